@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { isActiveNav, NAV_ITEMS } from '@/lib/ui/nav';
+
+export function SideNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="w-52 shrink-0 border-r border-slate-200 bg-white px-3 py-4 dark:border-slate-800 dark:bg-slate-900">
+      <ul className="space-y-1">
+        {NAV_ITEMS.map((item) => {
+          const active = isActiveNav(item.href, pathname);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                title={item.description}
+                aria-current={active ? 'page' : undefined}
+                className={`block rounded-md px-3 py-2 text-sm font-medium ${
+                  active
+                    ? 'bg-brand-500/15 text-brand-600 dark:text-sky-300'
+                    : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

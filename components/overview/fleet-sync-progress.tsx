@@ -1,0 +1,31 @@
+'use client';
+
+import { useReadiness } from '@/lib/api/readiness';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** How far the first sync of every configured cluster has got. */
+export function FleetSyncProgress() {
+  const { data, error, isPending, refetch } = useReadiness();
+  if (isPending) return <Skeleton rows={3} label="Loading fleet state" />;
+  if (!data) return <ErrorPanel title="Cannot read the fleet state" message={error?.message ?? 'no answer'} onRetry={() => void refetch()} />;
+  if (data.total === 0) {
+    return (
+      <EmptyState title="No clusters configured">
+        Add kubeconfig files or an Istio remote-secret source under <code>clusters:</code> in <code>meshglass.yaml</code>, or run{' '}
+        <code>npm run demo</code> for a simulated fleet.
+      </EmptyState>
+    );
+  }
+  const percent = Math.round((data.tried / data.total) * 100);
+  return (
+    <section aria-label="Fleet sync" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <p className="text-sm font-medium">{data.ready ? `All ${data.total} clusters reached` : `Syncing ${data.tried} of ${data.total} clusters`}</p>
+      <div className="mt-2 h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={data.total} aria-valuenow={data.tried} aria-label="Clusters reached">
+        <div className="h-full bg-brand-500 transition-all" style={{ width: `${percent}%` }} />
+      </div>
+      {data.waitingFor.length > 0 ? <p className="mt-2 text-xs text-slate-500">Waiting for {data.waitingFor.join(', ')}</p> : null}
+    </section>
+  );
+}

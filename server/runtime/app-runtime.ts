@@ -1,0 +1,40 @@
+import 'server-only';
+import { loadConfig, type LoadedConfig } from '../config/load-config';
+import { createLogger, type Logger } from '../log/logger';
+import { Readiness } from './readiness';
+
+/** Long-lived server state: one per process, shared by every route handler. */
+export interface AppRuntime {
+  readonly config: LoadedConfig;
+  readonly logger: Logger;
+  readonly readiness: Readiness;
+  readonly startedAt: Date;
+}
+
+const KEY = Symbol.for('meshglass.app-runtime');
+type Holder = { [KEY]?: AppRuntime };
+
+/**
+ * Returns the process's runtime, creating it on first use. Kept on globalThis
+ * so that dev-mode module reloads do not start a second copy of the watches.
+ * Throws (with the config file and field named) when the config is invalid.
+ */
+export function getAppRuntime(): AppRuntime {
+  const holder = globalThis as Holder;
+  const existing = holder[KEY];
+  if (existing) return existing;
+  const config = loadConfig();
+  const logger = createLogger(config.config.log.level);
+  const runtime: AppRuntime = { config, logger, readiness: new Readiness(), startedAt: new Date() };
+  holder[KEY] = runtime;
+  startBackgroundWork(runtime);
+  logger.info({ configFile: config.file ?? '(defaults)' }, 'meshglass runtime started');
+  return runtime;
+}
+
+/** Starts the cluster connections and the fleet model; until they exist, there is nothing to wait for. */
+function startBackgroundWork(runtime: AppRuntime): void {
+  const clusterCount = runtime.config.config.clusters.kubeconfigs.length + runtime.config.config.clusters.remoteSecrets.length;
+  if (clusterCount === 0) runtime.logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
+  runtime.readiness.expect([]);
+}
