@@ -33,6 +33,12 @@ export interface ResourceType {
   namespaced: boolean;
   /** openAPIV3Schema for custom resources; writes are validated against it. */
   schema?: Record<string, unknown>;
+  /** Discovery extras (kubectl uses them); default singular = kind lowercased. */
+  singular?: string;
+  shortNames?: string[];
+  categories?: string[];
+  /** Subresources served besides the object itself, e.g. ['status']. */
+  subresources?: string[];
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
