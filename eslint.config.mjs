@@ -7,10 +7,10 @@ const noServerImports = {
   ],
 };
 
-export default [
+const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/**', 'bench-results/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'public/**', 'bench-results/**', '.meshglass/**'] },
   {
     files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', noServerImports] },
@@ -22,3 +22,5 @@ export default [
     },
   },
 ];
+
+export default config;
