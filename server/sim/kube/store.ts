@@ -209,7 +209,8 @@ export class MemoryClusterStore implements ClusterStore {
 
   private emit(e: HistoryEvent): void {
     this.history.push(e);
-    const event: StoreEvent = { type: e.type, object: e.object, resourceVersion: e.resourceVersion };
+    // Listeners get the HistoryEvent itself (a StoreEvent plus typeKey and prev); watches use prev for selector transitions.
+    const event = Object.freeze(e);
     for (const l of [...this.listeners]) {
       try {
         l(event);

@@ -100,6 +100,8 @@ export interface KubeApiServerOptions {
   /** 0 = pick a free loopback port; the same port is reused when the server comes back from refuseConnections. */
   port?: number;
   host?: string; // default 127.0.0.1
+  /** How often watches with allowWatchBookmarks=true get a BOOKMARK (default 3000 ms). */
+  bookmarkIntervalMs?: number;
 }
 
 export interface KubeApiServerHandle {
