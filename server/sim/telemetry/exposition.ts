@@ -1,0 +1,65 @@
+/** Renders a cluster's Istio standard metrics in the Prometheus text format 0.0.4. */
+import { BYTE_BUCKETS, DURATION_BUCKETS_MS } from './distribution';
+import { SLOT, type EdgeTotals, type TrafficModel } from './traffic-model';
+
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(3));
+const leLabel = (le: number): string => (le >= 1e21 ? le.toExponential() : String(le));
+
+interface Series {
+  labels: string;
+  totals: Float64Array;
+}
+
+function outcomeSeries(groups: Array<{ reporter: 'source' | 'destination'; edges: EdgeTotals[] }>, protocol: 'http' | 'tcp'): Series[] {
+  const out: Series[] = [];
+  for (const { reporter, edges } of groups) {
+    for (const e of edges) {
+      const isTcp = e.edge.spec.protocol === 'tcp';
+      if (isTcp !== (protocol === 'tcp')) continue;
+      const base = e.edge.labels[reporter];
+      for (const { outcome, totals } of e.outcomes) {
+        const labels = isTcp ? `${base},response_flags="-"` : `${base},response_code="${outcome.code}",grpc_response_status="${outcome.grpc}",response_flags="${outcome.flags}"`;
+        out.push({ labels, totals });
+      }
+    }
+  }
+  return out;
+}
+
+function histogram(lines: string[], name: string, help: string, series: Series[], buckets: number[], bucket0: number, sumSlot: number): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+  for (const s of series) {
+    const count = Math.floor(s.totals[SLOT.count] ?? 0);
+    for (let i = 0; i < buckets.length; i++) {
+      lines.push(`${name}_bucket{${s.labels},le="${leLabel(buckets[i] ?? 0)}"} ${Math.min(count, Math.floor(s.totals[bucket0 + i] ?? 0))}`);
+    }
+    lines.push(`${name}_bucket{${s.labels},le="+Inf"} ${count}`, `${name}_sum{${s.labels}} ${fmt(s.totals[sumSlot] ?? 0)}`, `${name}_count{${s.labels}} ${count}`);
+  }
+}
+
+function counter(lines: string[], name: string, help: string, series: Series[], slot: number): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
+  for (const s of series) lines.push(`${name}{${s.labels}} ${Math.floor(s.totals[slot] ?? 0)}`);
+}
+
+/** The text a cluster's Envoys would expose together: client-side series reported as source, server-side as destination. */
+export function renderClusterMetrics(model: TrafficModel, cluster: string, nowMs?: number): string {
+  const totals = model.clusterTotals(cluster, nowMs);
+  const groups = [
+    { reporter: 'source' as const, edges: totals.source },
+    { reporter: 'destination' as const, edges: totals.destination },
+  ];
+  const http = outcomeSeries(groups, 'http');
+  const tcp = outcomeSeries(groups, 'tcp');
+  const lines: string[] = [];
+  counter(lines, 'istio_requests_total', 'Total requests.', http, SLOT.count);
+  histogram(lines, 'istio_request_duration_milliseconds', 'Request duration in milliseconds.', http, DURATION_BUCKETS_MS, SLOT.durationBuckets, SLOT.durationSum);
+  histogram(lines, 'istio_request_bytes', 'Request size in bytes.', http, BYTE_BUCKETS, SLOT.requestBuckets, SLOT.requestBytesSum);
+  histogram(lines, 'istio_response_bytes', 'Response size in bytes.', http, BYTE_BUCKETS, SLOT.responseBuckets, SLOT.responseBytesSum);
+  counter(lines, 'istio_tcp_sent_bytes_total', 'Bytes sent during response over a TCP connection.', tcp, 2);
+  counter(lines, 'istio_tcp_received_bytes_total', 'Bytes received during request over a TCP connection.', tcp, 3);
+  counter(lines, 'istio_tcp_connections_opened_total', 'TCP connections opened.', tcp, 0);
+  counter(lines, 'istio_tcp_connections_closed_total', 'TCP connections closed.', tcp, 1);
+  lines.push('');
+  return lines.join('\n');
+}
