@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { clusterStateSchema } from '../api/envelope';
+
+/** An east-west gateway Service (istio=eastwestgateway) and where it can be reached. */
+export const eastWestGatewaySchema = z.object({
+  cluster: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  network: z.string().optional(),
+  addresses: z.array(z.string()),
+  ports: z.array(z.number()),
+});
+export type EastWestGateway = z.infer<typeof eastWestGatewaySchema>;
+
+/** One cluster as the clusters page shows it. */
+export const clusterSummarySchema = z.object({
+  name: z.string(),
+  displayName: z.string(),
+  /** Where the cluster came from ('kubeconfig:<file>#<context>', 'remote-secret:<home>/<secret>'). */
+  source: z.string(),
+  mesh: z.string().optional(),
+  network: z.string().optional(),
+  state: clusterStateSchema,
+  reason: z.string().optional(),
+  dataAgeSeconds: z.number(),
+  syncedKinds: z.number().int(),
+  totalKinds: z.number().int(),
+  forbiddenKinds: z.array(z.string()),
+  /** Objects skipped on ingest (missing fields, unexpected shape, absurd size). */
+  skippedObjects: z.object({ count: z.number().int(), oversized: z.number().int(), lastReason: z.string().optional() }),
+  kubernetesVersion: z.string().optional(),
+  regions: z.array(z.string()),
+  zones: z.array(z.string()),
+  counts: z.object({ namespaces: z.number().int(), services: z.number().int(), pods: z.number().int(), nodes: z.number().int(), configObjects: z.number().int() }),
+  controlPlanes: z.array(z.object({ revision: z.string(), version: z.string().optional() })),
+  eastWestGateways: z.array(eastWestGatewaySchema),
+  /** Names of the Istio remote secrets (istio/multiCluster=true) in this cluster's istio-system. */
+  remoteSecrets: z.array(z.object({ name: z.string(), clusters: z.array(z.string()) })),
+});
+export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
+
+/** Meshes and networks derived from the clusters. */
+export const clusterListSchema = z.object({
+  items: z.array(clusterSummarySchema),
+  meshes: z.array(z.object({ id: z.string(), clusters: z.array(z.string()) })),
+  networks: z.array(z.object({ id: z.string(), clusters: z.array(z.string()), gateways: z.array(eastWestGatewaySchema) })),
+});
+export type ClusterList = z.infer<typeof clusterListSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { pagingQuerySchema } from './paging';
+
+/** An Istio or Admiral config object in a list (no spec). */
+export const configSummarySchema = z.object({
+  cluster: z.string(),
+  group: z.string(),
+  version: z.string(),
+  kind: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  resourceVersion: z.string().optional(),
+  creationTimestamp: z.string().optional(),
+  labels: z.record(z.string(), z.string()),
+});
+export type ConfigSummary = z.infer<typeof configSummarySchema>;
+
+/** One config object with its spec (and status). */
+export const configDetailSchema = configSummarySchema.extend({
+  generation: z.number().optional(),
+  annotations: z.record(z.string(), z.string()),
+  spec: z.unknown(),
+  status: z.unknown().optional(),
+});
+export type ConfigDetail = z.infer<typeof configDetailSchema>;
+
+export const configQuerySchema = pagingQuerySchema.extend({
+  kind: z.string().min(1).optional(),
+  cluster: z.string().min(1).optional(),
+  namespace: z.string().min(1).optional(),
+  q: z.string().max(200).optional(),
+});
+export type ConfigQuery = z.infer<typeof configQuerySchema>;
+
+/** Path parameters of /api/v1/config/{cluster}/{group}/{kind}/{namespace}/{name}: core group as '-' or 'core', cluster-scoped namespace as '-'. */
+export const configRefSchema = z.strictObject({
+  cluster: z.string().min(1),
+  group: z.string().min(1),
+  kind: z.string().min(1),
+  namespace: z.string().min(1),
+  name: z.string().min(1),
+});

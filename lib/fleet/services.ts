@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { pagingQuerySchema } from './paging';
+
+/** A port as one cluster's Service declares it. */
+export const servicePortSchema = z.object({ name: z.string().optional(), port: z.number(), protocol: z.string(), appProtocol: z.string().optional() });
+
+/** A workload behind a service in one cluster. */
+export const serviceWorkloadSchema = z.object({ kind: z.string(), name: z.string(), version: z.string().optional(), pods: z.number().int(), readyPods: z.number().int() });
+
+/** One cluster's part of a global service. */
+export const serviceInstanceSchema = z.object({
+  cluster: z.string(),
+  type: z.string(),
+  clusterIP: z.string().optional(),
+  headless: z.boolean(),
+  ports: z.array(servicePortSchema),
+  endpoints: z.object({ ready: z.number().int(), notReady: z.number().int() }),
+  workloads: z.array(serviceWorkloadSchema),
+  versions: z.array(z.string()),
+  proxies: z.object({ total: z.number().int(), versions: z.record(z.string(), z.number().int()) }),
+});
+export type ServiceInstance = z.infer<typeof serviceInstanceSchema>;
+
+/** A service in the list: one row per namespace/name across clusters (namespace sameness), or a ServiceEntry. */
+export const serviceSummarySchema = z.object({
+  kind: z.enum(['Service', 'ServiceEntry']),
+  namespace: z.string(),
+  name: z.string(),
+  hosts: z.array(z.string()),
+  clusters: z.array(z.string()),
+  ports: z.array(servicePortSchema),
+  endpoints: z.object({ ready: z.number().int(), notReady: z.number().int() }),
+  versions: z.array(z.string()),
+  proxies: z.number().int(),
+  /** Differences across clusters (type, ports, headless mix), as IST0170 would flag them. */
+  inconsistencies: z.array(z.string()),
+  /** ServiceEntry only. */
+  location: z.string().optional(),
+  resolution: z.string().optional(),
+});
+export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
+
+/** A service with every cluster's instance. */
+export const serviceDetailSchema = serviceSummarySchema.extend({ instances: z.array(serviceInstanceSchema) });
+export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
+
+/** Query of GET /api/v1/services. */
+export const servicesQuerySchema = pagingQuerySchema.extend({
+  cluster: z.string().min(1).optional(),
+  namespace: z.string().min(1).optional(),
+  q: z.string().max(200).optional(),
+  kind: z.enum(['Service', 'ServiceEntry']).optional(),
+  sort: z.enum(['name', '-name', 'namespace', '-namespace', 'clusters', '-clusters', 'endpoints', '-endpoints']).default('name'),
+});
+export type ServicesQuery = z.infer<typeof servicesQuerySchema>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { pagingQuerySchema } from './paging';
+
+/** One workload (Deployment or other owner of pods) in one cluster. */
+export const workloadSchema = z.object({
+  cluster: z.string(),
+  namespace: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  canonicalService: z.string(),
+  canonicalRevision: z.string(),
+  istioRevision: z.string().optional(),
+  desiredReplicas: z.number().int().optional(),
+  pods: z.number().int(),
+  readyPods: z.number().int(),
+  proxies: z.number().int(),
+  proxyVersions: z.array(z.string()),
+  identity: z.string().optional(),
+});
+export type Workload = z.infer<typeof workloadSchema>;
+
+/** Workloads grouped by namespace, canonical service and canonical revision, across clusters. */
+export const workloadGroupSchema = z.object({
+  namespace: z.string(),
+  canonicalService: z.string(),
+  canonicalRevision: z.string(),
+  clusters: z.array(z.string()),
+  workloads: z.array(workloadSchema),
+});
+export type WorkloadGroup = z.infer<typeof workloadGroupSchema>;
+
+export const workloadsQuerySchema = pagingQuerySchema.extend({
+  cluster: z.string().min(1).optional(),
+  namespace: z.string().min(1).optional(),
+  q: z.string().max(200).optional(),
+});
+export type WorkloadsQuery = z.infer<typeof workloadsQuerySchema>;

@@ -1,0 +1,199 @@
+import 'server-only';
+import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { classifyError, type KindStatus } from './cluster-state';
+import { KubeHttpError, type KubeClient } from './kube-client';
+import { collectionPath, recordKey, type AnyRecord, type KindSpec } from './kinds';
+
+/** Where a ListWatch delivers what it reads. */
+export interface ListWatchSink {
+  replace(spec: KindSpec, records: Map<string, AnyRecord>): void;
+  set(spec: KindSpec, key: string, record: AnyRecord | undefined): void;
+  /** The kind's synced/failure changed (its freshness is read live from `status`). */
+  statusChanged(): void;
+}
+
+export interface ListWatchOptions {
+  staleAfterMs: number;
+  backoff: BackoffOptions;
+  pageSize?: number;
+}
+
+const GONE = Symbol('gone');
+
+function keyOf(o: unknown): string | undefined {
+  const m = (o as { metadata?: { name?: unknown; namespace?: unknown } } | undefined)?.metadata;
+  return typeof m?.name === 'string' ? recordKey(typeof m.namespace === 'string' ? m.namespace : undefined, m.name) : undefined;
+}
+
+/**
+ * List then watch one kind, for as long as it runs: relists on 410 Gone,
+ * re-watches when the server ends a watch (timeoutSeconds), and after any
+ * other failure backs off with jitter and starts over. Never throws.
+ */
+export class ListWatch {
+  readonly status: KindStatus;
+  /** Objects currently skipped (malformed or oversized), by key. */
+  readonly skipped = new Map<string, { reason: string; oversized: boolean }>();
+  private readonly ac = new AbortController();
+  private firstDone!: () => void;
+  /** Resolves once the first list has succeeded or failed. */
+  readonly firstAttempt = new Promise<void>((r) => (this.firstDone = r));
+
+  constructor(private readonly client: KubeClient, readonly spec: KindSpec, private readonly opts: ListWatchOptions, private readonly sink: ListWatchSink) {
+    this.status = { kind: spec.kind, synced: false };
+  }
+
+  start(): void {
+    void this.run();
+  }
+
+  stop(): void {
+    this.ac.abort();
+  }
+
+  private setFailure(err: unknown): void {
+    this.status.failure = classifyError(err);
+    this.sink.statusChanged();
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.ac.signal.aborted) {
+      try {
+        let rv = await this.list();
+        attempt = 0;
+        for (;;) {
+          const started = Date.now();
+          const next = await this.watch(rv);
+          if (next === GONE) break;
+          // A server that ends watches at once would make us spin: pause a little.
+          if (Date.now() - started < 500) await sleep(500, this.ac.signal);
+          if (this.ac.signal.aborted) return;
+          rv = next;
+        }
+      } catch (err) {
+        // stop() aborts the request in flight: that is not a failure.
+        if (this.ac.signal.aborted) return;
+        this.setFailure(err);
+        this.firstDone();
+        await sleep(backoffDelay(attempt++, this.opts.backoff), this.ac.signal);
+      }
+    }
+  }
+
+  private query(extra: Record<string, string>): string {
+    const p = new URLSearchParams(extra);
+    if (this.spec.fieldSelector) p.set('fieldSelector', this.spec.fieldSelector);
+    return `${collectionPath(this.spec)}?${p.toString()}`;
+  }
+
+  private ingest(o: unknown, records: Map<string, AnyRecord> | undefined): void {
+    const key = keyOf(o);
+    const r = this.spec.slim(o);
+    if (r.ok) {
+      const k = key!;
+      this.skipped.delete(k);
+      if (records) records.set(k, r.record);
+      else this.sink.set(this.spec, k, r.record);
+      return;
+    }
+    this.skipped.set(key ?? `(unnamed #${this.skipped.size})`, { reason: `${this.spec.kind} ${key ?? '(no name)'}: ${r.reason}`, oversized: r.oversized === true });
+    // An object that turned malformed must not linger in its old shape.
+    if (key && !records) this.sink.set(this.spec, key, undefined);
+  }
+
+  private async list(): Promise<string> {
+    const limit = String(this.opts.pageSize ?? 500);
+    for (let restarts = 0; ; restarts++) {
+      const records = new Map<string, AnyRecord>();
+      this.skipped.clear();
+      let cont: string | undefined;
+      let rv: string | undefined;
+      try {
+        do {
+          const page = (await this.client.getJson(this.query(cont ? { limit, continue: cont } : { limit }), this.ac.signal)) as { items?: unknown; metadata?: { resourceVersion?: unknown; continue?: unknown } };
+          if (!Array.isArray(page?.items)) throw new Error(`list of ${this.spec.kind} has no items`);
+          rv ??= typeof page.metadata?.resourceVersion === 'string' ? page.metadata.resourceVersion : undefined;
+          for (const o of page.items) this.ingest(o, records);
+          cont = typeof page.metadata?.continue === 'string' && page.metadata.continue ? page.metadata.continue : undefined;
+        } while (cont);
+      } catch (err) {
+        // The snapshot behind a continue token expired: start the list again.
+        if (err instanceof KubeHttpError && err.status === 410 && restarts < 3) continue;
+        throw err;
+      }
+      this.sink.replace(this.spec, records);
+      this.status.synced = true;
+      this.status.failure = undefined;
+      this.status.lastSeenAt = Date.now();
+      this.sink.statusChanged();
+      this.firstDone();
+      return rv ?? '0';
+    }
+  }
+
+  /** One watch request; returns the resourceVersion to continue from, or GONE to relist. */
+  private async watch(rv: string): Promise<string | typeof GONE> {
+    const lifetime = Math.max(2, Math.min(300, Math.floor(this.opts.staleAfterMs / 2000)));
+    const inner = new AbortController();
+    const onStop = () => inner.abort();
+    this.ac.signal.addEventListener('abort', onStop, { once: true });
+    // Client-side watchdog: a watch silent past its own time-out is dead, whatever the server thinks.
+    let watchdog: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => inner.abort(new Error(`watch of ${this.spec.kind} silent for ${lifetime + 10}s`)), (lifetime + 10) * 1000);
+    };
+    let result: string | typeof GONE = rv;
+    let failure: unknown;
+    arm();
+    try {
+      await this.client.stream(
+        this.query({ watch: 'true', resourceVersion: rv, allowWatchBookmarks: 'true', timeoutSeconds: String(lifetime) }),
+        () => {
+          this.status.lastSeenAt = Date.now();
+          if (this.status.failure) {
+            this.status.failure = undefined;
+            this.sink.statusChanged();
+          }
+        },
+        (line) => {
+          if (result === GONE || failure) return;
+          arm();
+          this.status.lastSeenAt = Date.now();
+          let ev: { type?: unknown; object?: { code?: unknown; message?: unknown; metadata?: { resourceVersion?: unknown } } };
+          try {
+            ev = JSON.parse(line);
+          } catch {
+            return;
+          }
+          const objRv = ev.object?.metadata?.resourceVersion;
+          if (ev.type === 'ERROR') {
+            const code = typeof ev.object?.code === 'number' ? ev.object.code : 500;
+            if (code === 410) result = GONE;
+            else failure = new KubeHttpError(code, String(ev.object?.message ?? 'watch error'));
+            inner.abort();
+            return;
+          }
+          if (typeof objRv === 'string') result = objRv;
+          if (ev.type === 'ADDED' || ev.type === 'MODIFIED') this.ingest(ev.object, undefined);
+          else if (ev.type === 'DELETED') {
+            const key = keyOf(ev.object);
+            if (key) {
+              this.skipped.delete(key);
+              this.sink.set(this.spec, key, undefined);
+            }
+          }
+        },
+        inner.signal,
+      );
+    } catch (err) {
+      if ((result as string | typeof GONE) !== GONE && !failure && !this.ac.signal.aborted) failure = inner.signal.aborted && inner.signal.reason instanceof Error ? Object.assign(inner.signal.reason, { code: 'ETIMEDOUT' }) : err;
+    } finally {
+      clearTimeout(watchdog);
+      this.ac.signal.removeEventListener('abort', onStop);
+    }
+    if (failure) throw failure;
+    return result;
+  }
+}

@@ -1,0 +1,134 @@
+import 'server-only';
+
+/**
+ * Slim records: only the fields Meshglass uses, copied out of the Kubernetes
+ * objects on ingest so memory grows with the number of objects, not their size.
+ */
+
+export interface SlimNamespace {
+  name: string;
+  labels: Record<string, string>;
+}
+
+export interface SlimServicePort {
+  name?: string;
+  port: number;
+  protocol: string;
+  targetPort?: string | number;
+  appProtocol?: string;
+}
+
+export interface SlimService {
+  namespace: string;
+  name: string;
+  type: string;
+  /** 'None' for a headless service. */
+  clusterIP?: string;
+  ports: SlimServicePort[];
+  selector?: Record<string, string>;
+  labels: Record<string, string>;
+  /** Load-balancer ingress addresses (IP or hostname) and spec.externalIPs. */
+  externalAddresses: string[];
+}
+
+export interface SlimEndpoint {
+  addresses: string[];
+  ready: boolean;
+  /** The pod behind the endpoint, when its targetRef is a Pod. */
+  pod?: string;
+  nodeName?: string;
+  zone?: string;
+}
+
+export interface SlimEndpointSlice {
+  namespace: string;
+  name: string;
+  /** From the kubernetes.io/service-name label. */
+  service: string;
+  ports: Array<{ name?: string; port: number; protocol: string }>;
+  endpoints: SlimEndpoint[];
+}
+
+export interface SlimPod {
+  namespace: string;
+  name: string;
+  /** Only the labels the product reads (app, version, canonical name/revision, istio.io/rev, network, identity, ...). */
+  labels: Record<string, string>;
+  phase: string;
+  ready: boolean;
+  podIP?: string;
+  nodeName?: string;
+  serviceAccount?: string;
+  /** Deployment (or other top-level owner) the pod belongs to, derived from its owner reference. */
+  workload: { kind: string; name: string };
+  /** Whether an istio-proxy sidecar (or the pod is a gateway / istiod). */
+  hasProxy: boolean;
+  /** Image tag of the istio-proxy container or of istiod's discovery container. */
+  proxyVersion?: string;
+  /** Selected annotations (admiral.io/env). */
+  annotations: Record<string, string>;
+}
+
+export interface SlimDeployment {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  replicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+}
+
+export interface SlimNode {
+  name: string;
+  region?: string;
+  zone?: string;
+}
+
+/** An istio-ca-root-cert ConfigMap reduced to what trust checks need. */
+export interface SlimRootCert {
+  namespace: string;
+  /** SHA-256 fingerprint of root-cert.pem, colon-separated hex as openssl prints it. */
+  fingerprint?: string;
+  notAfter?: string;
+  subject?: string;
+  /** Why the certificate could not be read. */
+  error?: string;
+}
+
+export interface SlimSecretMeta {
+  namespace: string;
+  name: string;
+  type: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Keys of data, without the values. */
+  dataKeys: string[];
+}
+
+/** An Istio or Admiral config object; its spec is kept (bounded in size) for the config view. */
+export interface SlimConfigObject {
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec: unknown;
+  status?: unknown;
+}
+
+/** A ConfigMap in istio-system; for mesh config maps ('istio', 'istio-<rev>') the mesh ID and trust domain. */
+export interface SlimMeshConfig {
+  namespace: string;
+  name: string;
+  revision?: string;
+  meshId?: string;
+  trustDomain?: string;
+}
+
+/** Result of slimming one object: a record, or why it was skipped. */
+export type SlimResult<R> = { ok: true; record: R } | { ok: false; reason: string; oversized?: boolean };

@@ -1,0 +1,108 @@
+import 'server-only';
+import type { SlimEndpointSlice, SlimNamespace, SlimNode, SlimResult, SlimService, SlimServicePort } from '../records';
+import { arr, meta, num, obj, str, strMap } from './read';
+
+/** Namespace: name and labels (network, injection, revision, workspace selectors). */
+export function slimNamespace(o: unknown): SlimResult<SlimNamespace> {
+  const md = meta(o, false);
+  if (typeof md === 'string') return { ok: false, reason: md };
+  const labels = strMap(md.m.labels);
+  if (!labels) return { ok: false, reason: 'metadata.labels is not a map' };
+  return { ok: true, record: { name: md.name, labels } };
+}
+
+/** Service: type, ports, selector, addresses of load balancers (east-west gateways). */
+export function slimService(o: unknown): SlimResult<SlimService> {
+  const md = meta(o, true);
+  if (typeof md === 'string') return { ok: false, reason: md };
+  const root = obj(o)!;
+  const spec = obj(root.spec);
+  if (!spec) return { ok: false, reason: 'spec missing' };
+  const labels = strMap(md.m.labels);
+  if (!labels) return { ok: false, reason: 'metadata.labels is not a map' };
+  const rawPorts = spec.ports === undefined ? [] : arr(spec.ports);
+  if (!rawPorts) return { ok: false, reason: 'spec.ports is not a list' };
+  const ports: SlimServicePort[] = [];
+  for (const p of rawPorts) {
+    const po = obj(p);
+    const port = num(po?.port);
+    if (!po || port === undefined) return { ok: false, reason: 'a port has no number' };
+    const tp = po.targetPort;
+    ports.push({
+      name: str(po.name),
+      port,
+      protocol: str(po.protocol) ?? 'TCP',
+      targetPort: typeof tp === 'string' || typeof tp === 'number' ? tp : undefined,
+      appProtocol: str(po.appProtocol),
+    });
+  }
+  const selector = spec.selector === undefined ? undefined : strMap(spec.selector);
+  const externalAddresses: string[] = [];
+  for (const ing of arr(obj(obj(root.status)?.loadBalancer)?.ingress) ?? []) {
+    const addr = str(obj(ing)?.ip) ?? str(obj(ing)?.hostname);
+    if (addr) externalAddresses.push(addr);
+  }
+  for (const ip of arr(spec.externalIPs) ?? []) if (str(ip)) externalAddresses.push(ip as string);
+  return {
+    ok: true,
+    record: {
+      namespace: md.namespace,
+      name: md.name,
+      type: str(spec.type) ?? 'ClusterIP',
+      clusterIP: str(spec.clusterIP),
+      ports,
+      selector,
+      labels,
+      externalAddresses,
+    },
+  };
+}
+
+/** EndpointSlice: its service, ports and endpoints with readiness and the pod behind each. */
+export function slimEndpointSlice(o: unknown): SlimResult<SlimEndpointSlice> {
+  const md = meta(o, true);
+  if (typeof md === 'string') return { ok: false, reason: md };
+  const root = obj(o)!;
+  const service = str(strMap(md.m.labels)?.['kubernetes.io/service-name']);
+  if (!service) return { ok: false, reason: 'label kubernetes.io/service-name missing' };
+  const rawEndpoints = root.endpoints === undefined || root.endpoints === null ? [] : arr(root.endpoints);
+  if (!rawEndpoints) return { ok: false, reason: 'endpoints is not a list' };
+  const endpoints: SlimEndpointSlice['endpoints'] = [];
+  for (const e of rawEndpoints) {
+    const eo = obj(e);
+    const addresses = arr(eo?.addresses);
+    if (!eo || !addresses) return { ok: false, reason: 'an endpoint has no addresses' };
+    const ref = obj(eo.targetRef);
+    // A missing ready condition means ready (API convention for EndpointSlice).
+    const ready = obj(eo.conditions)?.ready !== false;
+    endpoints.push({
+      addresses: addresses.filter((a): a is string => typeof a === 'string'),
+      ready,
+      pod: ref && ref.kind === 'Pod' ? str(ref.name) : undefined,
+      nodeName: str(eo.nodeName),
+      zone: str(eo.zone),
+    });
+  }
+  const ports: SlimEndpointSlice['ports'] = [];
+  for (const p of arr(root.ports) ?? []) {
+    const po = obj(p);
+    const port = num(po?.port);
+    if (po && port !== undefined) ports.push({ name: str(po.name), port, protocol: str(po.protocol) ?? 'TCP' });
+  }
+  return { ok: true, record: { namespace: md.namespace, name: md.name, service, ports, endpoints } };
+}
+
+/** Node: region and zone from the well-known topology labels. */
+export function slimNode(o: unknown): SlimResult<SlimNode> {
+  const md = meta(o, false);
+  if (typeof md === 'string') return { ok: false, reason: md };
+  const labels = strMap(md.m.labels) ?? {};
+  return {
+    ok: true,
+    record: {
+      name: md.name,
+      region: labels['topology.kubernetes.io/region'] ?? labels['failure-domain.beta.kubernetes.io/region'],
+      zone: labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone'],
+    },
+  };
+}

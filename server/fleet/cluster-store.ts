@@ -1,0 +1,168 @@
+import 'server-only';
+import type { AnyRecord, KindSpec } from '../clusters/kinds';
+import type {
+  SlimConfigObject, SlimDeployment, SlimMeshConfig, SlimEndpointSlice, SlimNamespace, SlimNode, SlimPod, SlimRootCert, SlimSecretMeta, SlimService,
+} from '../clusters/records';
+
+const k2 = (ns: string, name: string) => `${ns}/${name}`;
+
+/**
+ * One cluster's slim records with the indexes the read functions need. Every
+ * write returns the fleet keys it touched, and costs in proportion to the
+ * object written (plus its endpoints), never to the size of the cluster.
+ */
+export class ClusterStore {
+  readonly namespaces = new Map<string, SlimNamespace>();
+  readonly services = new Map<string, SlimService>();
+  readonly slices = new Map<string, SlimEndpointSlice>();
+  readonly pods = new Map<string, SlimPod>();
+  readonly deployments = new Map<string, SlimDeployment>();
+  readonly nodes = new Map<string, SlimNode>();
+  readonly rootCerts = new Map<string, SlimRootCert>();
+  readonly secrets = new Map<string, SlimSecretMeta>();
+  readonly meshConfigs = new Map<string, SlimMeshConfig>();
+  /** By kind spec id ('networking.istio.io/v1/virtualservices'), then 'namespace/name'. */
+  readonly config = new Map<string, Map<string, SlimConfigObject>>();
+  /** 'ns/service' -> keys of its EndpointSlices. */
+  readonly slicesByService = new Map<string, Set<string>>();
+  /** 'ns/pod' -> service name -> how many slices list the pod. */
+  readonly podServices = new Map<string, Map<string, number>>();
+  /** 'ns/kind/name' of a workload -> its pod keys. */
+  readonly podsByWorkload = new Map<string, Set<string>>();
+
+  constructor(readonly cluster: string) {}
+
+  /** Keys every record of the cluster touches when the cluster goes away. */
+  allKeys(): string[] {
+    const keys = new Set<string>([`clusters/${this.cluster}`, `controlplanes/${this.cluster}`, `workloads/${this.cluster}`, `config/${this.cluster}`, `proxies/${this.cluster}`]);
+    for (const s of this.services.values()) keys.add(`services/${k2(s.namespace, s.name)}`);
+    for (const t of this.config.values()) for (const o of t.values()) if (o.kind === 'ServiceEntry') keys.add(`services/${k2(o.namespace, o.name)}`);
+    return [...keys];
+  }
+
+  /** Current record of a kind, by key ('ns/name' or 'name'). */
+  get(spec: KindSpec, key: string): AnyRecord | undefined {
+    return this.table(spec).get(key);
+  }
+
+  /** All keys currently held for a kind. */
+  keys(spec: KindSpec): IterableIterator<string> {
+    return this.table(spec).keys();
+  }
+
+  private table(spec: KindSpec): Map<string, AnyRecord> {
+    switch (spec.role) {
+      case 'namespaces': return this.namespaces;
+      case 'services': return this.services;
+      case 'endpointslices': return this.slices;
+      case 'pods': return this.pods;
+      case 'deployments': return this.deployments;
+      case 'nodes': return this.nodes;
+      case 'rootcerts': return this.rootCerts;
+      case 'secrets': return this.secrets;
+      case 'meshconfigs': return this.meshConfigs;
+      case 'config': {
+        let t = this.config.get(spec.id);
+        if (!t) this.config.set(spec.id, (t = new Map()));
+        return t as Map<string, AnyRecord>;
+      }
+    }
+  }
+
+  /** Writes (record) or deletes (undefined) one object; returns the touched keys. */
+  set(spec: KindSpec, key: string, record: AnyRecord | undefined): string[] {
+    const table = this.table(spec);
+    const old = table.get(key);
+    if (!old && !record) return [];
+    if (record) table.set(key, record);
+    else table.delete(key);
+    const c = this.cluster;
+    switch (spec.role) {
+      case 'namespaces':
+        return [`namespaces/${c}/${key}`, `clusters/${c}`];
+      case 'services': {
+        const s = (record ?? old) as SlimService;
+        const keys = [`services/${k2(s.namespace, s.name)}`];
+        if ((old as SlimService | undefined)?.labels.istio === 'eastwestgateway' || s.labels.istio === 'eastwestgateway') keys.push(`clusters/${c}`);
+        return keys;
+      }
+      case 'endpointslices':
+        return this.indexSlice(key, old as SlimEndpointSlice | undefined, record as SlimEndpointSlice | undefined);
+      case 'pods':
+        return this.indexPod(key, old as SlimPod | undefined, record as SlimPod | undefined);
+      case 'deployments': {
+        const d = (record ?? old) as SlimDeployment;
+        return [`workloads/${c}/${d.namespace}/${d.name}`];
+      }
+      case 'nodes':
+      case 'secrets':
+      case 'meshconfigs':
+        return [`clusters/${c}`];
+      case 'rootcerts':
+        return [`controlplanes/${c}`];
+      case 'config': {
+        const o = (record ?? old) as SlimConfigObject;
+        const keys = [`config/${c}/${o.group || 'core'}/${o.kind}/${o.namespace || '-'}/${o.name}`];
+        if (o.kind === 'ServiceEntry') keys.push(`services/${k2(o.namespace, o.name)}`);
+        if (o.group === 'admiral.io') keys.push('identities');
+        return keys;
+      }
+    }
+  }
+
+  /** Drops a config kind the cluster no longer serves. */
+  dropConfigKind(specId: string): string[] {
+    const t = this.config.get(specId);
+    if (!t) return [];
+    this.config.delete(specId);
+    return [...t.values()].map((o) => `config/${this.cluster}/${o.group || 'core'}/${o.kind}/${o.namespace || '-'}/${o.name}`);
+  }
+
+  private indexSlice(key: string, old: SlimEndpointSlice | undefined, next: SlimEndpointSlice | undefined): string[] {
+    const keys = new Set<string>();
+    for (const [s, delta] of [[old, -1], [next, 1]] as const) {
+      if (!s) continue;
+      const svcKey = k2(s.namespace, s.service);
+      keys.add(`services/${svcKey}`);
+      let set = this.slicesByService.get(svcKey);
+      if (delta > 0) {
+        if (!set) this.slicesByService.set(svcKey, (set = new Set()));
+        set.add(key);
+      } else if (set && (!next || next.service !== s.service)) {
+        set.delete(key);
+        if (set.size === 0) this.slicesByService.delete(svcKey);
+      }
+      for (const e of s.endpoints) {
+        if (!e.pod) continue;
+        const podKey = k2(s.namespace, e.pod);
+        let m = this.podServices.get(podKey);
+        if (!m) this.podServices.set(podKey, (m = new Map()));
+        const n = (m.get(s.service) ?? 0) + delta;
+        if (n > 0) m.set(s.service, n);
+        else m.delete(s.service);
+        if (m.size === 0) this.podServices.delete(podKey);
+      }
+    }
+    return [...keys];
+  }
+
+  private indexPod(key: string, old: SlimPod | undefined, next: SlimPod | undefined): string[] {
+    const keys = new Set<string>();
+    for (const p of [old, next]) {
+      if (!p) continue;
+      const wk = `${p.namespace}/${p.workload.kind}/${p.workload.name}`;
+      keys.add(`workloads/${this.cluster}/${p.namespace}/${p.workload.name}`);
+      if (p.labels.app === 'istiod' || p.labels.istio === 'pilot') keys.add(`controlplanes/${this.cluster}`);
+      let set = this.podsByWorkload.get(wk);
+      if (p === next) {
+        if (!set) this.podsByWorkload.set(wk, (set = new Set()));
+        set.add(key);
+      } else if (set && (!next || `${next.namespace}/${next.workload.kind}/${next.workload.name}` !== wk)) {
+        set.delete(key);
+        if (set.size === 0) this.podsByWorkload.delete(wk);
+      }
+    }
+    for (const svc of this.podServices.get(key)?.keys() ?? []) keys.add(`services/${k2((next ?? old)!.namespace, svc)}`);
+    return [...keys];
+  }
+}

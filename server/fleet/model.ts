@@ -1,0 +1,192 @@
+import 'server-only';
+import type { ClusterCondition } from '../clusters/cluster-state';
+import type { AnyRecord, KindSpec } from '../clusters/kinds';
+import type { SlimConfigObject, SlimService } from '../clusters/records';
+import type { DiscoveredCluster, NetworkGateway } from '../istiod/debug-endpoints';
+import type { ProxySyncSummary } from '../istiod/syncz';
+import type { ServiceInstance } from '@/lib/fleet/services';
+import { ChangeFeed } from './change-feed';
+import { ClusterStore } from './cluster-store';
+
+/** A cluster as its source describes it. */
+export interface ClusterInfo {
+  name: string;
+  displayName: string;
+  source: string;
+  mesh?: string;
+  network?: string;
+}
+
+/** What the model asks of a cluster's connection: its live condition and ingest counters. */
+export interface ClusterLiveView {
+  condition(now: number): ClusterCondition;
+  skipped(): { count: number; oversized: number; lastReason?: string };
+  kubernetesVersion(): string | undefined;
+}
+
+/** The last poll of one istiod revision's debug endpoints. */
+export interface ControlPlanePoll {
+  revision: string;
+  namespace: string;
+  pod?: string;
+  state: 'pending' | 'ok' | 'error';
+  error?: string;
+  lastPolledAt?: string;
+  version?: string;
+  proxies: ProxySyncSummary[];
+  clusters: DiscoveredCluster[];
+  gateways: NetworkGateway[];
+}
+
+/** Everything the model holds about one cluster. */
+export interface ClusterEntry {
+  info: ClusterInfo;
+  view: ClusterLiveView;
+  store: ClusterStore;
+  controlPlanes: Map<string, ControlPlanePoll>;
+}
+
+const UNKNOWN_VIEW: ClusterLiveView = {
+  condition: () => ({ phase: 'connecting', reason: 'connecting', syncedKinds: 0, totalKinds: 0, forbiddenKinds: [], dataAgeSeconds: 0 }),
+  skipped: () => ({ count: 0, oversized: 0 }),
+  kubernetesVersion: () => undefined,
+};
+
+/**
+ * The in-memory model of the whole fleet. Connections write slim records into
+ * it; every write bumps the revision and names the keys it touched, which go
+ * out on the change feed. Read functions (server/fleet/*.ts) only read.
+ */
+export class FleetModel {
+  private rev = 0;
+  readonly feed = new ChangeFeed(() => this.rev);
+  private readonly entries = new Map<string, ClusterEntry>();
+  /** 'ns/name' -> clusters with a Service of that name (namespace sameness). */
+  readonly services = new Map<string, Set<string>>();
+  /** 'ns/name' -> clusters with a ServiceEntry of that name. */
+  readonly serviceEntries = new Map<string, Set<string>>();
+  /** Per service key, per cluster: derived instances, dropped whenever the key is touched. */
+  readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  clusterNames(): string[] {
+    return [...this.entries.keys()].sort();
+  }
+
+  cluster(name: string): ClusterEntry | undefined {
+    return this.entries.get(name);
+  }
+
+  clusters(): ClusterEntry[] {
+    return this.clusterNames().map((n) => this.entries.get(n)!);
+  }
+
+  /** Adds a cluster, or updates how its source describes it. */
+  upsertCluster(info: ClusterInfo, view: ClusterLiveView = UNKNOWN_VIEW): void {
+    const e = this.entries.get(info.name);
+    if (e) {
+      e.info = info;
+      e.view = view;
+    } else {
+      this.entries.set(info.name, { info, view, store: new ClusterStore(info.name), controlPlanes: new Map() });
+    }
+    this.commit([`clusters/${info.name}`, 'meshes', 'networks']);
+  }
+
+  /** Forgets a cluster and everything read from it. */
+  removeCluster(name: string): void {
+    const e = this.entries.get(name);
+    if (!e) return;
+    const keys = e.store.allKeys();
+    this.entries.delete(name);
+    for (const idx of [this.services, this.serviceEntries]) {
+      for (const [k, set] of idx) if (set.delete(name) && set.size === 0) idx.delete(k);
+    }
+    this.commit([...keys, 'meshes', 'networks', 'identities']);
+  }
+
+  /** The cluster's state changed (the record data did not). */
+  clusterChanged(name: string): void {
+    if (this.entries.has(name)) this.commit([`clusters/${name}`]);
+  }
+
+  /** One watch event: record set, or deleted when undefined. */
+  apply(cluster: string, spec: KindSpec, key: string, record: AnyRecord | undefined): void {
+    const e = this.entries.get(cluster);
+    if (!e) return;
+    const before = e.store.get(spec, key);
+    const keys = e.store.set(spec, key, record);
+    this.index(cluster, spec, before, record);
+    this.commit(keys);
+  }
+
+  /**
+   * A (re)list: the kind's records become exactly `records`. Unchanged records
+   * touch nothing, so a relist after a 410 is quiet when nothing was missed.
+   */
+  replaceKind(cluster: string, spec: KindSpec, records: Map<string, AnyRecord>): void {
+    const e = this.entries.get(cluster);
+    if (!e) return;
+    const keys: string[] = [];
+    for (const key of [...e.store.keys(spec)]) {
+      if (records.has(key)) continue;
+      const before = e.store.get(spec, key);
+      keys.push(...e.store.set(spec, key, undefined));
+      this.index(cluster, spec, before, undefined);
+    }
+    for (const [key, rec] of records) {
+      const before = e.store.get(spec, key);
+      if (before && JSON.stringify(before) === JSON.stringify(rec)) continue;
+      keys.push(...e.store.set(spec, key, rec));
+      this.index(cluster, spec, before, rec);
+    }
+    this.commit(keys);
+  }
+
+  /** A config kind the cluster stopped serving. */
+  dropConfigKind(cluster: string, spec: KindSpec): void {
+    const e = this.entries.get(cluster);
+    if (!e) return;
+    for (const key of [...e.store.keys(spec)]) this.index(cluster, spec, e.store.get(spec, key), undefined);
+    this.commit(e.store.dropConfigKind(spec.id));
+  }
+
+  /** The latest polls of a cluster's istiod revisions. */
+  setControlPlanes(cluster: string, polls: ControlPlanePoll[]): void {
+    const e = this.entries.get(cluster);
+    if (!e) return;
+    e.controlPlanes = new Map(polls.map((p) => [p.revision, p]));
+    this.commit([`controlplanes/${cluster}`, `proxies/${cluster}`]);
+  }
+
+  private index(cluster: string, spec: KindSpec, before: AnyRecord | undefined, after: AnyRecord | undefined): void {
+    if (spec.role === 'services') {
+      const r = (after ?? before) as SlimService;
+      setMember(this.services, `${r.namespace}/${r.name}`, cluster, after !== undefined);
+    } else if (spec.role === 'config' && spec.kind === 'ServiceEntry') {
+      const r = (after ?? before) as SlimConfigObject;
+      setMember(this.serviceEntries, `${r.namespace}/${r.name}`, cluster, after !== undefined);
+    }
+  }
+
+  private commit(keys: string[]): void {
+    if (keys.length === 0) return;
+    this.rev++;
+    for (const k of keys) if (k.startsWith('services/')) this.instanceMemo.delete(k.slice('services/'.length));
+    this.feed.touch(keys);
+  }
+}
+
+function setMember(index: Map<string, Set<string>>, key: string, member: string, present: boolean): void {
+  let set = index.get(key);
+  if (present) {
+    if (!set) index.set(key, (set = new Set()));
+    set.add(member);
+  } else if (set) {
+    set.delete(member);
+    if (set.size === 0) index.delete(key);
+  }
+}
