@@ -1,0 +1,52 @@
+import 'server-only';
+import { labelName, renderSelector, type Matcher } from './escape';
+import { promWindow } from './window';
+
+/** Which proxy reported: the destination sees every inbound request, the source sees calls that never arrived. */
+export type Reporter = 'source' | 'destination';
+
+export interface IstioQueryOptions {
+  reporter: Reporter;
+  window: string;
+  groupBy: string[];
+  matchers?: Matcher[];
+}
+
+function by(labels: string[]): string {
+  return labels.length ? ` by (${labels.map(labelName).join(',')})` : '';
+}
+
+function selector(reporter: Reporter, matchers: Matcher[] = []): string {
+  return renderSelector([{ label: 'reporter', op: '=', value: reporter }, ...matchers]);
+}
+
+/**
+ * Request rate per group and per response: protocol, code and gRPC status are
+ * always in the grouping, so one query yields totals and every error class.
+ */
+export function requestRatesQuery(o: IstioQueryOptions): string {
+  const groups = [...new Set([...o.groupBy, 'request_protocol', 'response_code', 'grpc_response_status'])];
+  return `sum${by(groups)} (rate(istio_requests_total${selector(o.reporter, o.matchers)}[${promWindow(o.window)}])) > 0`;
+}
+
+/** A latency quantile (0 < q < 1) in milliseconds per group, from the duration histogram. */
+export function latencyQuantileQuery(q: number, o: IstioQueryOptions): string {
+  if (!(q > 0 && q < 1)) throw new Error(`quantile must be between 0 and 1, got ${q}`);
+  const groups = [...new Set(['le', ...o.groupBy])];
+  return `histogram_quantile(${q}, sum${by(groups)} (rate(istio_request_duration_milliseconds_bucket${selector(o.reporter, o.matchers)}[${promWindow(o.window)}])))`;
+}
+
+/** TCP bytes per second per group, sent plus received. */
+export function tcpBytesQuery(o: IstioQueryOptions): string {
+  const sel = selector(o.reporter, o.matchers);
+  const w = promWindow(o.window);
+  return `sum${by(o.groupBy)} (rate(istio_tcp_sent_bytes_total${sel}[${w}])) + sum${by(o.groupBy)} (rate(istio_tcp_received_bytes_total${sel}[${w}]))`;
+}
+
+/** Share of requests carried over mutual TLS per group (0..1). */
+export function mtlsShareQuery(o: IstioQueryOptions): string {
+  const w = promWindow(o.window);
+  const tls = selector(o.reporter, [...(o.matchers ?? []), { label: 'connection_security_policy', op: '=', value: 'mutual_tls' }]);
+  const all = selector(o.reporter, o.matchers);
+  return `sum${by(o.groupBy)} (rate(istio_requests_total${tls}[${w}])) / sum${by(o.groupBy)} (rate(istio_requests_total${all}[${w}]))`;
+}
