@@ -22,6 +22,10 @@ export async function handleRequest(ctx: ServerContext, req: IncomingMessage, re
     const route = parsePath(url.pathname);
     if (route.kind !== 'resource') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (route.kind === 'health') {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end('ok');
+        return;
+      }
       sendJson(res, 200, discoveryDoc(ctx, route));
       return;
     }

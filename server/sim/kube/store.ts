@@ -154,7 +154,8 @@ export class MemoryClusterStore implements ClusterStore {
 
   private write(input: KubeObject, mode: 'apply' | 'create' | 'update'): KubeObject {
     const type = this.requireType(input.apiVersion, input.kind);
-    const obj = structuredClone(input) as KubeObject;
+    const { apiVersion, kind, metadata, ...rest } = structuredClone(input) as KubeObject;
+    const obj: KubeObject = { apiVersion, kind, metadata, ...rest }; // serialised in the API server's field order
     const meta = (obj.metadata = { ...(obj.metadata ?? {}) });
     if (!meta.name && typeof meta.generateName === 'string' && mode !== 'update') meta.name = meta.generateName + randomSuffix();
     if (!meta.name) throw invalid(type, '', [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }]);
