@@ -35,6 +35,7 @@ export interface KindSpec<K extends Role = Role> {
   /** Restricts the watch to one namespace (istio-system Secrets). */
   namespace?: string;
   fieldSelector?: string;
+  labelSelector?: string;
   slim(o: unknown): SlimResult<RecordsByRole[K]>;
 }
 

@@ -84,6 +84,7 @@ export class ListWatch {
   private query(extra: Record<string, string>): string {
     const p = new URLSearchParams(extra);
     if (this.spec.fieldSelector) p.set('fieldSelector', this.spec.fieldSelector);
+    if (this.spec.labelSelector) p.set('labelSelector', this.spec.labelSelector);
     return `${collectionPath(this.spec)}?${p.toString()}`;
   }
 

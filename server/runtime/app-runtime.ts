@@ -2,6 +2,7 @@ import 'server-only';
 import { loadConfig, type LoadedConfig } from '../config/load-config';
 import { createLogger, type Logger } from '../log/logger';
 import { Readiness } from './readiness';
+import { startFleetRuntime, type FleetRuntime } from '../fleet/fleet-runtime';
 
 /** Long-lived server state: one per process, shared by every route handler. */
 export interface AppRuntime {
@@ -9,6 +10,8 @@ export interface AppRuntime {
   readonly logger: Logger;
   readonly readiness: Readiness;
   readonly startedAt: Date;
+  /** The cluster connections and the fleet model; set by startBackgroundWork. */
+  fleet?: FleetRuntime;
 }
 
 const KEY = Symbol.for('meshglass.app-runtime');
@@ -32,9 +35,11 @@ export function getAppRuntime(): AppRuntime {
   return runtime;
 }
 
-/** Starts the cluster connections and the fleet model; until they exist, there is nothing to wait for. */
+/** Starts the cluster connections and the fleet model, feeding readiness as each cluster is first tried. */
 function startBackgroundWork(runtime: AppRuntime): void {
-  const clusterCount = runtime.config.config.clusters.kubeconfigs.length + runtime.config.config.clusters.remoteSecrets.length;
-  if (clusterCount === 0) runtime.logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
-  runtime.readiness.expect([]);
+  const clusters = runtime.config.config.clusters;
+  if (clusters.kubeconfigs.length + clusters.remoteSecrets.length === 0) runtime.logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
+  runtime.fleet = startFleetRuntime(clusters, { resolvePath: runtime.config.resolvePath, logger: runtime.logger.child({ component: 'fleet' }), lifecycle: runtime.readiness });
+  // Every source has offered its clusters: an empty fleet is now known to be empty.
+  void runtime.fleet.started.then(() => runtime.readiness.expect([]));
 }

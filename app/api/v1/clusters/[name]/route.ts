@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { apiRoute } from '@/server/http/api-route';
+import { getCluster } from '@/server/fleet/clusters';
+import { currentFleetModel } from '@/server/fleet/current';
+import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { ALL } from '@/server/fleet/scope';
+
+export const dynamic = 'force-dynamic';
+
+const params = z.strictObject({ name: z.string().min(1) });
+
+/** One cluster; 404 when unknown. */
+export const GET = apiRoute('clusters.get', (_req, ctx) => {
+  const { name } = parseParams(ctx.params, params);
+  const model = currentFleetModel();
+  return fleetJson(model, getCluster(model, ALL, name), `cluster ${name}`);
+});

@@ -1,0 +1,15 @@
+import { apiRoute } from '@/server/http/api-route';
+import { getConfigObject } from '@/server/fleet/config';
+import { currentFleetModel } from '@/server/fleet/current';
+import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { ALL } from '@/server/fleet/scope';
+import { configRefSchema } from '@/lib/fleet/config';
+
+export const dynamic = 'force-dynamic';
+
+/** One config object with its spec. Core group as '-' or 'core'; '-' as namespace for cluster-scoped kinds. */
+export const GET = apiRoute('config.get', (_req, ctx) => {
+  const ref = parseParams(ctx.params, configRefSchema);
+  const model = currentFleetModel();
+  return fleetJson(model, getConfigObject(model, ALL, ref), `${ref.kind} ${ref.namespace}/${ref.name} in ${ref.cluster}`);
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { apiRoute } from '@/server/http/api-route';
+import { currentFleetModel } from '@/server/fleet/current';
+import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { ALL } from '@/server/fleet/scope';
+import { getService } from '@/server/fleet/services';
+
+export const dynamic = 'force-dynamic';
+
+const params = z.strictObject({ namespace: z.string().min(1), name: z.string().min(1) });
+
+/** One global service with every cluster's instance; 404 when no visible cluster has it. */
+export const GET = apiRoute('services.get', (_req, ctx) => {
+  const { namespace, name } = parseParams(ctx.params, params);
+  const model = currentFleetModel();
+  return fleetJson(model, getService(model, ALL, namespace, name), `service ${namespace}/${name}`);
+});

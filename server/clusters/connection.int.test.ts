@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCluster, waitFor, type TestCluster } from '../sim/kube/test-support';
+import { FleetModel } from '../fleet/model';
+import { ClusterConnection } from './connection';
+
+const ns = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+const svc = (namespace: string, name: string) => ({
+  apiVersion: 'v1', kind: 'Service', metadata: { name, namespace },
+  spec: { type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [{ name: 'http', port: 9080, protocol: 'TCP' }], selector: { app: name } },
+});
+
+describe('ClusterConnection against the simulated API server', () => {
+  let c: TestCluster;
+  let model: FleetModel;
+  let conn: ClusterConnection;
+  beforeAll(async () => {
+    c = await startTestCluster({}, true);
+    c.store.apply(ns('bookinfo'));
+    c.store.apply(svc('bookinfo', 'reviews'));
+    model = new FleetModel();
+    model.upsertCluster({ name: 'test', displayName: 'test', source: 'test' });
+    conn = new ClusterConnection('test', c.kc(), model, { staleAfterMs: 4000, requestTimeoutMs: 2000, istiodPollMs: 60_000, backoff: { baseMs: 100, maxMs: 1000 }, rediscoverMs: 60_000 });
+    model.upsertCluster({ name: 'test', displayName: 'test', source: 'test' }, conn);
+    conn.start();
+    await conn.firstAttempt;
+  });
+  afterAll(async () => {
+    conn?.stop();
+    await c?.server.stop();
+  });
+
+  it('syncs every kind and reaches ok', async () => {
+    await waitFor(() => conn.condition(Date.now()).phase === 'ok', 10_000, 'ok');
+    expect(model.services.has('bookinfo/reviews')).toBe(true);
+    expect(conn.condition(Date.now()).totalKinds).toBeGreaterThan(8);
+  });
+
+  it('follows watch events', async () => {
+    c.store.apply(svc('bookinfo', 'ratings'));
+    await waitFor(() => model.services.has('bookinfo/ratings'), 5000, 'ratings');
+    c.store.delete('v1', 'Service', 'bookinfo', 'ratings');
+    await waitFor(() => !model.services.has('bookinfo/ratings'), 5000, 'ratings gone');
+  });
+
+  it('goes unreachable when the cluster is down and recovers', async () => {
+    await c.server.setFaults({ refuseConnections: true });
+    await waitFor(() => conn.condition(Date.now()).phase === 'unreachable', 15_000, 'unreachable');
+    c.store.apply(svc('bookinfo', 'details'));
+    await c.server.setFaults({ refuseConnections: false });
+    await waitFor(() => conn.condition(Date.now()).phase === 'ok' && model.services.has('bookinfo/details'), 15_000, 'recovered');
+  });
+
+  it('goes unauthorized on 401 and recovers', async () => {
+    await c.server.setFaults({ rejectAllTokens: true });
+    await waitFor(() => conn.condition(Date.now()).phase === 'unauthorized', 15_000, 'unauthorized');
+    await c.server.setFaults({ rejectAllTokens: false });
+    await waitFor(() => conn.condition(Date.now()).phase === 'ok', 15_000, 'recovered');
+  });
+});

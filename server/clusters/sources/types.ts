@@ -1,0 +1,22 @@
+import 'server-only';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+/** A cluster a source offers: how to reach it (or why it cannot be), and how to show it. */
+export interface ClusterCandidate {
+  name: string;
+  displayName: string;
+  /** 'kubeconfig:<file>#<context>' or 'remote-secret:<home>/<namespace>/<secret>'. */
+  source: string;
+  mesh?: string;
+  network?: string;
+  kubeConfig: KubeConfig | { error: string };
+  /** Changes whenever the credentials or endpoint change, so the connection is rebuilt. */
+  fingerprint: string;
+}
+
+/** One kind of cluster source. `onChange` receives the source's full, current list each time it changes. */
+export interface ClusterSource {
+  readonly id: string;
+  start(onChange: (clusters: ClusterCandidate[]) => void): Promise<void>;
+  stop(): void;
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { FleetResponse } from '@/lib/api/envelope';
+import { searchParamsObject } from '@/lib/fleet/paging';
+import { ApiProblem, jsonResponse } from '../http/api-route';
+import { nothingKnown } from './envelope';
+import type { FleetModel } from './model';
+
+/** Parses a request's query string with a schema; bad input becomes a 400 with the zod issues. */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const r = schema.safeParse(searchParamsObject(new URL(req.url).searchParams));
+  if (!r.success) throw ApiProblem.badInput(r.error);
+  return r.data;
+}
+
+/** Parses route parameters with a schema (400 when they do not fit). */
+export function parseParams<S extends z.ZodType>(params: Record<string, string | string[]>, schema: S): z.infer<S> {
+  const r = schema.safeParse(params);
+  if (!r.success) throw ApiProblem.badInput(r.error);
+  return r.data;
+}
+
+/** 200 with the envelope; 503 with the envelope while no cluster has synced anything; 404 for undefined. */
+export function fleetJson(model: FleetModel, res: FleetResponse<unknown> | undefined, what = 'object'): Response {
+  if (!res) throw new ApiProblem(404, 'not_found', `no such ${what}`);
+  return jsonResponse(res, nothingKnown(model) ? 503 : 200);
+}
