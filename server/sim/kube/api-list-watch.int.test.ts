@@ -59,6 +59,11 @@ describe('list and watch through @kubernetes/client-node', () => {
     c.store.history.compact(c.store.resourceVersion);
     const err = await api.listNamespacedConfigMap({ namespace: 'paging', limit: 2, _continue: first.metadata?._continue }).catch((e: unknown) => e);
     expect((err as { code?: number }).code).toBe(410);
+    expect(String((err as { body?: unknown }).body)).toContain('"reason":"Expired"');
+    const exact = await api
+      .listNamespacedConfigMap({ namespace: 'paging', resourceVersion: first.metadata?.resourceVersion, resourceVersionMatch: 'Exact' })
+      .catch((e: unknown) => e);
+    expect((exact as { code?: number }).code).toBe(410);
   });
 
   it('watch delivers ADDED, MODIFIED and DELETED for store changes, and bookmarks', async () => {

@@ -46,7 +46,10 @@ export function handleList(ctx: ServerContext, req: ResourceRequest, res: Server
   const limit = limitRaw ? Number(limitRaw) : 0;
   if (!Number.isInteger(limit) || limit < 0) throw badRequest(`invalid limit: ${limitRaw}`);
   const token = cont ? decodeContinue(cont) : undefined;
-  const { items, rv } = snapshot(ctx, req, token?.rv);
+  // resourceVersionMatch=Exact asks for that exact snapshot (410 once compacted); otherwise the current state satisfies NotOlderThan.
+  const exact = req.query.get('resourceVersionMatch') === 'Exact' ? Number(req.query.get('resourceVersion')) : undefined;
+  if (exact !== undefined && !Number.isInteger(exact)) throw badRequest('resourceVersionMatch=Exact needs a resourceVersion');
+  const { items, rv } = snapshot(ctx, req, token?.rv ?? exact);
   const from = token ? items.findIndex((o) => objectKey(o.metadata.namespace, o.metadata.name) > token.start) : 0;
   const rest = from < 0 ? [] : items.slice(from);
   const page = limit > 0 ? rest.slice(0, limit) : rest;

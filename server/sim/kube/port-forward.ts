@@ -5,7 +5,7 @@
  * server first sends the port number (2 bytes, little-endian) on each channel.
  * The data channel is bridged to the resolver's server as one connection.
  */
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Duplex as DuplexStream } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -53,7 +53,7 @@ class ForwardedSocket extends DuplexStream {
 /** Answers a failed upgrade with an HTTP Status response on the raw socket. */
 function reject(socket: Duplex, err: KubeApiError): void {
   const body = JSON.stringify(statusOf(err));
-  socket.end(`HTTP/1.1 ${err.code} ${err.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(`HTTP/1.1 ${err.code} ${STATUS_CODES[err.code] ?? err.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** Handles an HTTP upgrade request; only pod port-forward is served. */

@@ -35,6 +35,8 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
 
 /** Answers with the Status for `err` (or just closes the stream if a response already started). */
 export function sendError(res: ServerResponse, err: unknown): void {
+  // A client that went away (aborted body, reset) gets no answer and is not worth a log line.
+  if (res.destroyed) return;
   const e = toKubeError(err);
   if (e.code === 500) console.error('[sim/kube] internal error', err);
   sendJson(res, e.code, statusOf(e));
