@@ -43,3 +43,26 @@ describe('parseConfigText', () => {
     expect(() => parseConfigText('clusters: [\n', '/etc/meshglass.yaml')).toThrow(/\/etc\/meshglass\.yaml[\s\S]*YAML/);
   });
 });
+
+describe('telemetry config', () => {
+  it('defaults to no telemetry', () => {
+    expect(parseConfigText('', 'x.yaml').telemetry.mode).toBe('none');
+  });
+
+  it('accepts a global endpoint with its cluster label', () => {
+    const t = parseConfigText('telemetry:\n  mode: global\n  global:\n    url: http://127.0.0.1:9090\n    clusterLabel: k8s_cluster\n', 'x.yaml').telemetry;
+    expect(t.global).toMatchObject({ url: 'http://127.0.0.1:9090', clusterLabel: 'k8s_cluster' });
+  });
+
+  it('requires the global endpoint in global mode', () => {
+    expect(problemsOf('telemetry:\n  mode: global\n')[0]).toMatch(/^telemetry\.global: mode "global" needs/);
+  });
+
+  it('rejects a cluster label that is not a Prometheus label name', () => {
+    expect(problemsOf('telemetry:\n  mode: global\n  global:\n    url: http://p:9090\n    clusterLabel: "a-b"\n')[0]).toMatch(/^telemetry\.global\.clusterLabel/);
+  });
+
+  it('rejects a non-http URL per cluster', () => {
+    expect(problemsOf('telemetry:\n  perCluster:\n    c1:\n      url: ftp://x\n')[0]).toMatch(/^telemetry\.perCluster\.c1\.url/);
+  });
+});

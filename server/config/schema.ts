@@ -36,6 +36,44 @@ export const clustersConfigSchema = z.strictObject({
   requestTimeoutSeconds: z.number().positive().default(10),
 });
 
+
+const promAuth = z.strictObject({
+  /** A bearer token, or the path of a file holding one (read at start). */
+  bearerToken: z.string().min(1).optional(),
+  bearerTokenFile: z.string().min(1).optional(),
+  basicAuth: z.strictObject({ username: z.string().min(1), password: z.string() }).optional(),
+  /** PEM file of the CA that signs the server's certificate. */
+  caFile: z.string().min(1).optional(),
+});
+
+const promEndpoint = promAuth.extend({ url: z.url({ protocol: /^https?$/ }) });
+
+const toleranceSchema = z.strictObject({
+  errorClass: z.enum(['http5xx', 'http4xx', 'grpc', 'noResponse']),
+  degraded: z.number().min(0).max(100),
+  degradedInclusive: z.boolean().default(true),
+  failure: z.number().min(0).max(100),
+});
+
+export const telemetryConfigSchema = z.strictObject({
+  /** Where metrics come from: one Prometheus per cluster, one global (Thanos, Mimir), or none. */
+  mode: z.enum(['none', 'per-cluster', 'global']).default('none'),
+  /** With mode global: the endpoint and the label that names the cluster. */
+  global: promEndpoint.extend({ clusterLabel: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/).default('cluster') }).optional(),
+  /** With mode per-cluster: an endpoint per cluster name. */
+  perCluster: z.record(z.string(), promEndpoint).default({}),
+  /** Default range window of rates and quantiles, e.g. "5m"; short windows suit short scrape intervals. */
+  window: z.string().regex(/^\d+(s|m|h)$/).default('5m'),
+  timeoutSeconds: z.number().positive().default(10),
+  /** Answers are reused for this long (about one scrape interval). */
+  cacheSeconds: z.number().min(0).default(5),
+  maxConcurrency: z.number().int().positive().max(256).default(16),
+  /** Per namespace/service tolerances; the first matching rule wins, Kiali's defaults otherwise. */
+  tolerances: z
+    .array(z.strictObject({ namespace: z.string().optional(), service: z.string().optional(), tolerances: z.array(toleranceSchema).min(1) }))
+    .default([]),
+});
+
 export const configSchema = z.strictObject({
   log: z
     .strictObject({
@@ -49,8 +87,13 @@ export const configSchema = z.strictObject({
     istiodPollSeconds: 10,
     requestTimeoutSeconds: 10,
   }),
+  telemetry: telemetryConfigSchema
+    .refine((t) => t.mode !== 'global' || t.global, { message: 'mode "global" needs telemetry.global.url', path: ['global'] })
+    .default({ mode: 'none', perCluster: {}, window: '5m', timeoutSeconds: 10, cacheSeconds: 5, maxConcurrency: 16, tolerances: [] }),
 });
 
 /** The validated configuration, with defaults filled in and paths still as written. */
 export type MeshglassConfig = z.infer<typeof configSchema>;
 export type ClustersConfig = z.infer<typeof clustersConfigSchema>;
+export type TelemetryConfig = z.infer<typeof telemetryConfigSchema>;
+export type PromEndpointConfig = z.infer<typeof promEndpoint>;

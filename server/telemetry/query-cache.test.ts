@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Limiter } from './limiter';
+import { QueryCache } from './query-cache';
+
+describe('QueryCache', () => {
+  it('joins identical queries in flight', async () => {
+    const cache = new QueryCache<number>(1_000);
+    let calls = 0;
+    const load = () => new Promise<number>((r) => setTimeout(() => r(++calls), 10));
+    const [a, b] = await Promise.all([cache.get('q', load), cache.get('q', load)]);
+    expect([a, b, calls]).toEqual([1, 1, 1]);
+  });
+
+  it('reuses an answer within the TTL and reloads after it', async () => {
+    let now = 0;
+    const cache = new QueryCache<number>(5_000, 10, () => now);
+    let calls = 0;
+    const load = async () => ++calls;
+    await cache.get('q', load);
+    now = 4_999;
+    expect(await cache.get('q', load)).toBe(1);
+    now = 5_000;
+    expect(await cache.get('q', load)).toBe(2);
+  });
+
+  it('does not cache failures', async () => {
+    const cache = new QueryCache<number>(5_000);
+    await expect(cache.get('q', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('q', async () => 7)).toBe(7);
+  });
+
+  it('evicts the oldest entries past its size', async () => {
+    const cache = new QueryCache<number>(60_000, 2);
+    let calls = 0;
+    const load = async () => ++calls;
+    await cache.get('a', load);
+    await cache.get('b', load);
+    await cache.get('c', load);
+    expect(await cache.get('a', load)).toBe(4);
+  });
+});
+
+describe('Limiter', () => {
+  it('never runs more than its limit at once', async () => {
+    const limiter = new Limiter(2);
+    let running = 0;
+    let peak = 0;
+    const task = async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+    };
+    await Promise.all(Array.from({ length: 10 }, () => limiter.run(task)));
+    expect(peak).toBe(2);
+  });
+});
