@@ -1,3 +1,8 @@
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { startPrometheus } from '../server/sim/prometheus';
+import { startSimFleet } from '../server/sim/runtime';
+
 /** What the demo runs the dashboard against, and how to stop it. */
 export interface DemoFleet {
   /** The Meshglass config file's text. */
@@ -7,11 +12,37 @@ export interface DemoFleet {
   stop(): Promise<void>;
 }
 
-/** Starts the simulated fleet and Prometheus; until the simulator exists, an empty fleet. */
-export async function startDemoFleet(_workDir: string): Promise<DemoFleet> {
+/**
+ * Starts the simulated demo fleet (scenario from MESHGLASS_SCENARIO) and one
+ * global Prometheus scraping it, and writes the config that points Meshglass
+ * at both, exactly as an operator would for real clusters.
+ */
+export async function startDemoFleet(workDir: string): Promise<DemoFleet> {
+  const kubeconfigPath = path.join(workDir, 'kubeconfig.yaml');
+  const fleet = await startSimFleet({ fleet: 'demo', scenario: process.env.MESHGLASS_SCENARIO ?? 'healthy', kubeconfigOut: kubeconfigPath });
+  let prometheus: Awaited<ReturnType<typeof startPrometheus>> | undefined;
+  try {
+    prometheus = await startPrometheus({ targets: fleet.prometheusTargets, mode: 'global', clusterLabel: 'cluster' });
+  } catch (err) {
+    await fleet.stop();
+    throw err;
+  }
+  const config = {
+    clusters: { kubeconfigs: [{ path: kubeconfigPath, exclude: ['*-restricted'] }], staleAfterSeconds: 30, istiodPollSeconds: 5 },
+    telemetry: { mode: 'global', global: { url: prometheus.url, clusterLabel: 'cluster' }, window: '1m', cacheSeconds: 2 },
+  };
+  const promHandle = prometheus;
   return {
-    configYaml: 'log:\n  level: info\n',
-    summary: ['the fleet simulator is not part of this build yet: the dashboard starts with no clusters'],
-    stop: async () => {},
+    configYaml: stringify(config),
+    summary: [
+      `simulated fleet: ${fleet.clusters.map((c) => `${c.name} (${c.mesh})`).join(', ')}`,
+      `kubeconfig: ${kubeconfigPath}`,
+      `scenario: ${fleet.scenario} (switch: curl -X PUT ${fleet.adminUrl}/scenario/<name>)`,
+      `prometheus: ${prometheus.url} (pid ${prometheus.pid})`,
+    ],
+    stop: async () => {
+      await promHandle.stop();
+      await fleet.stop();
+    },
   };
 }
