@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { startPrometheus } from '../server/sim/prometheus';
-import { startSimFleet } from '../server/sim/runtime';
+import { startPrometheus } from '../sim/prometheus';
+import { startSimFleet } from '../sim/runtime';
 
 /** What the demo runs the dashboard against, and how to stop it. */
 export interface DemoFleet {

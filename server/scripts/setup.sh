@@ -3,7 +3,7 @@
 # and Debian's prometheus (both) and chromium (tests). Safe to run again.
 set -euo pipefail
 mode="${1:-test}"
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 log() { printf '[setup] %s\n' "$*"; }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { needsBuild } from './needs-build';
 import { startDemoFleet, type DemoFleet } from './demo-fleet';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const port = Number(process.env.PORT ?? 3000);
 const workDir = path.join(root, '.meshglass', 'demo');
 
