@@ -31,7 +31,7 @@ export interface IstiodDebugOptions {
 
 const json = (res: ServerResponse, body: unknown) => {
   const text = JSON.stringify(body, null, 1);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(text);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
 };
 
 function remoteSecrets(store: ClusterStore): Array<{ id: string; secretName: string }> {
@@ -157,7 +157,8 @@ export function createIstiodDebugServer(o: IstiodDebugOptions): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/version') {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(versionString(istiodVersionOf(selfPod())));
+      const text = versionString(istiodVersionOf(selfPod()));
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
       return;
     }
     const route = routes[path];
