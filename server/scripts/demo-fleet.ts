@@ -9,6 +9,9 @@ export interface DemoFleet {
   configYaml: string;
   /** Lines to print: what runs where. */
   summary: string[];
+  /** The simulator's admin endpoint (scenario switching). */
+  adminUrl: string;
+  prometheusUrl: string;
   stop(): Promise<void>;
 }
 
@@ -17,9 +20,9 @@ export interface DemoFleet {
  * global Prometheus scraping it, and writes the config that points Meshglass
  * at both, exactly as an operator would for real clusters.
  */
-export async function startDemoFleet(workDir: string): Promise<DemoFleet> {
+export async function startDemoFleet(workDir: string, scenario = process.env.MESHGLASS_SCENARIO ?? 'healthy'): Promise<DemoFleet> {
   const kubeconfigPath = path.join(workDir, 'kubeconfig.yaml');
-  const fleet = await startSimFleet({ fleet: 'demo', scenario: process.env.MESHGLASS_SCENARIO ?? 'healthy', kubeconfigOut: kubeconfigPath });
+  const fleet = await startSimFleet({ fleet: 'demo', scenario, kubeconfigOut: kubeconfigPath });
   let prometheus: Awaited<ReturnType<typeof startPrometheus>> | undefined;
   try {
     prometheus = await startPrometheus({ targets: fleet.prometheusTargets, mode: 'global', clusterLabel: 'cluster' });
@@ -40,6 +43,8 @@ export async function startDemoFleet(workDir: string): Promise<DemoFleet> {
       `scenario: ${fleet.scenario} (switch: curl -X PUT ${fleet.adminUrl}/scenario/<name>)`,
       `prometheus: ${prometheus.url} (pid ${prometheus.pid})`,
     ],
+    adminUrl: fleet.adminUrl,
+    prometheusUrl: prometheus.url,
     stop: async () => {
       await promHandle.stop();
       await fleet.stop();
