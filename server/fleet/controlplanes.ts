@@ -17,7 +17,7 @@ export function clusterControlPlanes(e: ClusterEntry): ControlPlane[] {
     const pods = byRev.get(revision) ?? [];
     const poll = e.controlPlanes.get(revision);
     const namespace = poll?.namespace ?? pods[0]?.namespace ?? 'istio-system';
-    const root = e.store.rootCerts.get(namespace);
+    const root = e.store.rootCerts.get(`${namespace}/istio-ca-root-cert`);
     const proxies = poll?.proxies ?? [];
     out.push({
       cluster: e.info.name,
