@@ -185,7 +185,7 @@ export function createCa(commonName: string, opts: CreateCaOptions = {}): CertKe
 export function issueServerCert(ca: CertKeyPair, opts: IssueServerCertOptions): CertKeyPair {
   const caCert = new X509Certificate(ca.certPem);
   const caKey = createPrivateKey(ca.keyPem);
-  const { spki, privateKey, keyPem } = newKey();
+  const { spki, keyPem } = newKey();
   const sans = opts.altNames.map((n) => (isIP(n) ? tlv(0x87, ipBytes(n)) : tlv(0x82, Buffer.from(n, 'ascii'))));
   const caSpki = caCert.publicKey.export({ type: 'spki', format: 'der' });
   const certPem = buildCert({

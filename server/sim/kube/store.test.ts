@@ -118,7 +118,13 @@ describe('MemoryClusterStore', () => {
     const dirs = [sharedPath('istio', 'samples', 'bookinfo'), sharedPath('istio', 'samples', 'helloworld'), sharedPath('admiral', 'samples')];
     const files = [...dirs.flatMap((d) => readdirSync(d).map((f) => `${d}/${f}`)), sharedPath('istio', 'samples', 'expose-istiod.yaml')];
     let n = 0;
-    for (const f of files) for (const o of loadManifestFile(f)) if (!o.kind.includes('CustomResourceDefinition')) (s.apply(o), n++);
+    for (const f of files) {
+      for (const o of loadManifestFile(f)) {
+        if (o.kind.includes('CustomResourceDefinition')) continue;
+        s.apply(o);
+        n++;
+      }
+    }
     expect(n).toBeGreaterThan(50);
   });
 
