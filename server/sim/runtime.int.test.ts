@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeObject } from './kube/types';
 import { startSimFleet, type SimFleet } from './runtime';
 import { coreApi, istiodPod, kubeConfig, portForwardGet } from './sim-test-support';
 
@@ -48,7 +49,7 @@ describe('the demo fleet through @kubernetes/client-node', () => {
     const res = await portForwardGet(kubeConfig(fleet, 'us-east-1'), 'istio-system', pod, 15014, '/debug/syncz');
     expect(res.status).toBe(200);
     const syncz = JSON.parse(res.body) as Array<Record<string, string>>;
-    const hasProxy = (p: { spec?: unknown }) => ((p.spec as { containers: Array<{ name: string }> }).containers ?? []).some((c) => c.name === 'istio-proxy');
+    const hasProxy = (p: KubeObject) => ((p.spec as { containers: Array<{ name: string }> }).containers ?? []).some((c) => c.name === 'istio-proxy');
     const injected = fleet.cluster('us-east-1').store.list('v1', 'Pod').filter((p) => p.metadata.labels?.['istio.io/rev'] === 'default' && hasProxy(p));
     expect(syncz.map((p) => p.proxy).sort()).toEqual(injected.map((p) => `${p.metadata.name}.${p.metadata.namespace}`).sort());
     for (const p of syncz) {
