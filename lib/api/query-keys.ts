@@ -1,0 +1,49 @@
+/**
+ * The one react-query key factory. Keys are arrays whose first element is the
+ * feature, so an SSE change key ('services/bookinfo/reviews') invalidates by
+ * prefix: the feature's lists and the one detail it names.
+ */
+export const qk = {
+  clusters: {
+    all: ['clusters'] as const,
+    list: () => ['clusters', 'list'] as const,
+    detail: (name: string) => ['clusters', 'detail', name] as const,
+  },
+  services: {
+    all: ['services'] as const,
+    list: (params: object) => ['services', 'list', params] as const,
+    detail: (namespace: string, name: string) => ['services', 'detail', namespace, name] as const,
+  },
+  workloads: { all: ['workloads'] as const, list: (params: object) => ['workloads', 'list', params] as const },
+  controlPlanes: { all: ['controlplanes'] as const, list: (params: object) => ['controlplanes', 'list', params] as const },
+  proxies: { all: ['proxies'] as const, list: (params: object) => ['proxies', 'list', params] as const },
+  config: {
+    all: ['config'] as const,
+    list: (params: object) => ['config', 'list', params] as const,
+    detail: (cluster: string, group: string, kind: string, namespace: string, name: string) => ['config', 'detail', cluster, group, kind, namespace, name] as const,
+  },
+};
+
+/** The query-key prefixes a fleet change key invalidates. */
+export function keysForChange(key: string): ReadonlyArray<readonly unknown[]> {
+  const [feature, ...rest] = key.split('/');
+  switch (feature) {
+    case 'clusters':
+    case 'meshes':
+    case 'networks':
+      return [qk.clusters.all];
+    case 'services':
+    case 'identities':
+      return rest.length >= 2 ? [qk.services.list({}).slice(0, 2), qk.services.detail(rest[0]!, rest[1]!)] : [qk.services.all];
+    case 'workloads':
+      return [qk.workloads.all, qk.services.all];
+    case 'controlplanes':
+      return [qk.controlPlanes.all, qk.clusters.all];
+    case 'proxies':
+      return [qk.proxies.all, qk.controlPlanes.all];
+    case 'config':
+      return [qk.config.all];
+    default:
+      return [[feature ?? '']];
+  }
+}

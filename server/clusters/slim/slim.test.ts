@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createCa } from '../../sim/pki';
+import { slimEndpointSlice, slimService } from './core';
+import { certificateSummary, MAX_CONFIG_BYTES, slimConfigObject, slimRootCert } from './istio';
+import { imageTag, slimPod } from './workloads';
+
+describe('slimming', () => {
+  it('keeps only the pod fields the product uses and finds the sidecar version', () => {
+    const r = slimPod({
+      metadata: { name: 'reviews-v1-7d9f-abcde', namespace: 'bookinfo', labels: { app: 'reviews', version: 'v1', 'pod-template-hash': '7d9f', junk: 'x' }, ownerReferences: [{ kind: 'ReplicaSet', name: 'reviews-v1-7d9f', controller: true }] },
+      spec: { containers: [{ name: 'reviews', image: 'r:1' }, { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.1' }] },
+      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+    expect(r.ok && r.record).toMatchObject({ workload: { kind: 'Deployment', name: 'reviews-v1' }, hasProxy: true, proxyVersion: '1.24.1', ready: true, labels: { app: 'reviews', version: 'v1' } });
+    expect(r.ok && 'junk' in r.record.labels).toBe(false);
+  });
+  it('skips objects missing fields or of the wrong shape', () => {
+    expect(slimPod({ metadata: { namespace: 'x' }, spec: { containers: [] } })).toMatchObject({ ok: false, reason: 'metadata.name missing' });
+    expect(slimService({ metadata: { name: 's', namespace: 'n' }, spec: { ports: 'nope' } })).toMatchObject({ ok: false });
+    expect(slimEndpointSlice({ metadata: { name: 's', namespace: 'n' }, endpoints: [] })).toMatchObject({ ok: false });
+    expect(slimPod('string')).toMatchObject({ ok: false });
+  });
+  it('skips absurdly large config objects and marks them oversized', () => {
+    const big = { metadata: { name: 'vs', namespace: 'n' }, spec: { hosts: ['x'.repeat(MAX_CONFIG_BYTES + 10)] } };
+    expect(slimConfigObject(big, 'networking.istio.io', 'v1', 'VirtualService', true)).toMatchObject({ ok: false, oversized: true });
+  });
+  it('reads the root certificate fingerprint and expiry, dropping the PEM', () => {
+    const ca = createCa('test root');
+    const s = certificateSummary(ca.certPem);
+    expect(s.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(new Date(s.notAfter).getTime()).toBeGreaterThan(Date.now());
+    const r = slimRootCert({ metadata: { name: 'istio-ca-root-cert', namespace: 'n' }, data: { 'root-cert.pem': ca.certPem } });
+    expect(r.ok && r.record.fingerprint).toBe(s.fingerprint);
+    expect(slimRootCert({ metadata: { name: 'istio-ca-root-cert', namespace: 'n' }, data: { 'root-cert.pem': 'garbage' } })).toMatchObject({ ok: true, record: { error: expect.stringContaining('unreadable') } });
+  });
+  it('reads image tags', () => {
+    expect(imageTag('docker.io/istio/proxyv2:1.24.1')).toBe('1.24.1');
+    expect(imageTag('localhost:5000/proxy')).toBeUndefined();
+  });
+});
