@@ -37,6 +37,8 @@ export interface StartSimFleetOptions {
   /** Where to write the kubeconfig; default a temporary file removed by stop(). */
   kubeconfigOut?: string;
   host?: '127.0.0.1';
+  /** _bucket series for the request/response size histograms (default: true for the demo fleet, false for generated fleets, to keep scrapes cheap). */
+  sizeHistogramBuckets?: boolean;
 }
 
 /** One running simulated cluster. */
@@ -171,7 +173,8 @@ export async function startSimFleet(opts: StartSimFleetOptions = {}): Promise<Si
     }
 
     const model = new TrafficModel(spec);
-    const metrics: MetricsServerHandle[] = await Promise.all(clusters.map((c) => startMetricsServer(model, c.name, host)));
+    const sizeBuckets = opts.sizeHistogramBuckets ?? (!opts.fleet || opts.fleet === 'demo');
+    const metrics: MetricsServerHandle[] = await Promise.all(clusters.map((c) => startMetricsServer(model, c.name, host, { sizeBuckets })));
     for (const m of metrics) cleanups.push(() => m.stop());
     metrics.forEach((m, i) => {
       const c = clusters[i];

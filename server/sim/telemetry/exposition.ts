@@ -42,8 +42,21 @@ function counter(lines: string[], name: string, help: string, series: Series[], 
   for (const s of series) lines.push(`${name}{${s.labels}} ${Math.floor(s.totals[slot] ?? 0)}`);
 }
 
+export interface RenderOptions {
+  /** Emit _bucket series for istio_request_bytes/istio_response_bytes (default true); false keeps only _sum/_count, a third fewer lines at fleet scale. */
+  sizeBuckets?: boolean;
+}
+
+function summaryOnly(lines: string[], name: string, help: string, series: Series[], sumSlot: number): void {
+  lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+  for (const s of series) {
+    const count = Math.floor(s.totals[SLOT.count] ?? 0);
+    lines.push(`${name}_bucket{${s.labels},le="+Inf"} ${count}`, `${name}_sum{${s.labels}} ${fmt(s.totals[sumSlot] ?? 0)}`, `${name}_count{${s.labels}} ${count}`);
+  }
+}
+
 /** The text a cluster's Envoys would expose together: client-side series reported as source, server-side as destination. */
-export function renderClusterMetrics(model: TrafficModel, cluster: string, nowMs?: number): string {
+export function renderClusterMetrics(model: TrafficModel, cluster: string, nowMs?: number, opts: RenderOptions = {}): string {
   const totals = model.clusterTotals(cluster, nowMs);
   const groups = [
     { reporter: 'source' as const, edges: totals.source },
@@ -54,8 +67,13 @@ export function renderClusterMetrics(model: TrafficModel, cluster: string, nowMs
   const lines: string[] = [];
   counter(lines, 'istio_requests_total', 'Total requests.', http, SLOT.count);
   histogram(lines, 'istio_request_duration_milliseconds', 'Request duration in milliseconds.', http, DURATION_BUCKETS_MS, SLOT.durationBuckets, SLOT.durationSum);
-  histogram(lines, 'istio_request_bytes', 'Request size in bytes.', http, BYTE_BUCKETS, SLOT.requestBuckets, SLOT.requestBytesSum);
-  histogram(lines, 'istio_response_bytes', 'Response size in bytes.', http, BYTE_BUCKETS, SLOT.responseBuckets, SLOT.responseBytesSum);
+  if (opts.sizeBuckets === false) {
+    summaryOnly(lines, 'istio_request_bytes', 'Request size in bytes.', http, SLOT.requestBytesSum);
+    summaryOnly(lines, 'istio_response_bytes', 'Response size in bytes.', http, SLOT.responseBytesSum);
+  } else {
+    histogram(lines, 'istio_request_bytes', 'Request size in bytes.', http, BYTE_BUCKETS, SLOT.requestBuckets, SLOT.requestBytesSum);
+    histogram(lines, 'istio_response_bytes', 'Response size in bytes.', http, BYTE_BUCKETS, SLOT.responseBuckets, SLOT.responseBytesSum);
+  }
   counter(lines, 'istio_tcp_sent_bytes_total', 'Bytes sent during response over a TCP connection.', tcp, 2);
   counter(lines, 'istio_tcp_received_bytes_total', 'Bytes received during request over a TCP connection.', tcp, 3);
   counter(lines, 'istio_tcp_connections_opened_total', 'TCP connections opened.', tcp, 0);
