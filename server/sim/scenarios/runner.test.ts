@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildCluster, FleetIndex } from '../fleet/build-cluster';
+import { demoFleet } from '../fleet/demo-fleet';
+import type { SyncFaults } from '../istiod/proxies';
+import { installSharedCrds } from '../kube/shared-crds';
+import { createClusterStore } from '../kube/store';
+import type { KubeApiServerHandle, KubeFaults } from '../kube/types';
+import { createCa } from '../pki';
+import { TrafficModel } from '../telemetry/traffic-model';
+import { SCENARIOS } from './registry';
+import { ScenarioRunner } from './runner';
+import type { ScenarioCluster } from './types';
+
+function fakeApi(): KubeApiServerHandle {
+  const faults: KubeFaults = { refuseConnections: false, delayMs: 0, rejectAllTokens: false, expireWatches: false };
+  return {
+    port: 1,
+    url: 'https://127.0.0.1:1',
+    caCertPem: '',
+    faults,
+    setFaults: async (p) => void Object.assign(faults, p),
+    stop: async () => undefined,
+  };
+}
+
+function setup() {
+  const spec = demoFleet();
+  const index = new FleetIndex(spec);
+  const roots = { prod: createCa('prod').certPem, staging: createCa('staging').certPem };
+  const clusters: ScenarioCluster[] = spec.clusters.map((c) => {
+    const store = createClusterStore();
+    installSharedCrds(store);
+    for (const o of buildCluster(index, c.name, { roots, apiCaPem: 'CA' }).objects) store.apply(o);
+    return { name: c.name, mesh: c.mesh, network: c.network, region: c.region, store, api: fakeApi(), syncFaults: new Map() as SyncFaults };
+  });
+  const model = new TrafficModel(spec);
+  return { spec, clusters, model, runner: new ScenarioRunner({ spec, model, clusters }) };
+}
+
+const snapshot = (c: ScenarioCluster) =>
+  JSON.stringify(
+    ['ConfigMap', 'Service', 'Pod', 'Deployment'].flatMap((k) =>
+      c.store.list(k === 'Deployment' ? 'apps/v1' : 'v1', k).map((o) => ({ n: o.metadata.name, ns: o.metadata.namespace, s: o.spec, st: o.status, d: o.data, l: o.metadata.labels })),
+    ),
+  );
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('scenario runner', () => {
+  it('every scenario applies and reverts to the same objects, faults and traffic', async () => {
+    const { clusters, model, runner } = setup();
+    const before = clusters.map(snapshot);
+    const rates = JSON.stringify(model.currentParams().map((p) => p.params));
+    for (const s of SCENARIOS) {
+      await runner.set(s.name);
+      await runner.set('healthy');
+      expect(clusters.map(snapshot), s.name).toEqual(before);
+      expect(JSON.stringify(model.currentParams().map((p) => p.params)), s.name).toBe(rates);
+      for (const c of clusters) {
+        expect(c.api.faults, s.name).toEqual({ refuseConnections: false, delayMs: 0, rejectAllTokens: false, expireWatches: false });
+        expect(c.syncFaults.size, s.name).toBe(0);
+      }
+    }
+    runner.stop();
+  });
+
+  it('rejects unknown names, listing the known ones', async () => {
+    const { runner } = setup();
+    await expect(runner.set('nope')).rejects.toThrow(/known: healthy, failover/);
+  });
+
+  it('stops a scenario timer when switching away (config-churn)', async () => {
+    vi.useFakeTimers();
+    const { clusters, runner } = setup();
+    const east = clusters[0];
+    if (!east) throw new Error('no cluster');
+    await runner.set('config-churn');
+    const rv0 = east.store.resourceVersion;
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(east.store.resourceVersion).toBeGreaterThan(rv0);
+    await runner.set('healthy');
+    const rv1 = east.store.resourceVersion;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(east.store.resourceVersion).toBe(rv1);
+    runner.stop();
+  });
+});
