@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencyQuantileQuery, mtlsShareQuery, requestRatesQuery, tcpBytesQuery } from './istio-queries';
+import { durationBucketsQuery, labelPresenceQuery, latencyQuantileQuery, mtlsShareQuery, requestRatesQuery, tcpBytesQuery } from './istio-queries';
 import { promWindow } from './window';
 
 const base = { reporter: 'destination' as const, window: '5m', groupBy: ['destination_cluster', 'destination_service_name'] };
@@ -42,5 +42,19 @@ describe('Istio PromQL builders', () => {
 
   it('refuses a label name that could inject PromQL', () => {
     expect(() => requestRatesQuery({ ...base, groupBy: ['cluster) or vector(1'] })).toThrow(/label name/);
+  });
+});
+
+describe('bucket and presence builders', () => {
+  it('sums bucket rates with le in the grouping', () => {
+    expect(durationBucketsQuery({ ...base, matchers: [{ label: 'destination_cluster', op: '=~', values: ['a"b'] }] })).toBe(
+      'sum by (le,destination_cluster,destination_service_name) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_cluster=~"a\\"b"}[5m]))',
+    );
+  });
+
+  it('asks which cluster label values exist', () => {
+    expect(labelPresenceQuery(['cluster'], '1m')).toBe('group by (cluster) (last_over_time(istio_requests_total{}[1m]))');
+    expect(() => labelPresenceQuery([], '1m')).toThrow();
+    expect(() => labelPresenceQuery(['a b'], '1m')).toThrow(/label name/);
   });
 });

@@ -50,3 +50,15 @@ export function mtlsShareQuery(o: IstioQueryOptions): string {
   const all = selector(o.reporter, o.matchers);
   return `sum${by(o.groupBy)} (rate(istio_requests_total${tls}[${w}])) / sum${by(o.groupBy)} (rate(istio_requests_total${all}[${w}]))`;
 }
+
+/** Rates of the duration histogram's buckets per group (le added), so quantiles can be computed after merging groups or clusters. */
+export function durationBucketsQuery(o: IstioQueryOptions): string {
+  const groups = [...new Set(['le', ...o.groupBy])];
+  return `sum${by(groups)} (rate(istio_request_duration_milliseconds_bucket${selector(o.reporter, o.matchers)}[${promWindow(o.window)}]))`;
+}
+
+/** Which label values occur on istio_requests_total within the window (e.g. cluster names), one series per combination. */
+export function labelPresenceQuery(labels: string[], window: string, matchers: Matcher[] = []): string {
+  if (labels.length === 0) throw new Error('labelPresenceQuery needs at least one label');
+  return `group${by(labels)} (last_over_time(istio_requests_total${renderSelector(matchers)}[${promWindow(window)}]))`;
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { apiRoute, jsonResponse } from '@/server/http/api-route';
+import { parseQuery } from '@/server/fleet/route-helpers';
+import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { getTelemetryStatus } from '@/server/telemetry/telemetry-status';
+import { telemetryWindowSchema } from '@/lib/api/telemetry';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.strictObject({ window: telemetryWindowSchema });
+
+/** Per-source telemetry state and cluster-name mismatches: ?window. */
+export const GET = apiRoute('signals.status', async (req) => {
+  const { window } = parseQuery(req, querySchema);
+  return jsonResponse(await getTelemetryStatus(currentTelemetry(), currentFleetFacts(), window));
+});

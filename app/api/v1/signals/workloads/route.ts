@@ -1,0 +1,13 @@
+import { apiRoute, jsonResponse } from '@/server/http/api-route';
+import { parseQuery } from '@/server/fleet/route-helpers';
+import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { getWorkloadSignals } from '@/server/telemetry/workload-signals';
+import { workloadSignalsQuerySchema } from '@/lib/api/telemetry';
+
+export const dynamic = 'force-dynamic';
+
+/** Inbound golden signals and health per workload: ?namespace&cluster&window. */
+export const GET = apiRoute('signals.workloads', async (req) => {
+  const query = parseQuery(req, workloadSignalsQuerySchema);
+  return jsonResponse(await getWorkloadSignals(currentTelemetry(), currentFleetFacts(), query));
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/** A status with its reasons, as lib/health computes it. */
+export const healthSchema = z.object({
+  status: z.enum(['failure', 'degraded', 'not-ready', 'healthy', 'idle', 'unknown']),
+  reasons: z.array(z.string()),
+});
+
+/** Golden signals over one window: rates per second, error shares in percent, latency in ms (null when no histogram data). */
+export const signalsSchema = z.object({
+  rps: z.number(),
+  errorPercent: z.object({ http5xx: z.number(), http4xx: z.number(), grpc: z.number(), noResponse: z.number() }),
+  latencyMs: z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable() }),
+  tcpBytesPerSecond: z.number(),
+});
+export type Signals = z.infer<typeof signalsSchema>;
+
+/** How telemetry stands for one cluster of an answer. */
+export const telemetryClusterStateSchema = z.object({
+  state: z.enum(['ok', 'unavailable', 'not-configured', 'disabled']),
+  reason: z.string().optional(),
+  source: z.string().optional(),
+});
+
+/** One cluster's instance of a service or workload, with its signals and health. */
+export const clusterSignalsSchema = z.object({ cluster: z.string(), signals: signalsSchema, health: healthSchema });
+
+/** A global service (namespace sameness) with its fleet-wide signals and each cluster's. */
+export const serviceSignalsSchema = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  signals: signalsSchema,
+  health: healthSchema,
+  clusters: z.array(clusterSignalsSchema),
+});
+export type ServiceSignals = z.infer<typeof serviceSignalsSchema>;
+
+/** A workload in one cluster with its inbound signals and health. */
+export const workloadSignalsSchema = z.object({
+  cluster: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  app: z.string().optional(),
+  version: z.string().optional(),
+  signals: signalsSchema,
+  health: healthSchema,
+});
+export type WorkloadSignals = z.infer<typeof workloadSignalsSchema>;
+
+/** A time series for charts: [unix seconds, value] points. */
+export const seriesSchema = z.object({ cluster: z.string(), points: z.array(z.tuple([z.number(), z.number()])) });
+
+/** Range series of one service per cluster. */
+export const serviceSeriesSchema = z.object({
+  stepSeconds: z.number(),
+  rps: z.array(seriesSchema),
+  errorPercent: z.array(seriesSchema),
+  p95Ms: z.array(seriesSchema),
+});
+
+/** Data of the signal answers; `telemetry` holds each cluster's telemetry state. */
+export const serviceSignalsListSchema = z.object({ items: z.array(serviceSignalsSchema), telemetry: z.record(z.string(), telemetryClusterStateSchema) });
+export const serviceSignalsDetailSchema = z.object({ service: serviceSignalsSchema, series: serviceSeriesSchema, telemetry: z.record(z.string(), telemetryClusterStateSchema) });
+export const workloadSignalsListSchema = z.object({ items: z.array(workloadSignalsSchema), telemetry: z.record(z.string(), telemetryClusterStateSchema) });
+
+/** Per-source state and cluster-name checks (metrics labelled with names the fleet does not use, and the reverse). */
+export const telemetryStatusSchema = z.object({
+  mode: z.enum(['none', 'per-cluster', 'global']),
+  clusterLabel: z.string().optional(),
+  sources: z.array(z.object({ id: z.string(), url: z.string(), clusters: z.array(z.string()), state: z.enum(['ok', 'unavailable']), reason: z.string().optional(), latencyMs: z.number().optional() })),
+  clusters: z.record(z.string(), telemetryClusterStateSchema),
+  mismatch: z.object({
+    /** Fleet clusters that no metric names. */
+    clustersWithoutMetrics: z.array(z.string()),
+    /** Cluster names found in metrics that are not fleet clusters. */
+    labelValuesWithoutCluster: z.array(z.object({ label: z.string(), value: z.string(), source: z.string() })),
+    /** Words for the UI banner, empty when names match. */
+    messages: z.array(z.string()),
+  }),
+});
+export type TelemetryStatus = z.infer<typeof telemetryStatusSchema>;
+
+const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+function inBounds(v: string): boolean {
+  const seconds = Number(v.slice(0, -1)) * (UNIT[v.slice(-1)] ?? NaN);
+  return seconds >= 1 && seconds <= 7 * 86400;
+}
+
+/** A rate window such as 30s, 5m or 1h (at least 1s). */
+export const telemetryWindowSchema = z
+  .string()
+  .regex(/^\d{1,6}(s|m|h)$/, 'a duration such as 30s, 5m or 1h')
+  .refine((v) => inBounds(v), 'must be between 1s and 7d')
+  .optional();
+const window = telemetryWindowSchema;
+const range = z.string().regex(/^\d{1,6}(m|h|d)$/, 'a duration such as 30m, 6h or 1d').refine((v) => inBounds(v), 'must be between 1m and 7d').optional();
+
+/** GET /api/v1/signals/services */
+export const serviceSignalsQuerySchema = z.strictObject({ namespace: z.string().min(1).optional(), cluster: z.string().min(1).optional(), window });
+export type ServiceSignalsQuery = z.infer<typeof serviceSignalsQuerySchema>;
+
+/** GET /api/v1/signals/services/{namespace}/{name} */
+export const serviceSignalsDetailQuerySchema = z.strictObject({ window, range });
+export type ServiceSignalsDetailQuery = z.infer<typeof serviceSignalsDetailQuerySchema>;
+
+/** GET /api/v1/signals/workloads */
+export const workloadSignalsQuerySchema = z.strictObject({ namespace: z.string().min(1).optional(), cluster: z.string().min(1).optional(), window });
+export type WorkloadSignalsQuery = z.infer<typeof workloadSignalsQuerySchema>;

@@ -1,0 +1,18 @@
+import 'server-only';
+import type { ToleranceRule } from '@/lib/health/tolerances';
+import type { TelemetryConfig } from '../config/schema';
+import { TelemetryClient } from './fan-out';
+import { telemetrySources } from './telemetry-sources';
+
+/** What every telemetry read needs: the fan-out client, the default window and the health tolerances. */
+export interface TelemetryService {
+  client: TelemetryClient;
+  window: string;
+  tolerances: ToleranceRule[];
+}
+
+/** Builds the service from the `telemetry` config section (tests pass an explicit config). */
+export function createTelemetryService(cfg: TelemetryConfig, resolvePath?: (p: string) => string): TelemetryService {
+  const client = new TelemetryClient(telemetrySources(cfg, resolvePath), { cacheSeconds: cfg.cacheSeconds, maxConcurrency: cfg.maxConcurrency });
+  return { client, window: cfg.window, tolerances: cfg.tolerances };
+}
