@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pagingQuerySchema } from './paging';
+import { clusterNameSchema, dnsLabelSchema, groupParamSchema, kindParamSchema, objectNameSchema } from './params';
 
 /** An Istio or Admiral config object in a list (no spec). */
 export const configSummarySchema = z.object({
@@ -34,9 +35,9 @@ export type ConfigQuery = z.infer<typeof configQuerySchema>;
 
 /** Path parameters of /api/v1/config/{cluster}/{group}/{kind}/{namespace}/{name}: core group as '-' or 'core', cluster-scoped namespace as '-'. */
 export const configRefSchema = z.strictObject({
-  cluster: z.string().min(1),
-  group: z.string().min(1),
-  kind: z.string().min(1),
-  namespace: z.string().min(1),
-  name: z.string().min(1),
+  cluster: clusterNameSchema,
+  group: groupParamSchema,
+  kind: kindParamSchema,
+  namespace: z.union([z.literal('-'), dnsLabelSchema]),
+  name: objectNameSchema,
 });

@@ -35,6 +35,13 @@ export function getAppRuntime(): AppRuntime {
   return runtime;
 }
 
+/** Stops the process's runtime (watches, sources, timers) and forgets it; the next getAppRuntime() starts afresh. For tests and shutdown. */
+export function stopAppRuntime(): void {
+  const holder = globalThis as Holder;
+  holder[KEY]?.fleet?.stop();
+  delete holder[KEY];
+}
+
 /** Starts the cluster connections and the fleet model, feeding readiness as each cluster is first tried. */
 function startBackgroundWork(runtime: AppRuntime): void {
   const clusters = runtime.config.config.clusters;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { getCluster } from '@/server/fleet/clusters';
 import { currentFleetModel } from '@/server/fleet/current';
@@ -7,9 +8,9 @@ import { ALL } from '@/server/fleet/scope';
 
 export const dynamic = 'force-dynamic';
 
-const params = z.strictObject({ name: z.string().min(1) });
+const params = z.strictObject({ name: clusterNameSchema });
 
-/** One cluster; 404 when unknown. */
+/** One cluster; 400 for a malformed name, 404 when unknown. */
 export const GET = apiRoute('clusters.get', (_req, ctx) => {
   const { name } = parseParams(ctx.params, params);
   const model = currentFleetModel();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dnsLabelSchema, objectNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
@@ -7,7 +8,7 @@ import { getService } from '@/server/fleet/services';
 
 export const dynamic = 'force-dynamic';
 
-const params = z.strictObject({ namespace: z.string().min(1), name: z.string().min(1) });
+const params = z.strictObject({ namespace: dnsLabelSchema, name: objectNameSchema });
 
 /** One global service with every cluster's instance; 404 when no visible cluster has it. */
 export const GET = apiRoute('services.get', (_req, ctx) => {
