@@ -1,11 +1,11 @@
-import { FleetSyncProgress } from '@/components/overview/fleet-sync-progress';
+import { OverviewView } from '@/components/overview/overview-view';
 import { PageHeader } from '@/components/ui/page-header';
 
 export default function OverviewPage() {
   return (
     <>
       <PageHeader title="Fleet overview" description="Every mesh and cluster Meshglass watches, and what needs attention." />
-      <FleetSyncProgress />
+      <OverviewView />
     </>
   );
 }

@@ -18,10 +18,12 @@ export function FleetSyncProgress() {
       </EmptyState>
     );
   }
+  // Once every cluster has been reached the footer says so; the bar is for the wait.
+  if (data.ready) return null;
   const percent = Math.round((data.tried / data.total) * 100);
   return (
     <section aria-label="Fleet sync" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <p className="text-sm font-medium">{data.ready ? `All ${data.total} clusters reached` : `Syncing ${data.tried} of ${data.total} clusters`}</p>
+      <p className="text-sm font-medium">Syncing {data.tried} of {data.total} clusters</p>
       <div className="mt-2 h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={data.total} aria-valuenow={data.tried} aria-label="Clusters reached">
         <div className="h-full bg-brand-500 transition-all" style={{ width: `${percent}%` }} />
       </div>

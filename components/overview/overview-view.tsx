@@ -1,0 +1,55 @@
+'use client';
+
+import { useClusters, useControlPlanes, useProxies, useServices, useWorkloads } from '@/lib/api/fleet';
+import { useServiceSignalsList } from '@/lib/api/ui-signals';
+import { rankProblems } from '@/lib/ui/problems';
+import { ClusterBanners } from '@/components/ui/cluster-banners';
+import { DataAge } from '@/components/ui/data-age';
+import { QueryView } from '@/components/ui/query-view';
+import { FleetSyncProgress } from './fleet-sync-progress';
+import { MeshCards } from './mesh-cards';
+import { OverviewCounts } from './overview-counts';
+import { ProblemList } from './problem-list';
+
+/** The fleet at a glance: sync progress, counts, meshes with their clusters, and the ranked problems. */
+export function OverviewView() {
+  const clusters = useClusters();
+  const cps = useControlPlanes();
+  const services = useServices({ pageSize: 1 });
+  const workloads = useWorkloads({ pageSize: 1 });
+  const proxies = useProxies({ pageSize: 1 });
+  const signals = useServiceSignalsList();
+
+  const missing = [
+    cps.error ? `control planes (${cps.error.message})` : '',
+    signals.error ? `service health (${signals.error.message})` : '',
+  ].filter(Boolean);
+  // The server's clock of the answer dates certificate expiry, keeping render pure.
+  const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
+  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, now });
+
+  return (
+    <div className="space-y-6">
+      <FleetSyncProgress />
+      <QueryView query={clusters} what="clusters">
+        {(res) => (
+          <>
+            <ClusterBanners clusters={res.clusters} />
+            <OverviewCounts
+              counts={[
+                { label: 'Clusters', value: res.data.items.length, href: '/clusters' },
+                { label: 'Meshes', value: res.data.meshes.length, href: '/clusters' },
+                { label: 'Services', value: services.data?.data.total, href: '/services' },
+                { label: 'Workloads', value: workloads.data?.data.total, href: '/services' },
+                { label: 'Proxies', value: proxies.data?.data.total, href: '/clusters' },
+              ]}
+            />
+            <ProblemList problems={problems} missing={missing} />
+            <MeshCards list={res.data} controlPlanes={cps.data?.data ?? []} />
+            <DataAge clusters={res.clusters} revision={res.revision} />
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

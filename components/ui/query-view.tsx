@@ -1,0 +1,20 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { ErrorPanel } from './error-panel';
+import { Skeleton } from './skeleton';
+
+export interface QueryViewProps<T> {
+  query: { data: T | undefined; error: Error | null; isPending: boolean; refetch: () => unknown };
+  /** What is loading, for the skeleton's and the error's words. */
+  what: string;
+  rows?: number;
+  children: (data: T) => ReactNode;
+}
+
+/** Skeleton while loading, the server's reason with a retry on failure, else the children with the data. */
+export function QueryView<T>({ query, what, rows = 5, children }: QueryViewProps<T>) {
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.isPending) return <Skeleton rows={rows} label={`Loading ${what}`} />;
+  return <ErrorPanel title={`Cannot load ${what}`} message={query.error?.message ?? 'no answer from the server'} onRetry={() => void query.refetch()} />;
+}

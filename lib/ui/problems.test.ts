@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterSummary } from '../fleet/clusters';
+import type { ControlPlane } from '../fleet/controlplanes';
+import { rankProblems } from './problems';
+
+const now = Date.parse('2026-01-01T00:00:00Z');
+
+function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSummary {
+  return {
+    name, displayName: name, source: 'test', mesh: 'prod', state: 'ok', dataAgeSeconds: 1, syncedKinds: 1, totalKinds: 1, forbiddenKinds: [],
+    skippedObjects: { count: 0, oversized: 0 }, regions: [], zones: [], counts: { namespaces: 0, services: 0, pods: 0, nodes: 0, configObjects: 0 },
+    controlPlanes: [], eastWestGateways: [], remoteSecrets: [], ...over,
+  };
+}
+function cp(clusterName: string, over: Partial<ControlPlane> = {}): ControlPlane {
+  return {
+    cluster: clusterName, revision: 'default', namespace: 'istio-system', pods: [], rootCert: { fingerprint: 'AA', notAfter: '2030-01-01T00:00:00Z' }, rootCertConsistent: true,
+    discoveredClusters: [], networkGateways: [], proxies: { total: 3, synced: 3, stale: 0, notSent: 0 }, poll: { state: 'ok' }, ...over,
+  };
+}
+
+describe('rankProblems', () => {
+  it('is empty for a healthy fleet', () => {
+    expect(rankProblems({ clusters: [cluster('a'), cluster('b')], controlPlanes: [cp('a'), cp('b')], services: [], now })).toEqual([]);
+  });
+
+  it('ranks unreachable clusters and failing services above stale proxies and info', () => {
+    const problems = rankProblems({
+      clusters: [cluster('a'), cluster('b', { state: 'unreachable', reason: 'connection refused' }), cluster('c', { state: 'syncing' })],
+      controlPlanes: [cp('a', { proxies: { total: 5, synced: 3, stale: 1, notSent: 1 } })],
+      services: [
+        { namespace: 'bookinfo', name: 'reviews', clusters: [
+          { cluster: 'a', health: { status: 'failure', reasons: ['5xx 100%'] } },
+          { cluster: 'c', health: { status: 'healthy', reasons: [] } },
+        ] },
+      ],
+      findings: [{ id: 'x', code: 'IST0101', level: 'Warning', message: 'Referenced host not found', clusters: ['a'] }],
+      now,
+    });
+    expect(problems.map((p) => [p.severity, p.title])).toEqual([
+      ['critical', 'Cluster b is unreachable'],
+      ['critical', 'reviews.bookinfo is failing in a'],
+      ['warning', '2 proxies not in sync in a'],
+      ['warning', 'IST0101: Referenced host not found'],
+      ['info', 'Cluster c is syncing'],
+    ]);
+    expect(problems[1]?.href).toBe('/services/bookinfo/reviews');
+    expect(problems[0]?.detail).toBe('connection refused');
+  });
+
+  it('flags differing roots within a mesh, expiring roots and discovery trouble', () => {
+    const problems = rankProblems({
+      clusters: [cluster('a'), cluster('b'), cluster('s', { mesh: 'staging' })],
+      controlPlanes: [
+        cp('a'),
+        cp('b', { rootCert: { fingerprint: 'BB', notAfter: '2026-01-05T00:00:00Z' }, discoveredClusters: [{ id: 'a', syncStatus: 'timeout' }] }),
+        cp('s', { rootCert: { fingerprint: 'CC' } }),
+      ],
+      now,
+    });
+    const titles = problems.map((p) => p.title);
+    expect(titles).toContain('Mesh prod has 2 different root certificates');
+    expect(titles).toContain('Root certificate of b expires in 4 days');
+    expect(titles).toContain('istiod in b reports a as timeout');
+    expect(titles.some((t) => t.includes('staging'))).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import type { ClusterSummary } from '../fleet/clusters';
+import type { ControlPlane } from '../fleet/controlplanes';
+import type { HealthStatus } from '../health/health-status';
+import { daysUntil, plural } from './format';
+
+export type ProblemSeverity = 'critical' | 'warning' | 'info';
+
+/** One line of the overview's problems list. */
+export interface Problem {
+  id: string;
+  severity: ProblemSeverity;
+  title: string;
+  detail?: string;
+  /** Where to go to look into it. */
+  href: string;
+  cluster?: string;
+}
+
+/** The per-cluster health of a service, as the telemetry API judges it. */
+export interface ServiceHealthInput {
+  namespace: string;
+  name: string;
+  clusters: { cluster: string; health: { status: HealthStatus; reasons: string[] } }[];
+}
+
+/** An analysis finding, as much of it as the list needs. */
+export interface FindingInput {
+  id: string;
+  code: string;
+  level: string;
+  message: string;
+  clusters: string[];
+}
+
+export interface ProblemInputs {
+  clusters?: ClusterSummary[];
+  controlPlanes?: ControlPlane[];
+  services?: ServiceHealthInput[];
+  findings?: FindingInput[];
+  now: number;
+}
+
+const RANK: Record<ProblemSeverity, number> = { critical: 0, warning: 1, info: 2 };
+const enc = encodeURIComponent;
+
+function clusterProblems(c: ClusterSummary): Problem[] {
+  if (c.state === 'ok') return [];
+  const severity: ProblemSeverity = c.state === 'syncing' ? 'info' : c.state === 'stale' ? 'warning' : 'critical';
+  return [{ id: `cluster/${c.name}`, severity, title: `Cluster ${c.name} is ${c.state}`, detail: c.reason, href: `/clusters/${enc(c.name)}`, cluster: c.name }];
+}
+
+function controlPlaneProblems(cp: ControlPlane, now: number): Problem[] {
+  const out: Problem[] = [];
+  const href = `/clusters/${enc(cp.cluster)}`;
+  const id = `cp/${cp.cluster}/${cp.revision}`;
+  const stale = cp.proxies.stale + cp.proxies.notSent;
+  if (stale > 0) {
+    out.push({ id: `${id}/proxies`, severity: 'warning', title: `${plural(stale, 'proxy', 'proxies')} not in sync in ${cp.cluster}`, detail: `${cp.proxies.stale} STALE, ${cp.proxies.notSent} NOT SENT of ${cp.proxies.total} (istiod ${cp.revision})`, href: `${href}#proxies`, cluster: cp.cluster });
+  }
+  if (cp.poll.state === 'error') out.push({ id: `${id}/poll`, severity: 'warning', title: `Cannot read istiod ${cp.revision} in ${cp.cluster}`, detail: cp.poll.error, href, cluster: cp.cluster });
+  for (const d of cp.discoveredClusters) {
+    if (d.syncStatus !== 'synced') out.push({ id: `${id}/discovery/${d.id}`, severity: 'warning', title: `istiod in ${cp.cluster} reports ${d.id} as ${d.syncStatus}`, detail: d.secretName ? `remote secret ${d.secretName}` : undefined, href, cluster: cp.cluster });
+  }
+  const days = daysUntil(cp.rootCert?.notAfter, now);
+  if (days !== undefined && days < 30) out.push({ id: `${id}/root-expiry`, severity: days < 7 ? 'critical' : 'warning', title: `Root certificate of ${cp.cluster} ${days < 0 ? 'has expired' : `expires in ${plural(days, 'day')}`}`, href, cluster: cp.cluster });
+  return out;
+}
+
+/** Clusters of one mesh whose istiod roots differ: one problem per mesh. */
+function trustProblems(clusters: ClusterSummary[], cps: ControlPlane[]): Problem[] {
+  const meshOf = new Map(clusters.map((c) => [c.name, c.mesh ?? '']));
+  const byMesh = new Map<string, Set<string>>();
+  for (const cp of cps) {
+    const fp = cp.rootCert?.fingerprint;
+    const mesh = meshOf.get(cp.cluster);
+    if (!fp || mesh === undefined) continue;
+    byMesh.set(mesh, (byMesh.get(mesh) ?? new Set()).add(fp));
+  }
+  return [...byMesh].filter(([, fps]) => fps.size > 1).map(([mesh]) => ({ id: `trust/${mesh}`, severity: 'critical' as const, title: `Mesh ${mesh || '(unnamed)'} has ${fps(byMesh, mesh)} different root certificates`, detail: 'Cross-cluster mTLS fails between clusters that do not share a root of trust.', href: '/clusters' }));
+}
+const fps = (m: Map<string, Set<string>>, mesh: string) => m.get(mesh)?.size ?? 0;
+
+function serviceProblems(s: ServiceHealthInput): Problem[] {
+  return s.clusters
+    .filter((c) => c.health.status === 'failure' || c.health.status === 'degraded')
+    .map((c) => ({
+      id: `svc/${s.namespace}/${s.name}/${c.cluster}`,
+      severity: c.health.status === 'failure' ? ('critical' as const) : ('warning' as const),
+      title: `${s.name}.${s.namespace} is ${c.health.status === 'failure' ? 'failing' : 'degraded'} in ${c.cluster}`,
+      detail: c.health.reasons.join('; ') || undefined,
+      href: `/services/${enc(s.namespace)}/${enc(s.name)}`,
+      cluster: c.cluster,
+    }));
+}
+
+function findingProblem(f: FindingInput): Problem {
+  const level = f.level.toLowerCase();
+  const severity: ProblemSeverity = level === 'error' ? 'critical' : level === 'warning' ? 'warning' : 'info';
+  return { id: `finding/${f.id}`, severity, title: `${f.code}: ${f.message}`, detail: f.clusters.length ? `in ${f.clusters.join(', ')}` : undefined, href: '/config', cluster: f.clusters[0] };
+}
+
+/** Everything that needs attention, worst first; within a severity clusters come before services and findings. */
+export function rankProblems(inputs: ProblemInputs): Problem[] {
+  const clusters = inputs.clusters ?? [];
+  const cps = inputs.controlPlanes ?? [];
+  const all = [
+    ...clusters.flatMap(clusterProblems),
+    ...trustProblems(clusters, cps),
+    ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)),
+    ...(inputs.services ?? []).flatMap(serviceProblems),
+    ...(inputs.findings ?? []).map(findingProblem),
+  ];
+  return all.map((p, i) => ({ p, i })).sort((a, b) => RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
+}
