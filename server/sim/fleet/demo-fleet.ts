@@ -134,6 +134,11 @@ export function demoFleet(): FleetSpec {
   }
   ns('us-east-1', 'admiral');
   extra('us-east-1', 'admiral', sampleObjects('Dependency', 'admiral', 'samples', 'sample_dep.yaml'));
+  // What Admiral would generate for stage.greeting.global: the local Service plus the other cluster's east-west gateway.
+  for (const [c, other, otherAddress] of [['us-east-1', 'us-west-2', '192.0.2.20'], ['us-west-2', 'us-east-1', '192.0.2.10']] as const) {
+    ns(c, 'admiral-sync');
+    extra(c, 'admiral-sync', [admiralServiceEntry(c, other, otherAddress)]);
+  }
 
   // Payments in two regions, 90/10 by cluster subset; a TCP ledger database in us-east-1.
   for (const c of ['us-east-1', 'us-west-2']) {
@@ -164,6 +169,27 @@ export function demoFleet(): FleetSpec {
     workloads,
     extraObjects,
     edges: demoEdges(),
+  };
+}
+
+/** The ServiceEntry Admiral writes for stage.greeting.global in a cluster (local endpoint first, then the remote gateway). */
+function admiralServiceEntry(cluster: string, other: string, otherAddress: string): KubeObject {
+  return {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'ServiceEntry',
+    metadata: { name: 'stage.greeting.global-se', namespace: 'admiral-sync', labels: { identity: 'greeting', 'admiral.io/env': 'stage' } },
+    spec: {
+      hosts: ['stage.greeting.global'],
+      addresses: ['240.0.10.1'],
+      ports: [{ number: 80, name: 'http', protocol: 'http' }],
+      location: 'MESH_INTERNAL',
+      resolution: 'DNS',
+      exportTo: ['*'],
+      endpoints: [
+        { address: 'greeting.sample.svc.cluster.local', ports: { http: 80 }, locality: cluster },
+        { address: otherAddress, ports: { http: 15443 }, locality: other, network: `network-${other}` },
+      ],
+    },
   };
 }
 
