@@ -1,4 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { fleetResponseSchema } from './envelope';
+import { fetchJson } from './fetch-json';
+import { telemetryKeys } from './telemetry-keys';
 
 /** A status with its reasons, as lib/health computes it. */
 export const healthSchema = z.object({
@@ -106,3 +110,41 @@ export type ServiceSignalsDetailQuery = z.infer<typeof serviceSignalsDetailQuery
 /** GET /api/v1/signals/workloads */
 export const workloadSignalsQuerySchema = z.strictObject({ namespace: z.string().min(1).optional(), cluster: z.string().min(1).optional(), window });
 export type WorkloadSignalsQuery = z.infer<typeof workloadSignalsQuerySchema>;
+
+// Fetchers and hooks. Signals refresh on a timer: Prometheus has no change stream.
+
+function search(p: Record<string, string | undefined>): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) s.set(k, v);
+  const q = s.toString();
+  return q ? `?${q}` : '';
+}
+
+export const serviceSignalsResponseSchema = fleetResponseSchema(serviceSignalsListSchema);
+export const serviceSignalsDetailResponseSchema = fleetResponseSchema(serviceSignalsDetailSchema);
+export const workloadSignalsResponseSchema = fleetResponseSchema(workloadSignalsListSchema);
+
+export const fetchServiceSignals = (q: ServiceSignalsQuery = {}) => fetchJson(`/api/v1/signals/services${search(q)}`, serviceSignalsResponseSchema);
+export const fetchServiceSignalDetail = (namespace: string, name: string, q: ServiceSignalsDetailQuery = {}) =>
+  fetchJson(`/api/v1/signals/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}${search(q)}`, serviceSignalsDetailResponseSchema);
+export const fetchWorkloadSignals = (q: WorkloadSignalsQuery = {}) => fetchJson(`/api/v1/signals/workloads${search(q)}`, workloadSignalsResponseSchema);
+export const fetchTelemetryStatus = () => fetchJson('/api/v1/signals/status', telemetryStatusSchema);
+
+/** Golden signals of every global service (to join with the fleet's service rows by namespace/name). */
+export function useServiceSignals(q: ServiceSignalsQuery = {}) {
+  return useQuery({ queryKey: telemetryKeys.services(q), queryFn: () => fetchServiceSignals(q), refetchInterval: 15_000 });
+}
+
+/** One service's signals per cluster and its chart series. */
+export function useServiceSignalDetail(namespace: string, name: string, q: ServiceSignalsDetailQuery = {}) {
+  return useQuery({ queryKey: telemetryKeys.service(namespace, name, q), queryFn: () => fetchServiceSignalDetail(namespace, name, q), refetchInterval: 15_000 });
+}
+
+export function useWorkloadSignals(q: WorkloadSignalsQuery = {}) {
+  return useQuery({ queryKey: telemetryKeys.workloads(q), queryFn: () => fetchWorkloadSignals(q), refetchInterval: 15_000 });
+}
+
+/** Telemetry sources and cluster-name mismatches, for the settings page and banners. */
+export function useTelemetryStatus() {
+  return useQuery({ queryKey: telemetryKeys.status(), queryFn: fetchTelemetryStatus, refetchInterval: 30_000 });
+}

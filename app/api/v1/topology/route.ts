@@ -1,0 +1,13 @@
+import { apiRoute, jsonResponse } from '@/server/http/api-route';
+import { parseQuery } from '@/server/fleet/route-helpers';
+import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { getTopology } from '@/server/telemetry/topology';
+import { topologyQuerySchema } from '@/lib/api/topology';
+
+export const dynamic = 'force-dynamic';
+
+/** The cross-cluster graph: ?window&graphType&clusters&namespaces&hideIdle&focus&hops (lists comma-separated). */
+export const GET = apiRoute('topology', async (req) => {
+  const query = parseQuery(req, topologyQuerySchema);
+  return jsonResponse(await getTopology(currentTelemetry(), currentFleetFacts(), query));
+});

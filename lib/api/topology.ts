@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { fleetResponseSchema } from './envelope';
+import { fetchJson } from './fetch-json';
+import { telemetryClusterStateSchema, telemetryWindowSchema } from './telemetry';
+import { GRAPH_TYPES } from '../topology/types';
+import { telemetryKeys } from './telemetry-keys';
+
+const healthStatus = z.enum(['failure', 'degraded', 'not-ready', 'healthy', 'idle', 'unknown']);
+const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string().min(1)).max(500)).optional();
+
+/** Query of GET /api/v1/topology; clusters and namespaces are comma-separated. */
+export const topologyQuerySchema = z.strictObject({
+  window: telemetryWindowSchema,
+  graphType: z.enum(GRAPH_TYPES).default('workload'),
+  clusters: list,
+  namespaces: list,
+  hideIdle: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  focus: z.string().min(1).max(500).optional(),
+  hops: z.coerce.number().int().min(0).max(10).default(1),
+});
+export type TopologyQuery = z.infer<typeof topologyQuerySchema>;
+/** The query as a caller writes it (before defaults). */
+export type TopologyParams = z.input<typeof topologyQuerySchema>;
+
+export const topologyNodeSchema = z.object({
+  data: z.object({
+    id: z.string(),
+    parent: z.string().optional(),
+    kind: z.enum(['workload', 'app', 'versionedApp', 'service', 'serviceEntry', 'unknown', 'passthrough', 'gateway', 'cluster', 'namespace']),
+    cluster: z.string(),
+    namespace: z.string().optional(),
+    name: z.string(),
+    app: z.string().optional(),
+    version: z.string().optional(),
+    workload: z.string().optional(),
+    service: z.string().optional(),
+    network: z.string().optional(),
+    health: healthStatus.optional(),
+    healthReasons: z.array(z.string()).optional(),
+    idle: z.boolean().optional(),
+  }),
+});
+
+export const topologyEdgeSchema = z.object({
+  data: z.object({
+    id: z.string(),
+    source: z.string(),
+    target: z.string(),
+    protocol: z.string(),
+    rps: z.number(),
+    errorPercent: z.number(),
+    errorRates: z.object({ http5xx: z.number(), http4xx: z.number(), grpc: z.number(), noResponse: z.number() }),
+    tcpBytesPerSecond: z.number(),
+    p95Ms: z.number().nullable(),
+    mtlsShare: z.number().nullable(),
+    crossCluster: z.boolean(),
+    crossNetwork: z.boolean(),
+    via: z.string().optional(),
+    health: healthStatus.optional(),
+    healthReasons: z.array(z.string()).optional(),
+  }),
+});
+
+export const topologySchema = z.object({
+  elements: z.object({ nodes: z.array(topologyNodeSchema), edges: z.array(topologyEdgeSchema) }),
+  stats: z.object({ nodes: z.number(), edges: z.number(), clusters: z.number(), namespaces: z.number(), totalRps: z.number(), crossClusterEdges: z.number() }),
+  telemetry: z.record(z.string(), telemetryClusterStateSchema),
+});
+export type Topology = z.infer<typeof topologySchema>;
+export const topologyResponseSchema = fleetResponseSchema(topologySchema);
+
+/** The query string of a topology request (lists comma-joined, defaults left out). */
+export function topologySearch(p: TopologyParams): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    s.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  return s.toString();
+}
+
+/** GET /api/v1/topology. */
+export function fetchTopology(p: TopologyParams) {
+  return fetchJson(`/api/v1/topology?${topologySearch(p)}`, topologyResponseSchema);
+}
+
+/** The cross-cluster graph; refreshed about every scrape-cache period. */
+export function useTopology(p: TopologyParams, opts: { refetchMs?: number } = {}) {
+  return useQuery({ queryKey: telemetryKeys.topology(p), queryFn: () => fetchTopology(p), refetchInterval: opts.refetchMs ?? 15_000 });
+}

@@ -1,0 +1,95 @@
+import type { HealthStatus } from '../health/health-status';
+import type { Graph, NodeKind } from './types';
+
+/** Data of a cytoscape node: a graph node, or a cluster/namespace box (compound parent). */
+export interface TopologyNodeData {
+  id: string;
+  parent?: string;
+  kind: NodeKind | 'cluster' | 'namespace';
+  cluster: string;
+  namespace?: string;
+  name: string;
+  app?: string;
+  version?: string;
+  workload?: string;
+  service?: string;
+  network?: string;
+  health?: HealthStatus;
+  healthReasons?: string[];
+  idle?: boolean;
+}
+
+/** Data of a cytoscape edge; rates per second, error shares in percent, mTLS share 0..1. */
+export interface TopologyEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  protocol: string;
+  rps: number;
+  errorPercent: number;
+  errorRates: { http5xx: number; http4xx: number; grpc: number; noResponse: number };
+  tcpBytesPerSecond: number;
+  p95Ms: number | null;
+  mtlsShare: number | null;
+  crossCluster: boolean;
+  crossNetwork: boolean;
+  via?: string;
+  health?: HealthStatus;
+  healthReasons?: string[];
+}
+
+export interface TopologyElements {
+  nodes: Array<{ data: TopologyNodeData }>;
+  edges: Array<{ data: TopologyEdgeData }>;
+}
+
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Last step: cytoscape elements. Every node sits in its namespace box, inside
+ * its cluster box (`cluster:<c>`, `ns:<c>/<ns>`); nodes without a namespace
+ * (unknown, ServiceEntry hosts, passthrough) sit directly in the cluster box.
+ * Output is sorted by id so identical graphs serialise identically.
+ */
+export function toElements(g: Graph, networkOf: (cluster: string) => string | undefined = () => undefined): TopologyElements {
+  const boxes = new Map<string, TopologyNodeData>();
+  const nodes: Array<{ data: TopologyNodeData }> = [];
+  for (const n of g.nodes.values()) {
+    const clusterBox = `cluster:${n.cluster}`;
+    if (!boxes.has(clusterBox)) {
+      const network = networkOf(n.cluster);
+      boxes.set(clusterBox, { id: clusterBox, kind: 'cluster', cluster: n.cluster, name: n.cluster, ...(network ? { network } : {}) });
+    }
+    let parent = clusterBox;
+    if (n.namespace !== undefined) {
+      parent = `ns:${n.cluster}/${n.namespace}`;
+      if (!boxes.has(parent)) boxes.set(parent, { id: parent, parent: clusterBox, kind: 'namespace', cluster: n.cluster, namespace: n.namespace, name: n.namespace });
+    }
+    const { health, ...rest } = n;
+    nodes.push({ data: { ...rest, parent, ...(health ? { health: health.status, healthReasons: health.reasons } : {}) } });
+  }
+  const edges = [...g.edges.values()].map((e) => {
+    const pct = (v: number) => (e.rates.total > 0 ? r3((v / e.rates.total) * 100) : 0);
+    const errors = e.rates.http5xx + e.rates.grpc + e.rates.noResponse;
+    return {
+      data: {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        protocol: e.protocol,
+        rps: r3(e.rates.total),
+        errorPercent: pct(errors),
+        errorRates: { http5xx: pct(e.rates.http5xx), http4xx: pct(e.rates.http4xx), grpc: pct(e.rates.grpc), noResponse: pct(e.rates.noResponse) },
+        tcpBytesPerSecond: r3(e.tcpBytes),
+        p95Ms: e.p95Ms,
+        mtlsShare: e.mtlsShare === null ? null : r3(e.mtlsShare),
+        crossCluster: e.crossCluster,
+        crossNetwork: e.crossNetwork,
+        ...(e.via ? { via: e.via } : {}),
+        ...(e.health ? { health: e.health.status, healthReasons: e.health.reasons } : {}),
+      },
+    };
+  });
+  const byId = <T extends { data: { id: string } }>(a: T, b: T) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0);
+  return { nodes: [...[...boxes.values()].map((data) => ({ data })), ...nodes].sort(byId), edges: edges.sort(byId) };
+}

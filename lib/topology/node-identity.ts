@@ -1,0 +1,69 @@
+import type { GraphNode, GraphType } from './types';
+
+const known = (v: string | undefined): v is string => v !== undefined && v !== '' && v !== 'unknown';
+const EXTERNAL_SINKS: Record<string, string> = { PassthroughCluster: 'passthrough', BlackHoleCluster: 'blackhole' };
+
+/** The cluster of a request's destination; an unknown destination_cluster is the source's cluster (Kiali's rule). */
+export function destinationCluster(m: Record<string, string>, sourceCluster: string): string {
+  return known(m.destination_cluster) ? m.destination_cluster : sourceCluster;
+}
+
+/** The cluster of a request's source: its label, else the cluster whose metrics held it. */
+export function sourceCluster(m: Record<string, string>, scrapeCluster?: string): string {
+  return known(m.source_cluster) ? m.source_cluster : (scrapeCluster ?? 'unknown');
+}
+
+function byType(graphType: GraphType, cluster: string, namespace: string, workload: string, app: string | undefined, version: string | undefined, service?: string): GraphNode {
+  const a = known(app) ? app : workload;
+  const v = known(version) ? version : 'latest';
+  switch (graphType) {
+    case 'workload':
+      return { id: `wl:${cluster}/${namespace}/${workload}`, kind: 'workload', cluster, namespace, name: workload, workload, app: a, version: v };
+    case 'app':
+      return { id: `app:${cluster}/${namespace}/${a}`, kind: 'app', cluster, namespace, name: a, app: a };
+    case 'versionedApp':
+      return { id: `vapp:${cluster}/${namespace}/${a}/${v}`, kind: 'versionedApp', cluster, namespace, name: a, app: a, version: v };
+    case 'service': {
+      const s = service ?? a;
+      return { id: `svc:${cluster}/${namespace}/${s}`, kind: 'service', cluster, namespace, name: s, service: s };
+    }
+  }
+}
+
+/** The node a request came from, or an 'unknown' node (traffic from outside the mesh) in the destination's cluster. */
+export function sourceNode(m: Record<string, string>, graphType: GraphType, scrapeCluster?: string): GraphNode {
+  const cluster = sourceCluster(m, scrapeCluster);
+  if (!known(m.source_workload) || !known(m.source_workload_namespace)) {
+    const c = destinationCluster(m, cluster);
+    return { id: `unknown:${c}`, kind: 'unknown', cluster: c, name: 'unknown' };
+  }
+  return byType(graphType, cluster, m.source_workload_namespace, m.source_workload, m.source_canonical_service, m.source_canonical_revision);
+}
+
+/**
+ * The node a request went to: a workload/app/service by graph type; the
+ * service itself when no workload answered; a ServiceEntry host or the
+ * passthrough sink for traffic leaving the mesh.
+ */
+export function destinationNode(m: Record<string, string>, graphType: GraphType, srcCluster: string): GraphNode {
+  const cluster = destinationCluster(m, srcCluster);
+  const sink = EXTERNAL_SINKS[m.destination_service_name ?? ''] ?? EXTERNAL_SINKS[m.destination_service ?? ''];
+  if (sink) return { id: `${sink}:${cluster}`, kind: 'passthrough', cluster, name: m.destination_service_name || m.destination_service || sink };
+  const svcNs = known(m.destination_service_namespace) ? m.destination_service_namespace : undefined;
+  const svcName = known(m.destination_service_name) ? m.destination_service_name : undefined;
+  const host = m.destination_service ?? '';
+  const inMesh = /\.svc(\.|$)/.test(host) || (svcNs !== undefined && !host.includes('.'));
+  if (graphType === 'service' && svcNs && svcName && inMesh) {
+    return { id: `svc:${cluster}/${svcNs}/${svcName}`, kind: 'service', cluster, namespace: svcNs, name: svcName, service: svcName };
+  }
+  if (!known(m.destination_workload) || !known(m.destination_workload_namespace)) {
+    if (svcNs && svcName && inMesh) return { id: `svc:${cluster}/${svcNs}/${svcName}`, kind: 'service', cluster, namespace: svcNs, name: svcName, service: svcName };
+    const name = host || svcName || 'unknown';
+    return { id: `se:${cluster}/${name}`, kind: 'serviceEntry', cluster, name, ...(svcNs ? { namespace: svcNs } : {}) };
+  }
+  const node = byType(graphType, cluster, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision, svcName);
+  return svcName && graphType !== 'service' ? { ...node, service: svcName } : node;
+}
+
+/** The id of the edge between two nodes for one protocol. */
+export const edgeId = (source: string, target: string, protocol: string): string => `${source}->${target}:${protocol}`;

@@ -1,0 +1,89 @@
+import 'server-only';
+import type { FleetResponse } from '@/lib/api/envelope';
+import type { Topology, TopologyQuery } from '@/lib/api/topology';
+import type { ReadinessCounts } from '@/lib/health/readiness-health';
+import { buildTopology } from '@/lib/topology/build-topology';
+import type { GraphNode, GraphType, TrafficSample } from '@/lib/topology/types';
+import { telemetryEnvelope } from './envelope';
+import { mergeTelemetryStates, type FanOut, type TaggedSample } from './fan-out';
+import type { FleetFacts, WorkloadFact } from './fleet-facts';
+import { edgeQueries, edgeVariants } from './topology-queries';
+import type { TelemetryService } from './telemetry-service';
+
+/** The fleet's workloads (and services) as idle-capable nodes of a graph type, with a readiness lookup by node id. */
+export function inventory(facts: FleetFacts, graphType: GraphType): { nodes: GraphNode[]; readiness: Map<string, ReadinessCounts> } {
+  const nodes = new Map<string, GraphNode>();
+  const readiness = new Map<string, ReadinessCounts>();
+  if (graphType === 'service') {
+    for (const s of facts.services()) {
+      for (const cluster of s.clusters) {
+        const id = `svc:${cluster}/${s.namespace}/${s.name}`;
+        nodes.set(id, { id, kind: 'service', cluster, namespace: s.namespace, name: s.name, service: s.name });
+        const r = facts.serviceReadiness(cluster, s.namespace, s.name);
+        // A Service with no endpoints in a cluster is there for DNS only: not a node worth showing idle.
+        if (r && r.desired === 0) nodes.delete(id);
+        if (r) readiness.set(id, r);
+      }
+    }
+    return { nodes: [...nodes.values()], readiness };
+  }
+  const add = (id: string, n: GraphNode, w: WorkloadFact) => {
+    nodes.set(id, n);
+    const r = readiness.get(id) ?? { desired: 0, ready: 0, unsyncedProxies: 0 };
+    readiness.set(id, { desired: r.desired + w.readiness.desired, ready: r.ready + w.readiness.ready, unsyncedProxies: (r.unsyncedProxies ?? 0) + (w.readiness.unsyncedProxies ?? 0) });
+  };
+  for (const w of facts.workloads()) {
+    const base = { cluster: w.cluster, namespace: w.namespace, app: w.app };
+    if (graphType === 'workload') add(`wl:${w.cluster}/${w.namespace}/${w.name}`, { ...base, id: `wl:${w.cluster}/${w.namespace}/${w.name}`, kind: 'workload', name: w.name, workload: w.name, version: w.version }, w);
+    else if (graphType === 'app') add(`app:${w.cluster}/${w.namespace}/${w.app}`, { ...base, id: `app:${w.cluster}/${w.namespace}/${w.app}`, kind: 'app', name: w.app }, w);
+    else add(`vapp:${w.cluster}/${w.namespace}/${w.app}/${w.version}`, { ...base, id: `vapp:${w.cluster}/${w.namespace}/${w.app}/${w.version}`, kind: 'versionedApp', name: w.app, version: w.version }, w);
+  }
+  return { nodes: [...nodes.values()], readiness };
+}
+
+const unique = (parts: Array<FanOut<TaggedSample>>): TrafficSample[] => {
+  const seen = new Set<string>();
+  const out: TrafficSample[] = [];
+  for (const p of parts) {
+    for (const s of p.samples) {
+      // With a namespace filter the into- and out-of variants can return the same series.
+      const k = `${s.scrapeCluster ?? ''}\u0000${JSON.stringify(s.metric)}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(s);
+    }
+  }
+  return out;
+};
+
+/** GET /api/v1/topology: the cross-cluster graph as cytoscape elements, with per-cluster telemetry state in the envelope. */
+export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery): Promise<FleetResponse<Topology>> {
+  const visible = facts.clusters();
+  const clusters = query.clusters?.length ? visible.filter((c) => query.clusters!.includes(c)) : visible;
+  const namespaces = query.namespaces ?? [];
+  const window = query.window ?? svc.window;
+  const runs = edgeVariants(namespaces).map((v) => edgeQueries(window, v, namespaces));
+  const [requests, tcp, p95] = await Promise.all(
+    (['requests', 'tcp', 'p95'] as const).map((kind) => Promise.all(runs.map((r) => svc.client.instant(r[kind], clusters)))),
+  );
+  const telemetry = mergeTelemetryStates(...[...requests!, ...tcp!, ...p95!].map((f) => f.clusters));
+  const inv = inventory(facts, query.graphType);
+  const built = buildTopology({
+    graphType: query.graphType,
+    requests: unique(requests!),
+    tcp: unique(tcp!),
+    p95: unique(p95!),
+    inventory: inv.nodes.filter((n) => clusters.includes(n.cluster)),
+    hideIdle: query.hideIdle,
+    networkOf: (c) => facts.network(c),
+    readiness: (n) => inv.readiness.get(n.id) ?? (n.kind === 'service' && n.namespace ? facts.serviceReadiness(n.cluster, n.namespace, n.name) : undefined),
+    telemetryOk: (c) => telemetry[c] === undefined || telemetry[c]?.state === 'ok',
+    tolerances: svc.tolerances,
+    clusters: query.clusters,
+    namespaces,
+    allows: (c, ns) => (c === 'unknown' ? true : facts.allows(c, ns)),
+    focus: query.focus,
+    hops: query.hops,
+  });
+  return telemetryEnvelope(facts, { ...built, telemetry }, telemetry);
+}
