@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
   try {
     fleet = await startSimFleet({ fleet: opts.fleet, scenario: opts.scenario, ...(opts.kubeconfigOut ? { kubeconfigOut: resolve(opts.kubeconfigOut) } : {}) });
     if (opts.prometheus !== 'none') prom = await startPrometheus({ targets: fleet.prometheusTargets, mode: opts.prometheus, clusterLabel: opts.clusterLabel });
