@@ -14,6 +14,11 @@ export const qk = {
     list: (params: object) => ['services', 'list', params] as const,
     detail: (namespace: string, name: string) => ['services', 'detail', namespace, name] as const,
   },
+  identities: {
+    all: ['identities'] as const,
+    list: (params: object) => ['identities', 'list', params] as const,
+    detail: (name: string) => ['identities', 'detail', name] as const,
+  },
   workloads: { all: ['workloads'] as const, list: (params: object) => ['workloads', 'list', params] as const },
   controlPlanes: { all: ['controlplanes'] as const, list: (params: object) => ['controlplanes', 'list', params] as const },
   proxies: { all: ['proxies'] as const, list: (params: object) => ['proxies', 'list', params] as const },
@@ -31,12 +36,14 @@ export function keysForChange(key: string): ReadonlyArray<readonly unknown[]> {
     case 'clusters':
     case 'meshes':
     case 'networks':
+    case 'sources':
       return [qk.clusters.all];
-    case 'services':
     case 'identities':
+      return rest.length >= 1 ? [qk.identities.list({}).slice(0, 2), qk.identities.detail(rest[0]!)] : [qk.identities.all];
+    case 'services':
       return rest.length >= 2 ? [qk.services.list({}).slice(0, 2), qk.services.detail(rest[0]!, rest[1]!)] : [qk.services.all];
     case 'workloads':
-      return [qk.workloads.all, qk.services.all];
+      return [qk.workloads.all, qk.services.all, qk.identities.all];
     case 'controlplanes':
       return [qk.controlPlanes.all, qk.clusters.all];
     case 'proxies':

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AnyRecord, KindSpec } from '../clusters/kinds';
+import { admiralKeys, podGlobalName } from './admiral';
 import type {
   SlimConfigObject, SlimDeployment, SlimMeshConfig, SlimEndpointSlice, SlimNamespace, SlimNode, SlimPod, SlimRootCert, SlimSecretMeta, SlimService,
 } from '../clusters/records';
@@ -29,6 +30,8 @@ export class ClusterStore {
   readonly podServices = new Map<string, Map<string, number>>();
   /** 'ns/kind/name' of a workload -> its pod keys. */
   readonly podsByWorkload = new Map<string, Set<string>>();
+  /** Admiral global name ('stage.greeting.global') -> keys of the pods carrying that identity. */
+  readonly podsByIdentity = new Map<string, Set<string>>();
 
   constructor(readonly cluster: string) {}
 
@@ -104,8 +107,8 @@ export class ClusterStore {
         const o = (record ?? old) as SlimConfigObject;
         const keys = [`config/${c}/${o.group || 'core'}/${o.kind}/${o.namespace || '-'}/${o.name}`];
         if (o.kind === 'ServiceEntry') keys.push(`services/${k2(o.namespace, o.name)}`);
-        if (o.group === 'admiral.io') keys.push('identities');
-        return keys;
+        if (o.group === 'admiral.io') for (const x of [old, record] as Array<SlimConfigObject | undefined>) if (x) keys.push(...admiralKeys(x));
+        return [...new Set(keys)];
       }
     }
   }
@@ -153,6 +156,11 @@ export class ClusterStore {
       const wk = `${p.namespace}/${p.workload.kind}/${p.workload.name}`;
       keys.add(`workloads/${this.cluster}/${p.namespace}/${p.workload.name}`);
       if (p.labels.app === 'istiod' || p.labels.istio === 'pilot') keys.add(`controlplanes/${this.cluster}`);
+      const identity = podGlobalName(p.labels, p.annotations);
+      if (identity) {
+        keys.add(`identities/${identity}`);
+        setMember(this.podsByIdentity, identity, key, p === next);
+      }
       let set = this.podsByWorkload.get(wk);
       if (p === next) {
         if (!set) this.podsByWorkload.set(wk, (set = new Set()));
@@ -164,5 +172,17 @@ export class ClusterStore {
     }
     for (const svc of this.podServices.get(key)?.keys() ?? []) keys.add(`services/${k2((next ?? old)!.namespace, svc)}`);
     return [...keys];
+  }
+}
+
+/** Adds or removes `member` from the set at `key`, dropping empty sets. */
+function setMember(index: Map<string, Set<string>>, key: string, member: string, present: boolean): void {
+  let set = index.get(key);
+  if (present) {
+    if (!set) index.set(key, (set = new Set()));
+    set.add(member);
+  } else if (set) {
+    set.delete(member);
+    if (set.size === 0) index.delete(key);
   }
 }

@@ -23,6 +23,9 @@ import { GET as proxiesGet } from './proxies/route';
 import { GET as configGet } from './config/route';
 import { GET as configObjectGet } from './config/[cluster]/[group]/[kind]/[namespace]/[name]/route';
 import { GET as eventsGet } from './events/route';
+import { GET as identitiesGet } from './identities/route';
+import { GET as identityGet } from './identities/[name]/route';
+import { identitySchema } from '@/lib/fleet/identities';
 import { call, readSse, tempConfig, until } from './route-test-support';
 
 let sim: SimFleet;
@@ -163,6 +166,21 @@ describe('fleet routes', () => {
     expectBadInput(await call(configObjectGet, '/x', { ...ref, namespace: '..' }), 'namespace');
     expectBadInput(await call(configObjectGet, '/x', { ...ref, name: `a${'.b'.repeat(300)}` }), 'name');
     expectBadInput(await call(configObjectGet, '/x', { ...ref, extra: 'x' }));
+  });
+
+  it('GET /identities and /identities/{name}: the demo fleet\'s Admiral identities and the greeting GTP', async () => {
+    const list = fleetResponseSchema(pageSchema(identitySchema)).parse((await call(identitiesGet, '/api/v1/identities?env=stage')).body).data;
+    expect(list.items.map((i) => i.name)).toEqual(['stage.greeting.global', 'stage.webapp.global']);
+    const g = fleetResponseSchema(identitySchema).parse((await call(identityGet, '/x', { name: 'stage.greeting.global' })).body).data;
+    expect(g.clusters).toEqual(['us-east-1', 'us-west-2']);
+    expect(g.endpoints.every((e) => e.readyPods > 0 && e.gateway?.port === 15443)).toBe(true);
+    // The sim rewrites the sample's us-east-2 target to us-east-1: 80/20 failover between the two regions.
+    expect(g.trafficPolicies).toEqual([expect.objectContaining({ host: 'stage.greeting.global', lbType: 'failover', targets: [{ region: 'us-west-2', weight: 80, clusters: ['us-west-2'] }, { region: 'us-east-1', weight: 20, clusters: ['us-east-1'] }] })]);
+    expect(g.dependencies.dependents).toContain('webapp');
+    expect(g.dependencies.dependentClusters).toEqual(['us-east-1']);
+    expect((await call(identityGet, '/x', { name: 'prod.greeting.global' })).status).toBe(404);
+    expectBadInput(await call(identityGet, '/x', { name: '../stage.greeting.global' }), 'name');
+    expectBadInput(await call(identitiesGet, '/api/v1/identities?sort=name'));
   });
 
   it('GET /events: text/event-stream that delivers a change', async () => {

@@ -11,6 +11,8 @@ const KEEP_ANNOTATIONS: ReadonlySet<string> = new Set([
   'networking.istio.io/cluster',
   'networking.istio.io/exportTo',
   'kubectl.kubernetes.io/last-applied-configuration-size',
+  // Admiral's environment of a GlobalTrafficPolicy.
+  'admiral.io/env',
 ]);
 
 /** An Istio or Admiral custom resource: identity, labels and the spec, bounded in size. */

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { objectNameSchema } from '@/lib/fleet/params';
+import { apiRoute } from '@/server/http/api-route';
+import { currentFleetModel } from '@/server/fleet/current';
+import { getIdentity } from '@/server/fleet/identities';
+import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { ALL } from '@/server/fleet/scope';
+
+export const dynamic = 'force-dynamic';
+
+const params = z.strictObject({ name: objectNameSchema });
+
+/** One identity by global name ('stage.greeting.global'): endpoints per cluster, GTP weights, dependencies; 404 when unknown. */
+export const GET = apiRoute('identities.get', (_req, ctx) => {
+  const { name } = parseParams(ctx.params, params);
+  const model = currentFleetModel();
+  return fleetJson(model, getIdentity(model, ALL, name), `identity ${name}`);
+});

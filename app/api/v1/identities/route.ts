@@ -1,0 +1,15 @@
+import { apiRoute } from '@/server/http/api-route';
+import { currentFleetModel } from '@/server/fleet/current';
+import { getIdentities } from '@/server/fleet/identities';
+import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { ALL } from '@/server/fleet/scope';
+import { identitiesQuerySchema } from '@/lib/fleet/identities';
+
+export const dynamic = 'force-dynamic';
+
+/** Admiral identities as global names (`<env>.<identity>.global`): ?q&env&page&pageSize. */
+export const GET = apiRoute('identities.list', (req) => {
+  const query = parseQuery(req, identitiesQuerySchema);
+  const model = currentFleetModel();
+  return fleetJson(model, getIdentities(model, ALL, query));
+});
