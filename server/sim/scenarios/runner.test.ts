@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildCluster, FleetIndex } from '../fleet/build-cluster';
 import { demoFleet } from '../fleet/demo-fleet';
+import { generatedFleet } from '../fleet/generated-fleet';
+import type { FleetSpec } from '../fleet/types';
 import type { SyncFaults } from '../istiod/proxies';
 import { installSharedCrds } from '../kube/shared-crds';
 import { createClusterStore } from '../kube/store';
@@ -23,10 +25,9 @@ function fakeApi(): KubeApiServerHandle {
   };
 }
 
-function setup() {
-  const spec = demoFleet();
+function setup(spec: FleetSpec = demoFleet()) {
   const index = new FleetIndex(spec);
-  const roots = { prod: createCa('prod').certPem, staging: createCa('staging').certPem };
+  const roots = Object.fromEntries(spec.meshes.map((m) => [m.rootId, createCa(m.rootId).certPem]));
   const clusters: ScenarioCluster[] = spec.clusters.map((c) => {
     const store = createClusterStore();
     installSharedCrds(store);
@@ -39,8 +40,8 @@ function setup() {
 
 const snapshot = (c: ScenarioCluster) =>
   JSON.stringify(
-    ['ConfigMap', 'Service', 'Pod', 'Deployment'].flatMap((k) =>
-      c.store.list(k === 'Deployment' ? 'apps/v1' : 'v1', k).map((o) => ({ n: o.metadata.name, ns: o.metadata.namespace, s: o.spec, st: o.status, d: o.data, l: o.metadata.labels })),
+    ([['v1', 'ConfigMap'], ['v1', 'Service'], ['v1', 'Pod'], ['apps/v1', 'Deployment'], ['networking.istio.io/v1', 'VirtualService'], ['networking.istio.io/v1', 'DestinationRule']] as const).flatMap(([apiVersion, k]) =>
+      c.store.list(apiVersion, k).map((o) => ({ n: o.metadata.name, ns: o.metadata.namespace, s: o.spec, st: o.status, d: o.data, l: o.metadata.labels })),
     ),
   );
 
@@ -62,6 +63,21 @@ describe('scenario runner', () => {
         expect(c.api.faults, s.name).toEqual({ refuseConnections: false, delayMs: 0, rejectAllTokens: false, expireWatches: false });
         expect(c.syncFaults.size, s.name).toBe(0);
       }
+    }
+    runner.stop();
+  });
+
+  it('every scenario also applies to a generated fleet and changes something observable', async () => {
+    const { clusters, model, runner } = setup(generatedFleet({ clusters: 4, namespaces: 2, services: 6, pods: 2, seed: 3 }));
+    const before = clusters.map(snapshot);
+    for (const s of SCENARIOS.filter((x) => x.name !== 'healthy')) {
+      await runner.set(s.name);
+      const changed =
+        clusters.some((c, i) => snapshot(c) !== before[i]) ||
+        clusters.some((c) => c.syncFaults.size > 0 || c.api.faults.refuseConnections || c.api.faults.delayMs > 0 || c.api.faults.rejectAllTokens || c.api.faults.expireWatches) ||
+        model.currentParams().some((p) => JSON.stringify(p.params.errors) !== JSON.stringify(p.edge.spec.errors ?? []) || p.params.rps !== p.edge.spec.rps || p.params.latency.p99Ms !== p.edge.spec.latency?.p99Ms);
+      expect(changed, s.name).toBe(true);
+      await runner.set('healthy');
     }
     runner.stop();
   });
