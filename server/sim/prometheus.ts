@@ -116,7 +116,18 @@ async function stopOne(r: Running, timeoutMs = 5000): Promise<void> {
   live.delete(r);
 }
 
+/** Starts one instance; retries with another port if the free port was taken before Prometheus bound it. */
 async function startOne(binary: string, config: string, cluster: string | undefined, readyTimeoutMs: number): Promise<Running> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(binary, config, cluster, readyTimeoutMs);
+    } catch (err) {
+      if (attempt >= 3 || !/address already in use/i.test(String(err))) throw err;
+    }
+  }
+}
+
+async function startOnce(binary: string, config: string, cluster: string | undefined, readyTimeoutMs: number): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'meshglass-prom-'));
   const configFile = join(dir, 'prometheus.yml');
   writeFileSync(configFile, config);
