@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import { SectionPending } from '@/components/layout/section-pending';
+import { ClustersView } from '@/components/clusters/clusters-view';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata: Metadata = { title: 'Clusters' };
 
-export default function Page() {
+export default function ClustersPage() {
   return (
-    <SectionPending
-      title="Clusters"
-      description="Control planes, roots of trust, discovery and proxy sync per cluster."
-      upcoming="It will list every cluster with its control planes, root certificate fingerprint, east-west gateway and proxy sync state."
-    />
+    <>
+      <PageHeader title="Clusters" description="Control planes, roots of trust, endpoint discovery, networks and gateways across the fleet." />
+      <ClustersView />
+    </>
   );
 }

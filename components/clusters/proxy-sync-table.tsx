@@ -1,0 +1,69 @@
+'use client';
+
+import { useState } from 'react';
+import { useProxies } from '@/lib/api/fleet';
+import type { ProxyStatus } from '@/lib/fleet/controlplanes';
+import { QueryView } from '@/components/ui/query-view';
+import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
+
+export interface ProxySyncTableProps {
+  cluster: string;
+}
+
+const TYPES = ['cds', 'lds', 'eds', 'rds', 'ecds'] as const;
+const STATES = ['', 'STALE', 'NOT SENT', 'SYNCED'] as const;
+const cellTone = (s: ProxyStatus['overall']) =>
+  s === 'SYNCED' ? 'text-slate-600 dark:text-slate-400' : 'bg-warn/20 font-semibold text-amber-900 dark:text-amber-200';
+
+/** istioctl proxy-status for one cluster, STALE and NOT SENT highlighted; shows up to 500 proxies, filterable by state. */
+export function ProxySyncTable({ cluster }: ProxySyncTableProps) {
+  const [state, setState] = useState<(typeof STATES)[number]>('');
+  const query = useProxies({ cluster, state: state || undefined, pageSize: 500 });
+  return (
+    <section aria-labelledby="proxies-heading" id="proxies">
+      <div className="mb-2 flex items-center gap-3">
+        <h2 id="proxies-heading" className="text-sm font-semibold">Proxy sync</h2>
+        <label className="text-xs">
+          State{' '}
+          <select value={state} onChange={(e) => setState(e.target.value as (typeof STATES)[number])} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900">
+            {STATES.map((s) => (
+              <option key={s} value={s}>{s || 'any'}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <QueryView query={query} what="proxies">
+        {(res) => (
+          <div className={`${panelClass} max-h-[32rem] overflow-auto`}>
+            <table className={tableClass} aria-label={`Proxies in ${cluster}`}>
+              <thead className={`${theadClass} sticky top-0 bg-white dark:bg-slate-900`}>
+                <tr>
+                  <th className={thClass}>Proxy</th>
+                  <th className={thClass}>istiod</th>
+                  <th className={thClass}>Version</th>
+                  {TYPES.map((t) => (
+                    <th key={t} className={thClass}>{t.toUpperCase()}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {res.data.items.map((p) => (
+                  <tr key={p.proxy} className={rowClass} data-overall={p.overall}>
+                    <td className={`${tdClass} font-mono text-xs`}>{p.proxy}</td>
+                    <td className={tdClass}>{p.controlPlane.cluster === cluster ? p.controlPlane.revision : `${p.controlPlane.cluster}/${p.controlPlane.revision}`}</td>
+                    <td className={tdClass}>{p.proxyVersion ?? '—'}</td>
+                    {TYPES.map((t) => (
+                      <td key={t} className={`${tdClass} text-xs ${cellTone(p[t])}`}>{p[t]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {res.data.items.length === 0 ? <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{state ? `No ${state} proxies in ${cluster}.` : `No proxies report to an istiod in ${cluster}.`}</p> : null}
+            {res.data.total > res.data.items.length ? <p className="p-3 text-xs text-slate-500">Showing {res.data.items.length} of {res.data.total}; filter by state to narrow.</p> : null}
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
