@@ -67,6 +67,17 @@ function meshConfig(name: string, data: Record<string, unknown> | undefined): Me
   return rec;
 }
 
+/** Objects in order with later ones of the same kind, namespace and name replacing earlier ones, as applying them would. */
+function latestByName(objects: Iterable<unknown>): unknown[] {
+  const byKey = new Map<string, unknown>();
+  for (const raw of objects) {
+    const o = obj(raw);
+    const m = obj(o?.metadata);
+    byKey.set(`${str(o?.apiVersion)?.split('/')[0]}/${str(o?.kind)}/${str(m?.namespace) ?? ''}/${str(m?.name) ?? ''}`, raw);
+  }
+  return [...byKey.values()];
+}
+
 /**
  * Builds the analysis view of one cluster from Kubernetes manifests (objects
  * parsed from YAML). Workload controllers stand in for their pods (one pod per
@@ -84,7 +95,7 @@ export function clusterFromManifests(name: string, objects: Iterable<unknown>, c
   const secrets: SecretView[] = [];
   const meshConfigs: MeshConfigView[] = [];
   const controlPlanes: ControlPlaneView[] = [];
-  for (const raw of objects) {
+  for (const raw of latestByName(objects)) {
     const o = obj(raw);
     const kind = str(o?.kind);
     if (!o || !kind) continue;

@@ -1,0 +1,61 @@
+/**
+ * Reads manifests for offline analysis: files or directories (recursively,
+ * *.yaml|*.yml|*.json), multi-document YAML, List kinds flattened. No
+ * 'server-only' here: the CLI runs it under plain Node. A YAML error names
+ * the file and line.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/** Input that cannot be read or parsed (the CLI exits 2). */
+export class InputError extends Error {}
+
+function files(p: string): string[] {
+  let st;
+  try {
+    st = statSync(p);
+  } catch {
+    throw new InputError(`${p}: no such file or directory`);
+  }
+  if (!st.isDirectory()) return [p];
+  return readdirSync(p).sort().flatMap((n) => {
+    const child = path.join(p, n);
+    if (statSync(child).isDirectory()) return files(child);
+    return /\.(ya?ml|json)$/i.test(n) ? [child] : [];
+  });
+}
+
+/** Every object of a YAML text; throws InputError with file:line for a syntax error. */
+export function parseManifestText(text: string, file: string): unknown[] {
+  const out: unknown[] = [];
+  for (const doc of parseAllDocuments(text, { prettyErrors: true })) {
+    const err = doc.errors[0];
+    if (err) {
+      const pos = err.linePos?.[0];
+      throw new InputError(`${file}:${pos ? `${pos.line}:${pos.col}` : '?'}: invalid YAML: ${err.message.split('\n')[0]}`);
+    }
+    const v = doc.toJS() as { kind?: string; items?: unknown[] } | null;
+    if (!v || typeof v !== 'object') continue;
+    if (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) out.push(...v.items);
+    else out.push(v);
+  }
+  return out;
+}
+
+/** Objects of every manifest under the given paths. */
+export function loadManifests(paths: string[]): unknown[] {
+  const out: unknown[] = [];
+  for (const p of paths) {
+    for (const f of files(p)) {
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (err) {
+        throw new InputError(`${f}: cannot read: ${(err as Error).message}`);
+      }
+      out.push(...parseManifestText(text, f));
+    }
+  }
+  return out;
+}

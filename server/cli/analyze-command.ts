@@ -1,0 +1,65 @@
+/**
+ * `meshglass analyze`: reads manifests per cluster, runs every rule, prints
+ * findings. Plain Node (no 'server-only', no fleet runtime): it runs offline.
+ */
+import { X509Certificate, createHash } from 'node:crypto';
+import { analyze, hasProblems } from '@/lib/analysis/analyze';
+import { formatFinding } from '@/lib/analysis/format';
+import { clusterFromManifests, type CertSummary } from '@/lib/analysis/from-manifests';
+import type { ClusterView } from '@/lib/analysis/types';
+import { InputError, loadManifests } from '../analysis/manifest-loader';
+import { loadCrdValidator } from '../analysis/schema-validation';
+import { parseAnalyzeArgs, USAGE, UsageError } from './args';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, usage: 1, input: 2, findings: 3 } as const;
+
+/** The cluster name of plain -f inputs. */
+export const DEFAULT_CLUSTER = 'local';
+
+/** What a run printed and how it ended (tests call this directly too). */
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const certSummary: CertSummary = (pem) => {
+  const cert = new X509Certificate(pem);
+  const hex = createHash('sha256').update(cert.raw).digest('hex').toUpperCase();
+  return { fingerprint: hex.match(/../g)!.join(':'), notAfter: new Date(cert.validTo).toISOString() };
+};
+
+/** Runs `analyze` with its arguments. */
+export function runAnalyze(argv: string[]): CommandResult {
+  let args;
+  try {
+    args = parseAnalyzeArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return { code: EXIT.usage, stdout: '', stderr: `meshglass analyze: ${err.message}\n\n${USAGE}\n` };
+    throw err;
+  }
+  if (args.help) return { code: EXIT.ok, stdout: `${USAGE}\n`, stderr: '' };
+  const inputs = new Map(args.clusters);
+  if (args.files.length) inputs.set(DEFAULT_CLUSTER, [...(inputs.get(DEFAULT_CLUSTER) ?? []), ...args.files]);
+  const clusters: ClusterView[] = [];
+  try {
+    for (const [name, paths] of inputs) clusters.push(clusterFromManifests(name, loadManifests(paths), certSummary));
+  } catch (err) {
+    if (err instanceof InputError) return { code: EXIT.input, stdout: '', stderr: `meshglass analyze: ${err.message}\n` };
+    throw err;
+  }
+  // Offline, every cluster given is one mesh unless its mesh config says otherwise.
+  for (const c of clusters) c.mesh ??= 'mesh';
+  let stderr = '';
+  const { validator, problem } = loadCrdValidator(args.crds);
+  if (problem) stderr += `meshglass analyze: ${problem}\n`;
+  const findings = analyze(clusters, { validateSchema: validator?.validate });
+  const many = clusters.length > 1;
+  const stdout = args.output === 'json'
+    ? `${JSON.stringify(findings, null, 2)}\n`
+    : findings.length
+      ? `${findings.map((f) => formatFinding(f, many)).join('\n')}\n`
+      : `\u2714 No validation issues found when analyzing ${clusters.map((c) => c.name).join(', ')}.\n`;
+  return { code: hasProblems(findings) ? EXIT.findings : EXIT.ok, stdout, stderr };
+}

@@ -1,0 +1,76 @@
+/** Argument parsing for `meshglass analyze` (no dependencies; errors are usage errors, exit 1). */
+
+/** What `meshglass analyze` was asked to do. */
+export interface AnalyzeArgs {
+  /** Files or directories of the default cluster. */
+  files: string[];
+  /** Named clusters, each with its files or directories. */
+  clusters: Map<string, string[]>;
+  output: 'text' | 'json';
+  crds?: string;
+  help: boolean;
+}
+
+/** A command line that cannot be understood. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: meshglass analyze [-f FILE|DIR]... [--cluster NAME=FILE|DIR]... [-o text|json] [--crds PATH]
+
+Analyses Kubernetes and Istio manifests offline, as one or several clusters of
+one mesh, with Istio's analyzers (IST codes) and Meshglass's multi-cluster
+rules (MG codes).
+
+  -f, --filename PATH      a manifest file or a directory of them (repeatable)
+  --cluster NAME=PATH      manifests of cluster NAME (repeatable, also per path)
+  -o, --output FORMAT      text (default) or json
+  --crds PATH              Istio CRDs for schema validation (default ../shared/istio/crd-all.gen.yaml)
+  -h, --help               this text
+
+Exit codes: 0 nothing above Info, 3 warnings or errors found, 2 unreadable input, 1 usage.`;
+
+/** Parses the arguments after 'analyze'. */
+export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
+  const out: AnalyzeArgs = { files: [], clusters: new Map(), output: 'text', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '-f':
+      case '--filename':
+        out.files.push(value());
+        break;
+      case '--cluster': {
+        const v = value();
+        const at = v.indexOf('=');
+        if (at <= 0 || at === v.length - 1) throw new UsageError(`--cluster wants NAME=PATH, got "${v}"`);
+        const name = v.slice(0, at);
+        out.clusters.set(name, [...(out.clusters.get(name) ?? []), v.slice(at + 1)]);
+        break;
+      }
+      case '-o':
+      case '--output': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`unknown output format "${v}" (text or json)`);
+        out.output = v;
+        break;
+      }
+      case '--crds':
+        out.crds = value();
+        break;
+      case '-h':
+      case '--help':
+        out.help = true;
+        break;
+      default:
+        throw new UsageError(a.startsWith('-') ? `unknown flag ${a}` : `unexpected argument "${a}" (use -f for files)`);
+    }
+  }
+  if (!out.help && out.files.length === 0 && out.clusters.size === 0) throw new UsageError('nothing to analyse: give -f PATH or --cluster NAME=PATH');
+  return out;
+}
