@@ -1,7 +1,7 @@
 'use client';
 
 import { useClusters, useControlPlanes, useProxies, useServices, useWorkloads } from '@/lib/api/fleet';
-import { useServiceSignalsList } from '@/lib/api/ui-signals';
+import { useServiceSignals } from '@/lib/api/telemetry';
 import { rankProblems } from '@/lib/ui/problems';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { DataAge } from '@/components/ui/data-age';
@@ -18,7 +18,7 @@ export function OverviewView() {
   const services = useServices({ pageSize: 1 });
   const workloads = useWorkloads({ pageSize: 1 });
   const proxies = useProxies({ pageSize: 1 });
-  const signals = useServiceSignalsList();
+  const signals = useServiceSignals();
 
   const missing = [
     cps.error ? `control planes (${cps.error.message})` : '',

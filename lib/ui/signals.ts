@@ -5,10 +5,13 @@ export interface SignalsLike {
   latencyMs: { p50: number | null; p95: number | null; p99: number | null };
 }
 
-/** Share of requests that failed in any way (5xx, 4xx, gRPC errors, no response), in percent. */
-export function totalErrorPercent(s: SignalsLike): number {
+/**
+ * Share of requests that failed on the server side (5xx, gRPC errors, no response), in percent:
+ * the same "error %" the topology's edges carry; 4xx is the caller's fault and shows in the breakdown.
+ */
+export function errorPercent(s: SignalsLike): number {
   const e = s.errorPercent;
-  return e.http5xx + e.http4xx + e.grpc + e.noResponse;
+  return e.http5xx + e.grpc + e.noResponse;
 }
 
 /** A one-line breakdown for tooltips: "5xx 2.1% · 4xx 0.8%"; empty when there are no errors. */
