@@ -1,0 +1,76 @@
+/**
+ * Benchmark (not a test): builds a topology from a generated Prometheus answer
+ * of 5,000 workloads and 20,000 edges, both reporters, and prints time and memory.
+ *   npx tsx --expose-gc server/bench/topology-build.ts [nodes] [edges]
+ * A CLI, so no 'server-only' import; it uses only the pure lib/topology code.
+ */
+import { buildTopology } from '../../lib/topology/build-topology';
+import type { TrafficSample } from '../../lib/topology/types';
+
+const NODES = Number(process.argv[2] ?? 5_000);
+const EDGES = Number(process.argv[3] ?? 20_000);
+const CLUSTERS = 10;
+const NAMESPACES = 50;
+
+let seed = 42;
+const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+
+const wl = (i: number) => ({ cluster: `cluster-${i % CLUSTERS}`, ns: `ns-${Math.floor(i / CLUSTERS) % NAMESPACES}`, name: `svc-${i}-v${(i % 3) + 1}`, app: `svc-${i}`, version: `v${(i % 3) + 1}` });
+
+/** The JSON a Prometheus would send for the graph's request query, then parsed the way the client parses it. */
+function recordedAnswer(): { requests: TrafficSample[]; p95: TrafficSample[]; bytes: number } {
+  const result: Array<{ metric: Record<string, string>; value: [number, string] }> = [];
+  const p95: Array<{ metric: Record<string, string>; value: [number, string] }> = [];
+  for (let e = 0; e < EDGES; e++) {
+    const s = wl(Math.floor(rand() * NODES));
+    const d = wl(Math.floor(rand() * NODES));
+    const base = {
+      source_cluster: s.cluster, source_workload_namespace: s.ns, source_workload: s.name, source_canonical_service: s.app, source_canonical_revision: s.version,
+      destination_cluster: d.cluster, destination_workload_namespace: d.ns, destination_workload: d.name, destination_canonical_service: d.app, destination_canonical_revision: d.version,
+      destination_service_namespace: d.ns, destination_service_name: d.app, destination_service: `${d.app}.${d.ns}.svc.cluster.local`, request_protocol: 'http', grpc_response_status: '', response_flags: '-',
+    };
+    const rps = 1 + rand() * 20;
+    for (const reporter of ['destination', 'source']) {
+      const tls = reporter === 'destination' ? 'mutual_tls' : 'unknown';
+      result.push({ metric: { ...base, reporter, connection_security_policy: tls, response_code: '200' }, value: [0, String(rps * 0.98)] });
+      result.push({ metric: { ...base, reporter, connection_security_policy: tls, response_code: '503' }, value: [0, String(rps * 0.02)] });
+      p95.push({ metric: { ...base, reporter }, value: [0, String(10 + rand() * 500)] });
+    }
+  }
+  const text = JSON.stringify({ status: 'success', data: { resultType: 'vector', result } });
+  const parse = (rows: typeof result): TrafficSample[] => rows.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
+  const parsed = JSON.parse(text) as { data: { result: typeof result } };
+  return { requests: parse(parsed.data.result), p95: parse(p95), bytes: text.length };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const { requests, p95, bytes } = recordedAnswer();
+gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const t0 = performance.now();
+const { elements, stats } = buildTopology({
+  graphType: 'workload',
+  requests,
+  tcp: [],
+  p95,
+  hideIdle: true,
+  networkOf: (c) => (Number(c.split('-')[1]) % 2 === 0 ? 'net-a' : 'net-b'),
+});
+const ms = performance.now() - t0;
+const heapAfter = process.memoryUsage().heapUsed;
+const json = JSON.stringify(elements);
+console.log(
+  JSON.stringify(
+    {
+      input: { series: requests.length + p95.length, recordedAnswerMiB: +(bytes / 2 ** 20).toFixed(1) },
+      output: stats,
+      buildMs: Math.round(ms),
+      heapDeltaMiB: +((heapAfter - heapBefore) / 2 ** 20).toFixed(1),
+      rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+      elementsJsonMiB: +(json.length / 2 ** 20).toFixed(1),
+      gc: gc ? 'forced before build' : 'not exposed (run with --expose-gc)',
+    },
+    null,
+    2,
+  ),
+);
