@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { SectionPending } from '@/components/layout/section-pending';
+import { Suspense } from 'react';
+import { ServicesView } from '@/components/services/services-view';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
 
 export const metadata: Metadata = { title: 'Services' };
 
-export default function Page() {
+export default function ServicesPage() {
   return (
-    <SectionPending
-      title="Services"
-      description="Global services: one row per namespace and name across every cluster."
-      upcoming="It will list every global service with its clusters, health, request rate, error rate and latency."
-    />
+    <>
+      <PageHeader title="Services" description="One row per global service (the same namespace and name in every cluster), with health per cluster." />
+      <Suspense fallback={<Skeleton rows={8} label="Loading services" />}>
+        <ServicesView />
+      </Suspense>
+    </>
   );
 }

@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import type { ServiceSignals } from '@/lib/api/telemetry';
+import type { ServiceSummary } from '@/lib/fleet/services';
+import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';
+import { errorBreakdown, errorPercent } from '@/lib/ui/signals';
+import { HealthBadge } from '@/components/ui/health-badge';
+
+export interface ServiceRowProps {
+  service: ServiceSummary;
+  signals: ServiceSignals | undefined;
+}
+
+/** Column widths shared by the header and the virtual rows. */
+export const SERVICE_GRID = 'grid grid-cols-[minmax(12rem,2fr)_minmax(16rem,3fr)_6rem_6rem_6rem_6rem] items-center gap-3 px-3';
+
+/** One global service: its clusters with health in each, and fleet-wide rate, errors and p95. */
+export function ServiceRow({ service: s, signals }: ServiceRowProps) {
+  const byCluster = new Map(signals?.clusters.map((c) => [c.cluster, c]));
+  const href = `/services/${encodeURIComponent(s.namespace)}/${encodeURIComponent(s.name)}`;
+  return (
+    <>
+      <div role="cell" className="min-w-0">
+        <Link href={href} className="block truncate font-medium text-brand-600 hover:underline dark:text-sky-300">{s.name}</Link>
+        <div className="truncate text-xs text-slate-500 dark:text-slate-400">
+          {s.namespace}
+          {s.kind === 'ServiceEntry' ? ' · ServiceEntry' : ''}
+          {s.inconsistencies.length ? <span className="text-amber-700 dark:text-amber-300" title={s.inconsistencies.join('; ')}> · differs across clusters</span> : null}
+        </div>
+      </div>
+      <div role="cell" className="flex min-w-0 flex-wrap gap-1">
+        {s.clusters.map((c) => {
+          const h = byCluster.get(c)?.health;
+          return (
+            <span key={c} className="inline-flex items-center gap-1 text-xs" data-cluster={c} data-health={h?.status ?? 'unknown'}>
+              <span className="text-slate-600 dark:text-slate-300">{c}</span>
+              {h ? <HealthBadge status={h.status} reasons={h.reasons} label={c} /> : null}
+            </span>
+          );
+        })}
+      </div>
+      <div role="cell" className="text-sm tabular-nums">{s.endpoints.ready}{s.endpoints.notReady ? <span className="text-amber-700 dark:text-amber-300"> +{s.endpoints.notReady}</span> : null}</div>
+      <div role="cell" className="text-sm tabular-nums">{formatRate(signals?.signals.rps)}</div>
+      <div role="cell" className="text-sm tabular-nums" title={signals ? errorBreakdown(signals.signals) : undefined}>{signals ? formatPercent(errorPercent(signals.signals)) : '—'}</div>
+      <div role="cell" className="text-sm tabular-nums">{formatMs(signals?.signals.latencyMs.p95)}</div>
+    </>
+  );
+}

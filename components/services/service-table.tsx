@@ -1,0 +1,61 @@
+'use client';
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { ServiceSignals } from '@/lib/api/telemetry';
+import type { ServiceSummary } from '@/lib/fleet/services';
+import { SERVICE_GRID, ServiceRow } from './service-row';
+
+export interface ServiceTableProps {
+  rows: ServiceSummary[];
+  /** Matches on the server, loaded or not: the scrollbar is sized for all of them. */
+  total: number;
+  signals: Map<string, ServiceSignals>;
+  hasMore: boolean;
+  loadMore: () => void;
+}
+
+const ROW_HEIGHT = 52;
+
+/** A virtualised table: only the rows in view are in the DOM, and further pages load as the end comes near. */
+export function ServiceTable({ rows, total, signals, hasMore, loadMore }: ServiceTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised; nothing here memoises them either
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtual.getVirtualItems();
+  const last = items[items.length - 1];
+  if (last && hasMore && last.index >= rows.length - 50) loadMore();
+  return (
+    <div role="table" aria-label="Services" aria-rowcount={total} className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div role="rowgroup">
+        <div role="row" className={`${SERVICE_GRID} border-b border-slate-200 py-2 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400`}>
+          <div role="columnheader">Service</div>
+          <div role="columnheader">Clusters and health</div>
+          <div role="columnheader">Endpoints</div>
+          <div role="columnheader">Rate</div>
+          <div role="columnheader">Error %</div>
+          <div role="columnheader">p95</div>
+        </div>
+      </div>
+      <div ref={scroller} role="rowgroup" data-testid="services-scroller" className="h-[calc(100vh-19rem)] min-h-64 overflow-auto">
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const s = rows[v.index];
+            return (
+              <div
+                key={v.key}
+                role="row"
+                aria-rowindex={v.index + 2}
+                data-testid={s ? `service-row-${s.namespace}-${s.name}` : undefined}
+                className={`${SERVICE_GRID} absolute inset-x-0 border-b border-slate-100 dark:border-slate-800`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
+              >
+                {s ? <ServiceRow service={s} signals={signals.get(`${s.namespace}/${s.name}`)} /> : <div role="cell" className="col-span-6 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

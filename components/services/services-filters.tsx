@@ -1,0 +1,63 @@
+'use client';
+
+import { useRef } from 'react';
+import { SERVICE_SORTS, type ServicesUrlState } from '@/lib/ui/url-state';
+
+export interface ServicesFiltersProps {
+  state: ServicesUrlState;
+  clusters: string[];
+  onChange: (next: Partial<ServicesUrlState>) => void;
+}
+
+const SORT_LABELS: Record<(typeof SERVICE_SORTS)[number], string> = {
+  name: 'Name A–Z', '-name': 'Name Z–A', namespace: 'Namespace A–Z', '-namespace': 'Namespace Z–A',
+  clusters: 'Fewest clusters', '-clusters': 'Most clusters', endpoints: 'Fewest endpoints', '-endpoints': 'Most endpoints',
+};
+const control = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** Search, cluster, namespace, kind and sort; every change goes to the URL. */
+export function ServicesFilters({ state, clusters, onChange }: ServicesFiltersProps) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Typing updates the URL after a pause, not on every key.
+  const debounced = (patch: Partial<ServicesUrlState>) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onChange(patch), 250);
+  };
+  return (
+    <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label="Filter services">
+      <label className="flex flex-col text-xs">
+        Search
+        <input type="search" defaultValue={state.q ?? ''} onChange={(e) => debounced({ q: e.target.value || undefined })} placeholder="name or host" className={`${control} w-56`} />
+      </label>
+      <label className="flex flex-col text-xs">
+        Cluster
+        <select value={state.cluster ?? ''} onChange={(e) => onChange({ cluster: e.target.value || undefined })} className={control}>
+          <option value="">All clusters</option>
+          {clusters.map((c) => (
+            <option key={c} value={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-xs">
+        Namespace
+        <input type="text" defaultValue={state.namespace ?? ''} onChange={(e) => debounced({ namespace: e.target.value || undefined })} placeholder="any" className={`${control} w-36`} />
+      </label>
+      <label className="flex flex-col text-xs">
+        Kind
+        <select value={state.kind ?? ''} onChange={(e) => onChange({ kind: (e.target.value || undefined) as ServicesUrlState['kind'] })} className={control}>
+          <option value="">Services and ServiceEntries</option>
+          <option value="Service">Services</option>
+          <option value="ServiceEntry">ServiceEntries</option>
+        </select>
+      </label>
+      <label className="flex flex-col text-xs">
+        Sort
+        <select value={state.sort} onChange={(e) => onChange({ sort: e.target.value as ServicesUrlState['sort'] })} className={control}>
+          {SERVICE_SORTS.map((s) => (
+            <option key={s} value={s}>{SORT_LABELS[s]}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { fetchServices } from './fleet';
+import { qk } from './query-keys';
+
+/** Rows per request: the API's maximum, so 50,000 services are 100 requests, made as the user scrolls. */
+export const SERVICES_PAGE_SIZE = 500;
+
+export interface ServicesListParams {
+  q?: string;
+  cluster?: string;
+  namespace?: string;
+  kind?: string;
+  sort?: string;
+}
+
+/** The services list page by page; the key sits under services/list so SSE changes invalidate it. */
+export function useServicesInfinite(p: ServicesListParams) {
+  return useInfiniteQuery({
+    queryKey: qk.services.list({ ...p, infinite: true }),
+    queryFn: ({ pageParam }) => fetchServices({ ...p, page: pageParam, pageSize: SERVICES_PAGE_SIZE }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.data.page * last.data.pageSize < last.data.total ? last.data.page + 1 : undefined),
+  });
+}
