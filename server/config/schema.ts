@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { authConfigSchema, bindingSchema, shareLinksConfigSchema, workspaceSchema } from './access-schema';
+import { checkAccessReferences } from './access-references';
 
 /** Per-cluster overrides for what the kubeconfig cannot say. */
 const clusterOverride = z.strictObject({
@@ -90,10 +92,19 @@ export const configSchema = z.strictObject({
   telemetry: telemetryConfigSchema
     .refine((t) => t.mode !== 'global' || t.global, { message: 'mode "global" needs telemetry.global.url', path: ['global'] })
     .default({ mode: 'none', perCluster: {}, window: '5m', timeoutSeconds: 10, cacheSeconds: 5, maxConcurrency: 16, tolerances: [] }),
-});
+  /** How callers are identified (docs/access.md). */
+  auth: authConfigSchema.default({ mode: 'anonymous', anonymous: { role: 'admin', workspaces: ['*'], allowNonLoopback: false }, cookieSecure: 'auto' }),
+  /** Named sets of namespaces, selected by `cluster/namespace` patterns. */
+  workspaces: z.array(workspaceSchema).default([]),
+  /** Who holds which role in which workspaces. */
+  bindings: z.array(bindingSchema).default([]),
+  /** Signed, expiring read-only links to one workspace. */
+  shareLinks: shareLinksConfigSchema.default({ enabled: true, maxTtlHours: 168, defaultTtlHours: 24 }),
+}).superRefine(checkAccessReferences);
 
 /** The validated configuration, with defaults filled in and paths still as written. */
 export type MeshglassConfig = z.infer<typeof configSchema>;
 export type ClustersConfig = z.infer<typeof clustersConfigSchema>;
 export type TelemetryConfig = z.infer<typeof telemetryConfigSchema>;
+export type { AuthConfig, WorkspaceConfig, BindingConfig, ShareLinksConfig, OidcConfig, HeaderAuthConfig } from './access-schema';
 export type PromEndpointConfig = z.infer<typeof promEndpoint>;

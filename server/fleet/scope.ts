@@ -1,18 +1,43 @@
 import 'server-only';
+import { grantsAllow, grantsWith, type DetailCapability, type Grant } from '@/lib/access/grants';
 
 /**
- * Who may see what. For now everyone sees everything; a later issue fills in
- * workspaces. Every read function takes a scope and applies `allows` before
- * data leaves, so that change stays inside this file.
+ * Who may see what. Built once per request by server/access (from the
+ * caller's role and workspace bindings); every read function takes a scope
+ * and applies `allows` before data leaves.
+ *
+ * - `all`: an admin (or a trusted internal caller) sees the whole fleet.
+ * - `grants`: the namespaces selected by the caller's workspaces, each grant
+ *   with the role held there. No grants means nothing is visible.
  */
-export type VisibilityScope = { kind: 'all' };
+export type VisibilityScope = { kind: 'all' } | { kind: 'grants'; grants: readonly Grant[] };
 
 /** The scope of a caller that may see the whole fleet. */
 export const ALL: VisibilityScope = { kind: 'all' };
 
+/** A scope that sees nothing (an unbound user). */
+export const NOTHING: VisibilityScope = { kind: 'grants', grants: [] };
+
 /** Whether the scope may see objects of `namespace` in `cluster` (namespace undefined: the cluster itself). */
 export function allows(scope: VisibilityScope, cluster: string, namespace?: string): boolean {
-  void cluster;
-  void namespace;
-  return scope.kind === 'all';
+  return scope.kind === 'all' || grantsAllow(scope.grants, cluster, namespace);
+}
+
+/** Whether the caller may see `cap` detail in at least one of its workspaces. */
+export function can(scope: VisibilityScope, cap: DetailCapability): boolean {
+  return scope.kind === 'all' || grantsWith(scope.grants, cap).length > 0;
+}
+
+/** Whether config objects (and their specs) may be shown anywhere in the scope. */
+export const canSeeConfigSpecs = (scope: VisibilityScope): boolean => can(scope, 'configSpecs');
+
+/** Whether proxy details may be shown anywhere in the scope. */
+export const canSeeProxies = (scope: VisibilityScope): boolean => can(scope, 'proxies');
+
+/**
+ * The part of a scope where `cap` holds: an operator in one workspace and a
+ * viewer in another sees config of the first only.
+ */
+export function narrowTo(scope: VisibilityScope, cap: DetailCapability): VisibilityScope {
+  return scope.kind === 'all' ? scope : { kind: 'grants', grants: grantsWith(scope.grants, cap) };
 }

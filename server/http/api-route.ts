@@ -1,49 +1,59 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { ZodError } from 'zod';
 import type { ApiError } from '@/lib/api/envelope';
+import { accessConfig, type AccessConfig } from '../access/access-config';
+import { auditFields } from '../access/audit';
+import { resolveCaller, type Caller } from '../access/caller';
+import { checkCsrf } from '../access/csrf';
+import type { Principal } from '../access/principal';
+import type { Access } from '../access/resolve-scope';
+import { routePolicy } from '../access/route-policy';
+import { withSecurityHeaders } from '../access/security-headers';
+import { can, narrowTo, NOTHING, type VisibilityScope } from '../fleet/scope';
 import { getAppRuntime } from '../runtime/app-runtime';
 import type { Logger } from '../log/logger';
+import { ApiProblem, jsonResponse } from './api-problem';
+
+export { ApiProblem, jsonResponse };
 
 /** What a route handler gets besides the request. */
 export interface ApiContext {
   requestId: string;
   logger: Logger;
   params: Record<string, string | string[]>;
+  /** What the caller may see; pass it to every server/fleet read. NOTHING on public routes. */
+  scope: VisibilityScope;
+  /** The caller; undefined on public routes (probes, login). */
+  principal?: Principal;
+  access?: Access;
+  /** The access config of this request (workspaces, keys), for auth and share-link routes. */
+  accessConfig: AccessConfig;
 }
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 type Handler = (req: Request, ctx: ApiContext) => Promise<Response> | Response;
 
-/** An error a handler throws to answer with a given status and code. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues?: ApiError['error']['issues'],
-  ) {
-    super(message);
+/** Resolves the caller and applies the route's policy: capability (scope narrowed to it), share-link reach, CSRF. */
+async function authorize(name: string, req: Request, cfg: AccessConfig): Promise<{ caller?: Caller; scope: VisibilityScope }> {
+  const policy = routePolicy(name);
+  if (policy.public) return { scope: NOTHING };
+  const caller = await resolveCaller(req, cfg);
+  let scope = caller.access.scope;
+  if (caller.principal.kind === 'share' && !policy.shareable) throw new ApiProblem(403, 'forbidden', 'a share link shows one workspace\'s overview and topology only');
+  if (policy.requires) {
+    if (!can(scope, policy.requires)) throw new ApiProblem(403, 'forbidden', `your role does not include ${policy.requires} in any of your workspaces`);
+    scope = narrowTo(scope, policy.requires);
   }
-
-  static badInput(err: ZodError): ApiProblem {
-    const issues = err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(query)', message: i.message }));
-    return new ApiProblem(400, 'bad_request', `invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
-  }
-}
-
-/** JSON answer with the request id and no caching, since data is live. */
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+  if (policy.mutates || !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) checkCsrf(req, caller.principal, cfg.keys.csrf);
+  return { caller, scope };
 }
 
 /**
- * Wraps a route handler: assigns a request id (or keeps a well-formed incoming
- * one), logs one JSON line per request, and turns thrown errors into JSON
- * answers so that nothing escapes as an HTML error page.
+ * Wraps a route handler: assigns a request id (or keeps a well-formed
+ * incoming one), turns the request into a caller and a visibility scope
+ * (server/access), logs one JSON audit line per request (user, role, route,
+ * workspace, status), adds security headers, and turns thrown errors into
+ * JSON answers so that nothing escapes as an HTML error page.
  */
 export function apiRoute(name: string, handler: Handler) {
   return async (req: Request, route?: RouteParams): Promise<Response> => {
@@ -53,15 +63,20 @@ export function apiRoute(name: string, handler: Handler) {
     const runtime = getAppRuntime();
     const logger = runtime.logger.child({ requestId, route: name });
     let response: Response;
+    let caller: Caller | undefined;
     try {
+      const cfg = accessConfig();
+      const auth = await authorize(name, req, cfg);
+      caller = auth.caller;
       const params = route ? await route.params : {};
-      response = await handler(req, { requestId, logger, params });
+      response = await handler(req, { requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg });
     } catch (err) {
       response = errorResponse(err, requestId, logger);
     }
+    response = withSecurityHeaders(response);
     response.headers.set('x-request-id', requestId);
     const { pathname } = new URL(req.url);
-    logger.info({ method: req.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger.info({ ...auditFields(req, caller), method: req.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
     return response;
   };
 }
@@ -69,7 +84,7 @@ export function apiRoute(name: string, handler: Handler) {
 function errorResponse(err: unknown, requestId: string, logger: Logger): Response {
   if (err instanceof ApiProblem) {
     const body: ApiError = { error: { code: err.code, message: err.message, issues: err.issues }, requestId };
-    return jsonResponse(body, err.status);
+    return jsonResponse(body, err.status, err.headers);
   }
   logger.error({ err }, 'unhandled error in route handler');
   const body: ApiError = { error: { code: 'internal', message: 'internal error; see the server log for this request id' }, requestId };

@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { BASE_SECURITY_HEADERS, newNonce, pageCsp } from '@/lib/access/security-headers';
+
+/**
+ * Security headers for pages (API answers get theirs from apiRoute): a CSP
+ * with a fresh nonce per request, which Next reads from the request's CSP
+ * header and puts on the inline scripts it renders.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === 'development', https: request.nextUrl.protocol === 'https:' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', csp);
+  for (const [k, v] of Object.entries(BASE_SECURITY_HEADERS)) response.headers.set(k, v);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!api/|_next/static|_next/image).*)' }],
+};

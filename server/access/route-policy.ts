@@ -1,0 +1,42 @@
+import 'server-only';
+import type { DetailCapability } from '@/lib/access/grants';
+
+/** What a route asks of its caller, by the name given to apiRoute. */
+export interface RoutePolicy {
+  /** No caller needed (probes, the login flow itself). */
+  public: boolean;
+  /** A capability the caller must hold in at least one workspace; the scope is narrowed to where it holds. */
+  requires?: DetailCapability;
+  /** Reachable with a share link (a workspace's overview and topology, read-only). */
+  shareable: boolean;
+  /** Changes state: CSRF-checked. */
+  mutates: boolean;
+}
+
+const PUBLIC = new Set(['healthz', 'readyz', 'auth.login', 'auth.callback', 'share.open']);
+
+// Config objects and proxies are operator detail; one table keeps that rule in one place.
+const REQUIRES: Record<string, DetailCapability> = {
+  'config.list': 'configSpecs',
+  'config.get': 'configSpecs',
+  'proxies.list': 'proxies',
+  'share-links.create': 'shareLinks',
+  'share-links.list': 'shareLinks',
+  'share-links.revoke': 'shareLinks',
+};
+
+const MUTATES = new Set(['auth.logout', 'share-links.create', 'share-links.revoke']);
+
+// What a stakeholder with a link sees: the workspace's health, services and topology, nothing else.
+const SHAREABLE_EXACT = new Set(['auth.me', 'auth.logout', 'workspaces.list', 'clusters.list', 'clusters.get', 'services.list', 'services.get', 'workloads.list', 'events']);
+const SHAREABLE_PREFIX = ['topology', 'signals'];
+
+/** The policy of a route name. Unknown names get the default: any signed-in caller, scope applied. */
+export function routePolicy(name: string): RoutePolicy {
+  return {
+    public: PUBLIC.has(name),
+    requires: REQUIRES[name],
+    shareable: SHAREABLE_EXACT.has(name) || SHAREABLE_PREFIX.some((p) => name === p || name.startsWith(`${p}.`)),
+    mutates: MUTATES.has(name),
+  };
+}

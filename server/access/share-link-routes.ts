@@ -1,0 +1,64 @@
+import 'server-only';
+import { createShareLinkSchema } from '@/lib/access/api';
+import { grantsWith } from '@/lib/access/grants';
+import { ApiProblem, jsonResponse } from '../http/api-problem';
+import type { AccessConfig } from './access-config';
+import { revocationsFile } from './caller';
+import { secureCookies, serializeCookie } from './cookies';
+import type { Access } from './resolve-scope';
+import { listLinks, revokeLink } from './share-link-store';
+import { createShareLink, SHARE_COOKIE, verifyShareToken } from './share-links';
+import type { Principal } from './principal';
+import { principalLabel } from './principal';
+
+/** The workspaces where the caller may manage share links (admins: all). */
+function manageable(access: Access): Set<string> {
+  return new Set(grantsWith(access.grants, 'shareLinks').map((g) => g.workspace));
+}
+
+function enabled(cfg: AccessConfig): void {
+  if (!cfg.shareLinks.enabled) throw new ApiProblem(404, 'not_found', 'share links are turned off (shareLinks.enabled)');
+}
+
+/** POST /api/v1/share-links: a signed link to one workspace the caller operates. The token is shown once. */
+export async function createLink(req: Request, cfg: AccessConfig, p: Principal, access: Access): Promise<Response> {
+  enabled(cfg);
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new ApiProblem(400, 'bad_request', 'the body must be JSON: {"workspace": "...", "ttlHours": 24}');
+  }
+  const parsed = createShareLinkSchema.safeParse(body);
+  if (!parsed.success) throw ApiProblem.badInput(parsed.error);
+  const { workspace, ttlHours = cfg.shareLinks.defaultTtlHours } = parsed.data;
+  if (!manageable(access).has(workspace)) throw new ApiProblem(403, 'forbidden', `you cannot share workspace "${workspace}"`);
+  const hours = Math.min(ttlHours, cfg.shareLinks.maxTtlHours);
+  const { token, record } = await createShareLink({ workspace, createdBy: principalLabel(p), ttlSeconds: Math.round(hours * 3600), key: cfg.keys.shareLinks, file: revocationsFile(cfg) });
+  return jsonResponse({ link: record, token, path: `/share/${token}` }, 201);
+}
+
+/** GET /api/v1/share-links: unexpired links of the workspaces the caller may share. */
+export function listLinksFor(cfg: AccessConfig, access: Access): Response {
+  enabled(cfg);
+  return jsonResponse({ items: listLinks(revocationsFile(cfg), access.scope.kind === 'all' ? undefined : manageable(access)) });
+}
+
+/** DELETE /api/v1/share-links/{id}: revokes a link of a workspace the caller may share. */
+export function revokeLinkFor(id: string, cfg: AccessConfig, access: Access): Response {
+  enabled(cfg);
+  const file = revocationsFile(cfg);
+  const known = listLinks(file).find((l) => l.id === id);
+  if (!known || (access.scope.kind !== 'all' && !manageable(access).has(known.workspace))) throw new ApiProblem(404, 'not_found', 'no such share link');
+  return jsonResponse({ link: revokeLink(id, file) });
+}
+
+/** GET /share/{token}: checks the link, leaves it as an HttpOnly cookie, and opens the workspace. */
+export async function openShareLink(req: Request, token: string, cfg: AccessConfig): Promise<Response> {
+  enabled(cfg);
+  const r = await verifyShareToken(token, cfg.keys.shareLinks, revocationsFile(cfg));
+  if (typeof r === 'string') throw new ApiProblem(r === 'malformed' ? 400 : r === 'invalid' ? 401 : 410, `share_link_${r}`, `this share link is ${r}; ask its sender for a new one`);
+  const headers = new Headers({ location: `/workspaces?workspace=${encodeURIComponent(r.workspace)}`, 'cache-control': 'no-store' });
+  headers.append('set-cookie', serializeCookie(SHARE_COOKIE, token, { secure: secureCookies(cfg.auth.cookieSecure, req), maxAgeSeconds: (r.expiresAt - Date.now()) / 1000 }));
+  return new Response(null, { status: 303, headers });
+}
