@@ -1,5 +1,6 @@
 /** The control plane side of a cluster: istiod per revision, the east-west gateway, mesh config, remote secrets. */
 import { stringify } from 'yaml';
+import { kubeconfigFor } from '../kube/kubeconfig';
 import type { KubeObject } from '../kube/types';
 import { loadSharedYaml } from './samples';
 import type { ApiEndpoint, ClusterSpec, MeshSpec, NamespaceSpec, ServiceSpec, WorkloadSpec } from './types';
@@ -108,19 +109,6 @@ export function rootCertConfigMap(namespace: string, rootPem: string): KubeObjec
   };
 }
 
-/** A kubeconfig (YAML) for one cluster with a bearer token, as istioctl create-remote-secret writes. */
-export function kubeconfigFor(peer: ApiEndpoint, caPem: string): string {
-  return stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: peer.cluster, cluster: { server: peer.url, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }],
-    users: [{ name: peer.cluster, user: { token: peer.token } }],
-    contexts: [{ name: peer.cluster, context: { cluster: peer.cluster, user: peer.cluster } }],
-    'current-context': peer.cluster,
-    preferences: {},
-  });
-}
-
 /** The remote secret through which a primary's istiod reads `peer`. */
 export function remoteSecret(peer: ApiEndpoint, caPem: string): KubeObject {
   return {
@@ -133,6 +121,7 @@ export function remoteSecret(peer: ApiEndpoint, caPem: string): KubeObject {
       annotations: { 'networking.istio.io/cluster': peer.cluster },
     },
     type: 'Opaque',
-    data: { [peer.cluster]: Buffer.from(kubeconfigFor(peer, caPem)).toString('base64') },
+    // As istioctl create-remote-secret writes it: one context named after the cluster.
+    data: { [peer.cluster]: Buffer.from(kubeconfigFor({ clusterName: peer.cluster, url: peer.url, caCertPem: caPem, token: peer.token, user: peer.cluster })).toString('base64') },
   };
 }
