@@ -39,10 +39,37 @@ export const clusterSummarySchema = z.object({
 });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 
-/** Meshes and networks derived from the clusters. */
+/** One configured cluster source (a kubeconfig file, or the remote secrets of a home cluster) and how reading it goes. */
+export const sourceStatusSchema = z.object({
+  /** 'kubeconfig:<file>' or 'remote-secrets:<home context>/<namespace>'. */
+  id: z.string(),
+  kind: z.enum(['kubeconfig', 'remote-secrets']),
+  state: z.enum(['ok', 'syncing', 'error', 'unreachable', 'unauthorized', 'forbidden']),
+  /** Why the source is not ok: the file cannot be read, the home cluster refuses the token, ... */
+  reason: z.string().optional(),
+  /** Clusters the source currently offers. */
+  clusters: z.array(z.string()),
+});
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
+
+/** The config file as last (re)loaded: an invalid edit keeps the running config and shows its error here. */
+export const configStatusSchema = z.object({
+  file: z.string().optional(),
+  state: z.enum(['ok', 'error']),
+  error: z.string().optional(),
+  /** When the running config was loaded. */
+  loadedAt: z.string(),
+  /** When a change was last looked at. */
+  checkedAt: z.string().optional(),
+});
+export type ConfigStatus = z.infer<typeof configStatusSchema>;
+
+/** Meshes and networks derived from the clusters, with the sources and the config file they come from. */
 export const clusterListSchema = z.object({
   items: z.array(clusterSummarySchema),
   meshes: z.array(z.object({ id: z.string(), clusters: z.array(z.string()) })),
   networks: z.array(z.object({ id: z.string(), clusters: z.array(z.string()), gateways: z.array(eastWestGatewaySchema) })),
+  sources: z.array(sourceStatusSchema),
+  config: configStatusSchema.optional(),
 });
 export type ClusterList = z.infer<typeof clusterListSchema>;

@@ -82,6 +82,8 @@ export function getClusters(model: FleetModel, scope: VisibilityScope): FleetRes
     items,
     meshes: [...meshes].map(([id, clusters]) => ({ id, clusters })),
     networks: [...networks].map(([id, n]) => ({ id, ...n })),
+    sources: model.sources(),
+    config: model.configStatus(),
   });
 }
 

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import type { ClustersConfig } from '../config/schema';
 import type { Logger } from '../log/logger';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../clusters/backoff';
-import { ClusterManager, type ClusterLifecycle } from '../clusters/cluster-manager';
+import { ClusterManager, type ClusterLifecycle, type SourceEntry } from '../clusters/cluster-manager';
+import { FailedSource } from '../clusters/sources/failed-source';
 import { KubeconfigFileSource } from '../clusters/sources/kubeconfig-source';
 import { RemoteSecretSource } from '../clusters/sources/remote-secret-source';
-import type { ClusterSource } from '../clusters/sources/types';
 import { FleetModel } from './model';
 
 /** The running fleet: the model every route reads, and the connections that fill it. */
@@ -16,6 +16,8 @@ export interface FleetRuntime {
   readonly manager: ClusterManager;
   /** Resolves once every source has offered its clusters (connections may still be syncing). */
   readonly started: Promise<void>;
+  /** Applies a new `clusters` section: sources added or removed take effect at once; connection tunings need a restart. */
+  reconfigure(cfg: ClustersConfig): Promise<void>;
   stop(): void;
 }
 
@@ -28,19 +30,33 @@ export interface FleetRuntimeOptions {
   sourcePollMs?: number;
 }
 
-/** Builds the sources named in the config file. A remote-secret source whose home kubeconfig is unreadable is logged and skipped. */
-function sourcesFrom(cfg: ClustersConfig, opts: FleetRuntimeOptions): ClusterSource[] {
+/**
+ * The sources named in the config, keyed by what they were built from, so a
+ * reload restarts only the ones that changed. A remote-secret source whose
+ * home kubeconfig cannot be loaded stays listed, in state error.
+ */
+function sourcesFrom(cfg: ClustersConfig, opts: FleetRuntimeOptions): SourceEntry[] {
   const resolve = opts.resolvePath ?? ((p: string) => p);
-  const out: ClusterSource[] = cfg.kubeconfigs.map((k) => new KubeconfigFileSource(resolve(k.path), { contexts: k.contexts, exclude: k.exclude, overrides: k.overrides }, opts.sourcePollMs));
+  const out: SourceEntry[] = cfg.kubeconfigs.map((k) => ({
+    key: JSON.stringify({ kubeconfig: resolve(k.path), k }),
+    make: () => new KubeconfigFileSource(resolve(k.path), { contexts: k.contexts, exclude: k.exclude, overrides: k.overrides }, opts.sourcePollMs),
+  }));
   for (const r of cfg.remoteSecrets) {
-    try {
-      const kc = new KubeConfig();
-      kc.loadFromString(readFileSync(resolve(r.kubeconfig), 'utf8'));
-      if (r.context) kc.setCurrentContext(r.context);
-      out.push(new RemoteSecretSource(kc, r.context ?? kc.getCurrentContext(), r.namespace, { requestTimeoutMs: cfg.requestTimeoutSeconds * 1000, staleAfterMs: cfg.staleAfterSeconds * 1000 }));
-    } catch (err) {
-      opts.logger?.error({ err, kubeconfig: r.kubeconfig }, 'remote-secret source: cannot load the home cluster kubeconfig');
-    }
+    const file = resolve(r.kubeconfig);
+    out.push({
+      key: JSON.stringify({ remoteSecrets: file, r }),
+      make: () => {
+        try {
+          const kc = new KubeConfig();
+          kc.loadFromString(readFileSync(file, 'utf8'));
+          if (r.context) kc.setCurrentContext(r.context);
+          return new RemoteSecretSource(kc, r.context ?? kc.getCurrentContext(), r.namespace, { requestTimeoutMs: cfg.requestTimeoutSeconds * 1000, staleAfterMs: cfg.staleAfterSeconds * 1000 });
+        } catch (err) {
+          opts.logger?.error({ err, kubeconfig: file }, 'remote-secret source: cannot load the home cluster kubeconfig');
+          return new FailedSource(`remote-secrets:${file}${r.context ? `#${r.context}` : ''}/${r.namespace}`, 'remote-secrets', `cannot load the home cluster kubeconfig ${file}: ${(err as Error).message}`);
+        }
+      },
+    });
   }
   return out;
 }
@@ -56,5 +72,15 @@ export function startFleetRuntime(cfg: ClustersConfig, opts: FleetRuntimeOptions
     rediscoverMs: opts.rediscoverMs ?? 60_000,
   }, opts.lifecycle, opts.logger);
   const started = manager.start();
-  return { model, manager, started, stop: () => manager.stop() };
+  const tuning = (c: ClustersConfig) => JSON.stringify([c.staleAfterSeconds, c.istiodPollSeconds, c.requestTimeoutSeconds]);
+  return {
+    model,
+    manager,
+    started,
+    reconfigure: async (next) => {
+      if (tuning(next) !== tuning(cfg)) opts.logger?.warn('cluster timing settings changed: they apply after a restart; sources are reloaded now');
+      await manager.replaceSources(sourcesFrom(next, opts));
+    },
+    stop: () => manager.stop(),
+  };
 }

@@ -5,6 +5,7 @@ import type { SlimConfigObject, SlimService } from '../clusters/records';
 import type { DiscoveredCluster, NetworkGateway } from '../istiod/debug-endpoints';
 import type { ProxySyncSummary } from '../istiod/syncz';
 import type { ServiceInstance } from '@/lib/fleet/services';
+import type { ConfigStatus, SourceStatus } from '@/lib/fleet/clusters';
 import { ChangeFeed } from './change-feed';
 import { ClusterStore } from './cluster-store';
 
@@ -67,6 +68,32 @@ export class FleetModel {
   readonly serviceEntries = new Map<string, Set<string>>();
   /** Per service key, per cluster: derived instances, dropped whenever the key is touched. */
   readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
+
+  private sourcesView: () => SourceStatus[] = () => [];
+  private configView: () => ConfigStatus | undefined = () => undefined;
+
+  /** The configured cluster sources and their states (set by the ClusterManager). */
+  sources(): SourceStatus[] {
+    return this.sourcesView();
+  }
+
+  setSourcesView(view: () => SourceStatus[]): void {
+    this.sourcesView = view;
+  }
+
+  /** A source's state or offered clusters changed. */
+  sourcesChanged(): void {
+    this.commit(['sources']);
+  }
+
+  /** The config file's reload status (set by the app runtime). */
+  configStatus(): ConfigStatus | undefined {
+    return this.configView();
+  }
+
+  setConfigView(view: () => ConfigStatus | undefined): void {
+    this.configView = view;
+  }
 
   get revision(): number {
     return this.rev;

@@ -1,5 +1,7 @@
 import 'server-only';
-import { loadConfig, type LoadedConfig } from '../config/load-config';
+import { readFileSync } from 'node:fs';
+import { configFilePath, loadConfig, type LoadedConfig } from '../config/load-config';
+import { watchConfigFile, type ConfigWatcher } from '../config/config-watcher';
 import { createLogger, type Logger } from '../log/logger';
 import { Readiness } from './readiness';
 import { startFleetRuntime, type FleetRuntime } from '../fleet/fleet-runtime';
@@ -12,6 +14,8 @@ export interface AppRuntime {
   readonly startedAt: Date;
   /** The cluster connections and the fleet model; set by startBackgroundWork. */
   fleet?: FleetRuntime;
+  /** Watches the config file; valid edits of the cluster sources apply without a restart. */
+  configWatcher?: ConfigWatcher;
 }
 
 const KEY = Symbol.for('meshglass.app-runtime');
@@ -38,6 +42,7 @@ export function getAppRuntime(): AppRuntime {
 /** Stops the process's runtime (watches, sources, timers) and forgets it; the next getAppRuntime() starts afresh. For tests and shutdown. */
 export function stopAppRuntime(): void {
   const holder = globalThis as Holder;
+  holder[KEY]?.configWatcher?.stop();
   holder[KEY]?.fleet?.stop();
   delete holder[KEY];
 }
@@ -49,4 +54,21 @@ function startBackgroundWork(runtime: AppRuntime): void {
   runtime.fleet = startFleetRuntime(clusters, { resolvePath: runtime.config.resolvePath, logger: runtime.logger.child({ component: 'fleet' }), lifecycle: runtime.readiness });
   // Every source has offered its clusters: an empty fleet is now known to be empty.
   void runtime.fleet.started.then(() => runtime.readiness.expect([]));
+  watchClusterSources(runtime, runtime.fleet);
+}
+
+/** Hot reload: a valid edit of the config file replaces the cluster sources; an invalid one is logged and shown, the running config stays. */
+function watchClusterSources(runtime: AppRuntime, fleet: FleetRuntime): void {
+  const file = runtime.config.file ?? configFilePath();
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // Running on defaults: the file may appear later.
+  }
+  const pollMs = Number(process.env.MESHGLASS_CONFIG_POLL_MS) || 2000;
+  const logger = runtime.logger.child({ component: 'config' });
+  runtime.configWatcher = watchConfigFile(file, text, (next) => fleet.reconfigure(next.clusters), { pollMs, logger, onStatus: () => fleet.model.sourcesChanged() });
+  const watcher = runtime.configWatcher;
+  fleet.model.setConfigView(() => watcher.status());
 }

@@ -3,6 +3,8 @@
  * promise for dynamic segments), against the runtime started from a config
  * file that points at the simulated demo fleet's kubeconfig.
  */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimFleet, type SimFleet } from '@/server/sim/runtime';
 import { stopAppRuntime } from '@/server/runtime/app-runtime';
@@ -30,22 +32,38 @@ import { call, readSse, tempConfig, until } from './route-test-support';
 
 let sim: SimFleet;
 let cfg: ReturnType<typeof tempConfig>;
+let expiredKubeconfig: string;
+
+/** The config: the sim's kubeconfig (minus `exclude`), and sources that cannot work, each for its own reason. */
+function configText(exclude: string[]): string {
+  return `log: {level: silent}
+clusters:
+  kubeconfigs:
+    - path: ${JSON.stringify(sim.kubeconfigPath)}
+      exclude: ${JSON.stringify(['*-restricted', ...exclude])}
+    - path: ./missing-kubeconfig.yaml
+  remoteSecrets:
+    - kubeconfig: ${JSON.stringify(expiredKubeconfig)}
+      context: us-east-1
+    - kubeconfig: ./missing-home.yaml
+  staleAfterSeconds: 4
+  istiodPollSeconds: 1
+  requestTimeoutSeconds: 8
+`;
+}
 const clusterList = fleetResponseSchema(clusterListSchema);
 const serviceList = fleetResponseSchema(pageSchema(serviceSummarySchema));
 
 beforeAll(async () => {
   sim = await startSimFleet({ fleet: 'demo' });
-  cfg = tempConfig(`log: {level: silent}
-clusters:
-  kubeconfigs:
-    - path: ${JSON.stringify(sim.kubeconfigPath)}
-      exclude: ['*-restricted']
-  staleAfterSeconds: 4
-  istiodPollSeconds: 1
-  requestTimeoutSeconds: 8
-`);
+  cfg = tempConfig('');
+  // The home cluster's token, expired: the remote-secret source must say unauthorized, not just offer nothing.
+  expiredKubeconfig = join(dirname(cfg.file), 'expired.yaml');
+  writeFileSync(expiredKubeconfig, sim.kubeconfig.replaceAll(sim.cluster('us-east-1').adminToken, 'expired-token'));
+  cfg.write(configText([]));
   // Before the first getAppRuntime(): the runtime reads the config once, on first use.
   process.env.MESHGLASS_CONFIG = cfg.file;
+  process.env.MESHGLASS_CONFIG_POLL_MS = '250';
   await until(async () => {
     const { status, body } = await call(clustersGet, '/api/v1/clusters');
     return status === 200 && Object.values(clusterList.parse(body).clusters).filter((c) => c.state === 'ok').length === sim.clusters.length;
@@ -55,6 +73,7 @@ clusters:
 afterAll(async () => {
   stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
+  delete process.env.MESHGLASS_CONFIG_POLL_MS;
   await sim?.stop();
   cfg?.remove();
 });
@@ -195,5 +214,39 @@ describe('fleet routes', () => {
     expect(text).toContain('services/payments/route-probe');
     const svc = await call(serviceGet, '/x', { namespace: 'payments', name: 'route-probe' });
     expect(svc.status).toBe(200);
+  });
+
+  it('GET /clusters: every source with its state, reason and clusters', async () => {
+    await until(async () => clusterList.parse((await call(clustersGet, '/api/v1/clusters')).body).data.sources.every((x) => x.state !== 'syncing'), 15_000, 'every source tried');
+    const { data } = clusterList.parse((await call(clustersGet, '/api/v1/clusters')).body);
+    const [sim4, missing, expired, noHome] = data.sources;
+    expect(sim4).toMatchObject({ kind: 'kubeconfig', state: 'ok', clusters: sim.clusters.map((c) => c.name).sort() });
+    expect(missing).toMatchObject({ kind: 'kubeconfig', state: 'error', clusters: [], reason: expect.stringContaining('file not found') });
+    expect(expired).toMatchObject({ kind: 'remote-secrets', state: 'unauthorized', clusters: [], reason: expect.stringMatching(/home cluster us-east-1: 401/) });
+    expect(noHome).toMatchObject({ kind: 'remote-secrets', state: 'error', reason: expect.stringContaining('missing-home.yaml') });
+    expect(data.config).toMatchObject({ file: cfg.file, state: 'ok' });
+  });
+
+  it('reloads the config file: a dropped context leaves, a bad edit is refused and shown, the context comes back', async () => {
+    const names = async () => {
+      const env = clusterList.parse((await call(clustersGet, '/api/v1/clusters')).body);
+      return { names: Object.keys(env.clusters).sort(), config: env.data.config, env };
+    };
+    const conn = () => (globalThis as Record<symbol, { fleet?: { manager: { connection(n: string): unknown } } }>)[Symbol.for('meshglass.app-runtime')]?.fleet?.manager.connection('us-east-1');
+    const before = conn();
+    cfg.write(configText(['eu-central-1']));
+    await until(async () => !(await names()).names.includes('eu-central-1'), 10_000, 'eu-central-1 gone after the edit');
+    // The other clusters' connections carried on: same object, no reconnect.
+    expect(conn()).toBe(before);
+    expect((await names()).names).toEqual(['staging-us-east-1', 'us-east-1', 'us-west-2']);
+    cfg.write('clusters:\n  kubeconfigz: []\n');
+    await until(async () => (await names()).config?.state === 'error', 10_000, 'the bad edit refused');
+    const refused = await names();
+    expect(refused.config?.error).toContain('unknown field "kubeconfigz"');
+    expect(refused.names).toHaveLength(3);
+    cfg.write(configText([]));
+    await until(async () => (await names()).names.includes('eu-central-1'), 10_000, 'eu-central-1 back');
+    expect((await names()).config?.state).toBe('ok');
+    await until(async () => (await names()).env.clusters['eu-central-1']?.state === 'ok', 20_000, 'eu-central-1 ok again');
   });
 });

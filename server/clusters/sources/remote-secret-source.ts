@@ -7,7 +7,7 @@ import type { AnyRecord, KindSpec } from '../kinds';
 import { ListWatch } from '../list-watch';
 import type { SlimResult } from '../records';
 import { candidatesFromKubeconfig } from './kubeconfig-contexts';
-import type { ClusterCandidate, ClusterSource } from './types';
+import type { ClusterCandidate, ClusterSource, SourceHealth } from './types';
 
 /** The clusters one remote secret names: data key = cluster name, value = kubeconfig. */
 export function candidatesFromSecret(o: unknown, home: string): SlimResult<ClusterCandidate[]> {
@@ -52,7 +52,16 @@ export class RemoteSecretSource implements ClusterSource {
     this.id = `remote-secrets:${homeName}/${namespace}`;
   }
 
-  async start(onChange: (clusters: ClusterCandidate[]) => void): Promise<void> {
+  /** The home cluster's state as the secrets' watch sees it: unreachable, unauthorized, forbidden are shown, never hidden behind an empty fleet. */
+  status(): SourceHealth {
+    const base = { id: this.id, kind: 'remote-secrets' as const };
+    const st = this.watch?.status;
+    const f = st?.failure;
+    if (f) return { ...base, state: f.kind, reason: `home cluster ${this.homeName}: ${f.message}` };
+    return st?.synced ? { ...base, state: 'ok' } : { ...base, state: 'syncing', reason: `reading remote secrets from ${this.homeName}` };
+  }
+
+  async start(onChange: (clusters: ClusterCandidate[]) => void, onStatus?: () => void): Promise<void> {
     const spec = {
       id: 'remote-secrets',
       role: 'secrets',
@@ -77,7 +86,7 @@ export class RemoteSecretSource implements ClusterSource {
         else this.bySecret.delete(key);
         emit();
       },
-      statusChanged: () => undefined,
+      statusChanged: () => onStatus?.(),
     });
     this.watch.start();
     await this.watch.firstAttempt;
