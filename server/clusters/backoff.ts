@@ -4,9 +4,19 @@ import 'server-only';
 export interface BackoffOptions {
   baseMs: number;
   maxMs: number;
+  /** After 401/403, retries start here (default 4 x baseMs): credentials rarely fix themselves in a second. */
+  authBaseMs?: number;
+  /** ... and stop growing here (default 2 x maxMs): slow enough not to hammer an API server or trip lockouts, yet an expired token that is renewed recovers on its own. */
+  authMaxMs?: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000, authBaseMs: 2_000, authMaxMs: 60_000 };
+
+/** The backoff for a failure: the slower auth schedule after 401 Unauthorized or 403 Forbidden. */
+export function backoffFor(failure: { kind: string } | undefined, opts: BackoffOptions = DEFAULT_BACKOFF): BackoffOptions {
+  if (failure?.kind !== 'unauthorized' && failure?.kind !== 'forbidden') return opts;
+  return { baseMs: opts.authBaseMs ?? opts.baseMs * 4, maxMs: opts.authMaxMs ?? opts.maxMs * 2 };
+}
 
 /**
  * Delay before retry number `attempt` (0-based): base * 2^attempt capped at max,

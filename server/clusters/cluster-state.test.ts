@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, deriveClusterCondition, toClusterStatus, type ConnectionFacts } from './cluster-state';
-import { backoffDelay } from './backoff';
+import { backoffDelay, backoffFor, DEFAULT_BACKOFF } from './backoff';
 
 const now = 100_000;
 const facts = (over: Partial<ConnectionFacts> = {}): ConnectionFacts => ({
@@ -59,5 +59,17 @@ describe('backoff', () => {
     expect(backoffDelay(0, opts, () => 1)).toBe(100);
     expect(backoffDelay(3, opts, () => 0.5)).toBe(600);
     expect(backoffDelay(50, opts, () => 1)).toBe(1000);
+  });
+});
+
+describe('backoff after 401/403', () => {
+  it('retries credentials slowly, up to 60 s by default, and other failures at the normal pace', () => {
+    expect(backoffFor({ kind: 'unauthorized' })).toEqual({ baseMs: 2000, maxMs: 60_000 });
+    expect(backoffFor({ kind: 'forbidden' })).toEqual({ baseMs: 2000, maxMs: 60_000 });
+    expect(backoffFor({ kind: 'unreachable' })).toBe(DEFAULT_BACKOFF);
+    expect(backoffDelay(50, backoffFor({ kind: 'unauthorized' }), () => 1)).toBe(60_000);
+    expect(backoffDelay(0, backoffFor({ kind: 'unauthorized' }), () => 0)).toBe(1000);
+    // Tests shorten the normal schedule; the auth one follows (4 x base, 2 x max).
+    expect(backoffFor({ kind: 'unauthorized' }, { baseMs: 100, maxMs: 1000 })).toEqual({ baseMs: 400, maxMs: 2000 });
   });
 });

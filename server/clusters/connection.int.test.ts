@@ -50,10 +50,40 @@ describe('ClusterConnection against the simulated API server', () => {
     await waitFor(() => conn.condition(Date.now()).phase === 'ok' && model.services.has('bookinfo/details'), 15_000, 'recovered');
   });
 
-  it('goes unauthorized on 401 and recovers', async () => {
+  it('goes unauthorized on 401, stays so with its reason through the retries, and recovers', async () => {
     await c.server.setFaults({ rejectAllTokens: true });
     await waitFor(() => conn.condition(Date.now()).phase === 'unauthorized', 15_000, 'unauthorized');
+    // Several auth retries (400 ms .. 2 s apart here): every sample says unauthorized, with a reason.
+    const seen = new Set<string>();
+    const until = Date.now() + 3000;
+    while (Date.now() < until) {
+      const cond = conn.condition(Date.now());
+      seen.add(`${cond.phase}:${cond.reason?.startsWith('401') ? '401' : cond.reason}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect([...seen]).toEqual(['unauthorized:401']);
     await c.server.setFaults({ rejectAllTokens: false });
     await waitFor(() => conn.condition(Date.now()).phase === 'ok', 15_000, 'recovered');
+  });
+
+  it('a cluster whose token is refused from the start goes connecting -> unauthorized and never back', async () => {
+    const m = new FleetModel();
+    const bad = new ClusterConnection('bad', c.kc('not-a-token'), m, { staleAfterMs: 4000, requestTimeoutMs: 2000, istiodPollMs: 60_000, backoff: { baseMs: 100, maxMs: 1000 }, rediscoverMs: 60_000 });
+    const phases: string[] = [];
+    const timer = setInterval(() => {
+      const p = bad.condition(Date.now()).phase;
+      if (phases.at(-1) !== p) phases.push(p);
+    }, 10);
+    try {
+      bad.start();
+      await bad.firstAttempt;
+      await new Promise((r) => setTimeout(r, 2500));
+    } finally {
+      clearInterval(timer);
+      bad.stop();
+    }
+    // At most one 'connecting' before the first answer, then unauthorized for good.
+    expect(phases.slice(phases[0] === 'connecting' ? 1 : 0)).toEqual(['unauthorized']);
+    expect(bad.condition(Date.now()).reason).toMatch(/^401 Unauthorized/);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { FleetModel, ClusterLiveView } from '../fleet/model';
 import type { Logger } from '../log/logger';
-import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
 import { classifyError, deriveClusterCondition, type ClusterCondition, type ConnectionFacts } from './cluster-state';
 import { discover } from './discovery';
 import { IstiodPoller } from './istiod-poller';
@@ -127,7 +127,7 @@ export class ClusterConnection implements ClusterLiveView {
           this.firstDone();
           this.publishIfChanged();
         }
-        await sleep(backoffDelay(attempt++, this.opts.backoff), this.ac.signal);
+        await sleep(backoffDelay(attempt++, backoffFor(classifyError(err), this.opts.backoff)), this.ac.signal);
       }
     }
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
 import { classifyError, type KindStatus } from './cluster-state';
 import { KubeHttpError, type KubeClient } from './kube-client';
 import { collectionPath, recordKey, type AnyRecord, type KindSpec } from './kinds';
@@ -76,7 +76,8 @@ export class ListWatch {
         if (this.ac.signal.aborted) return;
         this.setFailure(err);
         this.firstDone();
-        await sleep(backoffDelay(attempt++, this.opts.backoff), this.ac.signal);
+        // The failure stays on the status through the wait and the retry: the state never flaps back to connecting.
+        await sleep(backoffDelay(attempt++, backoffFor(this.status.failure, this.opts.backoff)), this.ac.signal);
       }
     }
   }
