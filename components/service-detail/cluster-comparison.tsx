@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { ServiceSignals } from '@/lib/api/telemetry';
+import type { ServiceDetail } from '@/lib/fleet/services';
+import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';
+import { errorBreakdown, errorPercent } from '@/lib/ui/signals';
+import { HealthBadge } from '@/components/ui/health-badge';
+import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
+
+export interface ClusterComparisonProps {
+  service: ServiceDetail;
+  signals: ServiceSignals | undefined;
+}
+
+/** "One cluster or all?": every cluster of the service side by side, one column each. */
+export function ClusterComparison({ service, signals }: ClusterComparisonProps) {
+  const clusters = [...new Set([...service.instances.map((i) => i.cluster), ...(signals?.clusters.map((c) => c.cluster) ?? [])])].sort();
+  const inst = new Map(service.instances.map((i) => [i.cluster, i]));
+  const sig = new Map(signals?.clusters.map((c) => [c.cluster, c]));
+  const rows: [string, (c: string) => React.ReactNode][] = [
+    ['Health', (c) => { const h = sig.get(c)?.health; return h ? <><HealthBadge status={h.status} reasons={h.reasons} label={c} /><div className="mt-1 text-xs text-slate-500 dark:text-slate-400">{h.reasons.join('; ')}</div></> : '—'; }],
+    ['Rate', (c) => formatRate(sig.get(c)?.signals.rps)],
+    ['Error %', (c) => { const s = sig.get(c)?.signals; return s ? <span title={errorBreakdown(s)}>{formatPercent(errorPercent(s))}</span> : '—'; }],
+    ['p50 / p95 / p99', (c) => { const l = sig.get(c)?.signals.latencyMs; return l ? `${formatMs(l.p50)} / ${formatMs(l.p95)} / ${formatMs(l.p99)}` : '—'; }],
+    ['Endpoints', (c) => { const e = inst.get(c)?.endpoints; return e ? `${e.ready} ready${e.notReady ? `, ${e.notReady} not ready` : ''}` : 'no Service here'; }],
+    ['Versions', (c) => inst.get(c)?.versions.join(', ') || '—'],
+    ['Workloads', (c) => inst.get(c)?.workloads.map((w) => `${w.name} (${w.readyPods}/${w.pods})`).join(', ') || '—'],
+    ['Proxies', (c) => { const p = inst.get(c)?.proxies; return p ? `${p.total} (${Object.entries(p.versions).map(([v, n]) => `${n}× ${v}`).join(', ') || 'none'})` : '—'; }],
+    ['Type / ports', (c) => { const i = inst.get(c); return i ? `${i.headless ? 'headless' : i.type} · ${i.ports.map((p) => `${p.port}/${p.protocol}`).join(', ')}` : '—'; }],
+  ];
+  return (
+    <div className={`${panelClass} overflow-x-auto`}>
+      <table className={tableClass} aria-label="Per-cluster comparison" data-testid="cluster-comparison">
+        <thead className={theadClass}>
+          <tr>
+            <th className={thClass}><span className="sr-only">Signal</span></th>
+            {clusters.map((c) => (
+              <th key={c} className={thClass} scope="col"><Link href={`/clusters/${encodeURIComponent(c)}`} className="hover:underline">{c}</Link></th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, cell]) => (
+            <tr key={label} className={rowClass}>
+              <th scope="row" className={`${thClass} text-xs text-slate-500 dark:text-slate-400`}>{label}</th>
+              {clusters.map((c) => (
+                <td key={c} className={tdClass} data-cluster={c} data-row={label}>{cell(c)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
