@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { SectionPending } from '@/components/layout/section-pending';
+import { Suspense } from 'react';
+import { ConfigView } from '@/components/config/config-view';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
 
 export const metadata: Metadata = { title: 'Config' };
 
-export default function Page() {
+export default function ConfigPage() {
   return (
-    <SectionPending
-      title="Config"
-      description="Istio configuration across clusters, side by side."
-      upcoming="It will list VirtualServices, DestinationRules, Gateways and the rest, per cluster, with a YAML view."
-    />
+    <>
+      <PageHeader title="Config" description="Istio and Admiral configuration across clusters; pick an object to compare it cluster by cluster." />
+      <Suspense fallback={<Skeleton rows={8} label="Loading config" />}>
+        <ConfigView />
+      </Suspense>
+    </>
   );
 }

@@ -1,0 +1,48 @@
+'use client';
+
+import { useRef } from 'react';
+import type { ConfigUrlState } from '@/lib/ui/url-state';
+
+export interface ConfigFiltersProps {
+  state: ConfigUrlState;
+  clusters: string[];
+  onChange: (next: Partial<ConfigUrlState>) => void;
+}
+
+const KINDS = ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'EnvoyFilter', 'WorkloadEntry', 'GlobalTrafficPolicy', 'Dependency'];
+const control = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** Kind, cluster, namespace and text filters of the config list, kept in the URL. */
+export function ConfigFilters({ state, clusters, onChange }: ConfigFiltersProps) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const debounced = (patch: Partial<ConfigUrlState>) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onChange(patch), 250);
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter config">
+      <label className="flex flex-col text-xs">
+        Kind
+        <select value={state.kind ?? ''} onChange={(e) => onChange({ kind: e.target.value || undefined })} className={control}>
+          <option value="">All kinds</option>
+          {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col text-xs">
+        Cluster
+        <select value={state.cluster ?? ''} onChange={(e) => onChange({ cluster: e.target.value || undefined })} className={control}>
+          <option value="">All clusters</option>
+          {clusters.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      </label>
+      <label className="flex flex-col text-xs">
+        Namespace
+        <input type="text" defaultValue={state.namespace ?? ''} onChange={(e) => debounced({ namespace: e.target.value || undefined })} placeholder="any" className={`${control} w-36`} />
+      </label>
+      <label className="flex flex-col text-xs">
+        Name contains
+        <input type="search" defaultValue={state.q ?? ''} onChange={(e) => debounced({ q: e.target.value || undefined })} placeholder="name" className={`${control} w-48`} />
+      </label>
+    </div>
+  );
+}
