@@ -1,0 +1,67 @@
+/** The cytoscape stylesheet: health colours, cluster/namespace boxes, dashed cross-cluster edges, labels hidden when zoomed out. */
+
+export const HEALTH_COLOURS = { failure: '#dc2626', degraded: '#d97706', 'not-ready': '#64748b', healthy: '#16a34a', idle: '#94a3b8', unknown: '#94a3b8' } as const;
+
+export interface StyleRule {
+  selector: string;
+  style: Record<string, string | number>;
+}
+
+export function topologyStyle(dark: boolean): StyleRule[] {
+  const text = dark ? '#e2e8f0' : '#0f172a';
+  const halo = dark ? '#0f172a' : '#ffffff';
+  const rules: StyleRule[] = [
+    {
+      selector: 'node.node',
+      style: {
+        label: 'data(label)', 'font-size': 10, color: text, 'text-valign': 'bottom', 'text-margin-y': 3,
+        'text-outline-color': halo, 'text-outline-width': 2, 'min-zoomed-font-size': 7,
+        width: 22, height: 22, 'background-color': dark ? '#1e293b' : '#ffffff', 'border-width': 3, 'border-color': HEALTH_COLOURS.unknown,
+      },
+    },
+    { selector: 'node.service', style: { shape: 'triangle' } },
+    { selector: 'node.app, node.versionedApp', style: { shape: 'round-rectangle' } },
+    { selector: 'node.gateway', style: { shape: 'diamond', width: 26, height: 26 } },
+    { selector: 'node.serviceEntry, node.unknown, node.passthrough', style: { shape: 'round-tag', 'border-style': 'dashed' } },
+    { selector: 'node.idle', style: { opacity: 0.55 } },
+    {
+      selector: 'node.box',
+      style: {
+        label: 'data(label)', 'text-valign': 'top', 'text-halign': 'center', 'font-size': 11, 'font-weight': 'bold', color: text,
+        'min-zoomed-font-size': 5, 'background-opacity': 0.05, 'border-width': 1, padding: '12px', shape: 'round-rectangle',
+      },
+    },
+    { selector: 'node.cluster', style: { 'background-color': '#3b82f6', 'border-color': dark ? '#475569' : '#94a3b8', 'font-size': 13 } },
+    { selector: 'node.namespace', style: { 'background-color': '#64748b', 'border-style': 'dashed', 'border-color': dark ? '#334155' : '#cbd5e1' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
+        'line-color': HEALTH_COLOURS.unknown, 'target-arrow-color': HEALTH_COLOURS.unknown,
+        label: 'data(label)', 'font-size': 9, color: text, 'text-outline-color': halo, 'text-outline-width': 2, 'min-zoomed-font-size': 8, 'text-rotation': 'autorotate',
+      },
+    },
+    { selector: 'edge.cross-cluster', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
+    { selector: 'edge.tcp', style: { 'target-arrow-shape': 'none' } },
+    { selector: ':selected', style: { 'overlay-color': '#3b82f6', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: '.faded', style: { opacity: 0.15 } },
+  ];
+  for (const [status, colour] of Object.entries(HEALTH_COLOURS)) {
+    rules.push({ selector: `node.node[health = "${status}"]`, style: { 'border-color': colour } });
+    rules.push({ selector: `edge[health = "${status}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } });
+  }
+  return rules;
+}
+
+/** Renderer options that keep 2,000 nodes responsive: edges hidden and a texture while panning, no labels when small. */
+export function rendererOptions(nodeCount: number): Record<string, unknown> {
+  return {
+    hideEdgesOnViewport: nodeCount > 300,
+    textureOnViewport: nodeCount > 300,
+    motionBlur: false,
+    pixelRatio: nodeCount > 1000 ? 1 : 'auto',
+    minZoom: 0.05,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+  };
+}
