@@ -8,6 +8,7 @@ import type { ServiceInstance } from '@/lib/fleet/services';
 import type { ConfigStatus, SourceStatus } from '@/lib/fleet/clusters';
 import { ChangeFeed } from './change-feed';
 import { ClusterStore } from './cluster-store';
+import { ServiceIndex } from './service-index';
 
 /** A cluster as its source describes it. */
 export interface ClusterInfo {
@@ -68,6 +69,8 @@ export class FleetModel {
   readonly serviceEntries = new Map<string, Set<string>>();
   /** Per service key, per cluster: derived instances, dropped whenever the key is touched. */
   readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
+  /** The /services list, kept sorted and refreshed from the service keys each commit touches. */
+  readonly serviceIndex = new ServiceIndex();
 
   private sourcesView: () => SourceStatus[] = () => [];
   private configView: () => ConfigStatus | undefined = () => undefined;
@@ -202,7 +205,12 @@ export class FleetModel {
   private commit(keys: string[]): void {
     if (keys.length === 0) return;
     this.rev++;
-    for (const k of keys) if (k.startsWith('services/')) this.instanceMemo.delete(k.slice('services/'.length));
+    for (const k of keys) {
+      if (!k.startsWith('services/')) continue;
+      const key = k.slice('services/'.length);
+      this.instanceMemo.delete(key);
+      this.serviceIndex.markDirty(key);
+    }
     this.feed.touch(keys);
   }
 }

@@ -6,8 +6,7 @@ import type { SlimConfigObject } from '../clusters/records';
 import { serviceEntrySummary, serviceInstance, summariseService } from './derive-services';
 import { envelope } from './envelope';
 import type { FleetModel } from './model';
-import { paginate } from './paginate';
-import { allows, type VisibilityScope } from './scope';
+import { ALL, allows, type VisibilityScope } from './scope';
 
 /** Instances of one service in every cluster, memoised until the service's key is touched. */
 function instances(model: FleetModel, key: string): Map<string, ServiceInstance> {
@@ -44,43 +43,29 @@ function visibleServiceEntry(model: FleetModel, scope: VisibilityScope, key: str
   return objects.length ? serviceEntrySummary(namespace, name, objects.sort((a, b) => a.cluster.localeCompare(b.cluster))) : undefined;
 }
 
-const SORTS: Record<string, (a: ServiceSummary, b: ServiceSummary) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name) || a.namespace.localeCompare(b.namespace),
-  namespace: (a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
-  clusters: (a, b) => a.clusters.length - b.clusters.length || a.name.localeCompare(b.name),
-  endpoints: (a, b) => a.endpoints.ready - b.endpoints.ready || a.name.localeCompare(b.name),
-};
-
-/** GET /api/v1/services: global services (namespace sameness) and ServiceEntries, filtered, sorted and paged. */
-export function getServices(model: FleetModel, scope: VisibilityScope, query: ServicesQuery): FleetResponse<Page<ServiceSummary>> {
-  const q = query.q?.toLowerCase();
-  const rows: ServiceSummary[] = [];
-  const consider = (key: string, make: (k: string) => ServiceSummary | undefined) => {
-    const ns = key.slice(0, key.indexOf('/'));
-    if (query.namespace && ns !== query.namespace) return;
-    if (q && !key.toLowerCase().includes(q)) return;
-    const row = make(key);
-    if (!row) return;
-    if (query.cluster && !row.clusters.includes(query.cluster)) return;
-    if (q && !`${row.namespace}/${row.name} ${row.hosts.join(' ')}`.toLowerCase().includes(q)) return;
-    rows.push(row);
-  };
-  if (query.kind !== 'ServiceEntry') {
-    for (const key of model.services.keys()) {
-      consider(key, (k) => {
-        const d = visibleService(model, scope, k);
-        if (!d) return undefined;
-        const { instances: _drop, ...summary } = d;
-        void _drop;
-        return summary;
-      });
-    }
+/** A service key's current list rows: its Service (merged across clusters) and/or its ServiceEntry. */
+function rowsFor(model: FleetModel, scope: VisibilityScope, key: string): ServiceSummary[] {
+  const out: ServiceSummary[] = [];
+  const d = visibleService(model, scope, key);
+  if (d) {
+    const { instances: _drop, ...summary } = d;
+    void _drop;
+    out.push(summary);
   }
-  if (query.kind !== 'Service') for (const key of model.serviceEntries.keys()) consider(key, (k) => visibleServiceEntry(model, scope, k));
-  const desc = query.sort.startsWith('-');
-  const cmp = SORTS[query.sort.replace(/^-/, '')]!;
-  rows.sort(desc ? (a, b) => cmp(b, a) : cmp);
-  return envelope(model, scope, paginate(rows, query));
+  const se = visibleServiceEntry(model, scope, key);
+  if (se) out.push(se);
+  return out;
+}
+
+/**
+ * GET /api/v1/services: global services (namespace sameness) and
+ * ServiceEntries, filtered, sorted and paged from the model's incremental
+ * index. The index holds the whole fleet's rows, which is what the `all`
+ * scope sees; narrower scopes will need per-scope rows (server/fleet/scope.ts).
+ */
+export function getServices(model: FleetModel, scope: VisibilityScope, query: ServicesQuery): FleetResponse<Page<ServiceSummary>> {
+  model.serviceIndex.refresh((key) => rowsFor(model, ALL, key));
+  return envelope(model, scope, model.serviceIndex.query(query));
 }
 
 /** GET /api/v1/services/{namespace}/{name}: the service with every visible cluster's instance, or undefined (404). */
