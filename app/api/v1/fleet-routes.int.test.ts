@@ -216,6 +216,21 @@ describe('fleet routes', () => {
     expect(svc.status).toBe(200);
   });
 
+  it('GET /events: a GTP edit goes out as identities/<global name> and the identity shows the new weights', async () => {
+    const ac = new AbortController();
+    const r = await call(eventsGet, '/api/v1/events', undefined, { signal: ac.signal });
+    sim.applyYaml('us-east-1', `apiVersion: admiral.io/v1alpha1
+kind: GlobalTrafficPolicy
+metadata: {name: gtp-service1, namespace: sample, annotations: {admiral.io/env: stage}, labels: {identity: greeting}}
+spec: {policy: [{dnsPrefix: default, lbType: 1, target: [{region: us-east-1, weight: 90}, {region: us-west-2, weight: 10}]}]}
+`);
+    const text = await readSse(r.res.body!, 'identities/stage.greeting.global', 5000);
+    ac.abort();
+    expect(text).toContain('identities/stage.greeting.global');
+    const g = fleetResponseSchema(identitySchema).parse((await call(identityGet, '/x', { name: 'stage.greeting.global' })).body).data;
+    expect(g.trafficPolicies[0]?.targets).toEqual([{ region: 'us-east-1', weight: 90, clusters: ['us-east-1'] }, { region: 'us-west-2', weight: 10, clusters: ['us-west-2'] }]);
+  });
+
   it('GET /clusters: every source with its state, reason and clusters', async () => {
     await until(async () => clusterList.parse((await call(clustersGet, '/api/v1/clusters')).body).data.sources.every((x) => x.state !== 'syncing'), 15_000, 'every source tried');
     const { data } = clusterList.parse((await call(clustersGet, '/api/v1/clusters')).body);
