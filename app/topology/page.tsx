@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { SectionPending } from '@/components/layout/section-pending';
+import { Suspense } from 'react';
+import { TopologyView } from '@/components/topology/topology-view';
+import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
 
 export const metadata: Metadata = { title: 'Topology' };
 
-export default function Page() {
+export default function TopologyPage() {
   return (
-    <SectionPending
-      title="Topology"
-      description="The traffic graph of the fleet, with cluster and namespace boxes."
-      upcoming="It will draw the fleet's traffic graph from Istio's standard metrics."
-    />
+    <>
+      <PageHeader title="Topology" description="Traffic between workloads across clusters, from Istio's standard metrics." />
+      <Suspense fallback={<Skeleton rows={8} label="Loading topology" />}>
+        <TopologyView />
+      </Suspense>
+    </>
   );
 }

@@ -40,7 +40,10 @@ export function toCyElements(
   positions: ReadonlyMap<string, Position>,
 ): CyElement[] {
   const out: CyElement[] = [];
-  for (const { data } of els.nodes) {
+  // Parents must exist before their children are added: clusters, then namespaces, then the rest.
+  const rank = (k: string) => (k === 'cluster' ? 0 : k === 'namespace' ? 1 : 2);
+  const nodes = [...els.nodes].sort((a, b) => rank(a.data.kind) - rank(b.data.kind));
+  for (const { data } of nodes) {
     const box = data.kind === 'cluster' || data.kind === 'namespace';
     const classes = [box ? `box ${data.kind}` : `node ${data.kind}`, data.idle ? 'idle' : ''].filter(Boolean).join(' ');
     const label = data.kind === 'cluster' ? `${data.name}${data.network ? ` · ${data.network}` : ''}` : data.kind === 'versionedApp' && data.version ? `${data.name} ${data.version}` : data.name;

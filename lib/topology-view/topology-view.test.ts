@@ -46,6 +46,9 @@ describe('toCyElements', () => {
     expect(byId.get('a->b')?.classes).toBe('cross-cluster cross-network');
     expect(byId.get('a->b')?.data.label).toBe('11.4/s');
     expect(unplacedNodes(els)).toEqual(['b']);
+    // parents before children, whatever order the API sent
+    const reversed = toCyElements({ nodes: [...nodes].reverse(), edges: [] }, 'rate', new Map());
+    expect(reversed.map((e) => e.data.id).slice(0, 2)).toEqual(['cluster:e', 'ns:e/b']);
   });
 });
 

@@ -1,0 +1,89 @@
+'use client';
+
+import { useMemo, useRef, useState } from 'react';
+import { useTopology } from '@/lib/api/topology';
+import { positionsStorageKey } from '@/lib/topology-view/positions';
+import { parseTopologyState, serialiseTopologyState } from '@/lib/ui/url-state';
+import { ClusterBanners } from '@/components/ui/cluster-banners';
+import { EmptyState } from '@/components/ui/empty-state';
+import { QueryView } from '@/components/ui/query-view';
+import { useUrlState } from '@/components/ui/use-url-state';
+import type { GraphApi } from './cytoscape-graph';
+import { NodeSearch } from './node-search';
+import { TopologyCanvas } from './topology-canvas';
+import { TopologyLegend } from './topology-legend';
+import { TopologySidePanel } from './topology-side-panel';
+import { TopologyToolbar } from './topology-toolbar';
+
+/** The traffic graph page: options in the URL, the graph, a legend, search and the selected node's panel. */
+export function TopologyView() {
+  const [state, setState] = useUrlState(parseTopologyState, serialiseTopologyState);
+  const query = useTopology({ graphType: state.graphType, window: state.window, clusters: state.clusters, namespaces: state.namespaces, hideIdle: state.hideIdle ? 'true' : 'false' });
+  // Unfiltered lists for the option pickers, so picking one cluster does not empty the list.
+  const [known, setKnown] = useState<{ clusters: string[]; namespaces: string[] }>({ clusters: [], namespaces: [] });
+  const api = useRef<GraphApi | null>(null);
+  const elements = query.data?.data.elements;
+  const options = useMemo(() => {
+    const nodes = elements?.nodes ?? [];
+    const clusters = [...new Set([...known.clusters, ...nodes.filter((n) => n.data.kind === 'cluster').map((n) => n.data.name)])].sort();
+    const namespaces = [...new Set([...known.namespaces, ...nodes.filter((n) => n.data.kind === 'namespace').map((n) => n.data.name)])].sort();
+    return { clusters, namespaces };
+  }, [elements, known]);
+
+  function exportPng() {
+    const url = api.current?.png();
+    if (!url) return;
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `meshglass-topology-${state.graphType}.png`;
+    a.click();
+  }
+
+  return (
+    <div className="flex h-[calc(100vh-9rem)] min-h-[32rem] flex-col gap-3">
+      <TopologyToolbar
+        state={state}
+        clusters={options.clusters}
+        namespaces={options.namespaces}
+        onChange={(next) => {
+          setKnown(options);
+          setState(next);
+        }}
+        onExport={exportPng}
+        onFit={() => api.current?.fit()}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <TopologyLegend />
+        {elements ? <NodeSearch nodes={elements.nodes} onPick={(id) => setState({ focus: id })} /> : null}
+      </div>
+      <QueryView query={query} what="the traffic graph">
+        {(res) => (
+          <>
+            <ClusterBanners clusters={res.clusters} />
+            <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-stats">
+              {res.data.stats.nodes} nodes, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
+            </p>
+            {res.data.elements.edges.length === 0 && res.data.elements.nodes.length === 0 ? (
+              <EmptyState title="No traffic in this window">Nothing was reported by Istio&apos;s metrics for these filters; widen the window or clear filters.</EmptyState>
+            ) : (
+              <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
+                <div className="min-w-0 flex-1 bg-white dark:bg-slate-900">
+                  <TopologyCanvas
+                    elements={res.data.elements}
+                    labelMode={state.label}
+                    layout={state.layout}
+                    storageKey={positionsStorageKey(state.graphType, state.layout)}
+                    focus={state.focus}
+                    onSelect={(id) => setState({ focus: id })}
+                    onReady={(a) => (api.current = a)}
+                  />
+                </div>
+                {state.focus ? <TopologySidePanel elements={res.data.elements} nodeId={state.focus} onClose={() => setState({ focus: undefined })} /> : null}
+              </div>
+            )}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
