@@ -1,0 +1,181 @@
+/**
+ * The authorisation matrix: every API route file (found at test time) x every
+ * caller (admin, operator and viewer of one workspace, an unbound user, a
+ * share link, forged headers from an untrusted peer) x in and out of the
+ * workspace, through the real route handlers against the simulated demo
+ * fleet. No answer or event may show anything outside the caller's view,
+ * and viewers never get config specs or proxy details.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimFleet, type SimFleet } from '@/server/sim/runtime';
+import { stopAppRuntime } from '@/server/runtime/app-runtime';
+import { call, readSse, tempConfig, until } from '@/app/api/v1/route-test-support';
+import { apiRoutes, fillPath, type RouteEntry } from './testing/route-catalogue';
+import { leaks, sseLeaks, type Visibility } from './testing/leak-check';
+import { PEER_HEADER } from './peer-address';
+import { CSRF_HEADER } from './csrf';
+
+const SECRET = 'matrix-test-secret-0123456789-abcdefghij';
+const CONFIG = `log: {level: silent}
+clusters:
+  kubeconfigs: [{path: KUBECONFIG, exclude: ['*-restricted']}]
+  istiodPollSeconds: 1
+auth:
+  mode: header
+  header: {trustedProxies: ['127.0.0.1', '::1']}
+  secret: ${SECRET}
+workspaces:
+  - {name: pay, description: Payments in the east, selectors: [us-east-1/payments]}
+  - {name: books, selectors: ['*/bookinfo']}
+  - {name: samples, selectors: ['*/sampl*']}
+bindings:
+  - {users: [alice], role: admin}
+  - {users: [olga], role: operator, workspaces: [pay]}
+  - {groups: [pay-stakeholders], role: viewer, workspaces: [pay]}
+`;
+
+// Names that exist only outside us-east-1/payments: none may reach a caller of "pay".
+const OUTSIDE = ['bookinfo', 'productpage', 'reviews', 'ratings', 'helloworld', 'batch-report', 'legacy', 'greeting', 'webapp', 'sleep'];
+const inPay = (cluster: string, ns?: string) => cluster === 'us-east-1' && (ns === undefined || ns === 'payments');
+const payView = (specs: boolean): Visibility => ({ allows: inPay, forbiddenTokens: OUTSIDE, specs });
+const nothing: Visibility = { allows: () => false, forbiddenTokens: [...OUTSIDE, 'payments', 'checkout', 'ledger'], specs: false };
+
+interface Caller {
+  name: string;
+  headers: Record<string, string>;
+  view: Visibility;
+  /** Routes this caller must be refused (status), by route name prefix of the pattern. */
+  refused: (pattern: string) => number | undefined;
+}
+
+/** Routes that do not pass ctx.scope yet (owner named); the last test fails once one of them does, to keep this list honest. */
+const KNOWN_UNSCOPED = new Set<string>([
+  // fleet (being edited while this was written; wired in the access stage 3)
+  'clusters', 'clusters/[name]', 'config', 'config/[cluster]/[group]/[kind]/[namespace]/[name]', 'controlplanes', 'events', 'identities', 'identities/[name]', 'proxies', 'services', 'services/[namespace]/[name]', 'workloads',
+  // analysis
+  'findings',
+  // telemetry: getTopology/getServiceSignals take no scope yet
+  'topology', 'signals/services', 'signals/services/[namespace]/[name]', 'signals/status', 'signals/workloads',
+]);
+
+const PUBLIC = new Set(['healthz', 'readyz', 'auth/login', 'auth/callback']);
+const OPERATOR_ONLY = (p: string) => p.startsWith('config') || p === 'proxies' || p.startsWith('share-links');
+const SHAREABLE = (p: string) => ['auth/me', 'auth/logout', 'workspaces', 'clusters', 'clusters/[name]', 'services', 'services/[namespace]/[name]', 'workloads', 'events'].includes(p) || p.startsWith('topology') || p.startsWith('signals');
+
+let sim: SimFleet;
+let cfg: ReturnType<typeof tempConfig>;
+let routes: RouteEntry[];
+let callers: Caller[];
+/** Parameters per dynamic route: one set inside "pay", one outside. */
+const params: Record<string, { in?: Record<string, string>; out: Record<string, string> }> = {};
+
+const user = (id: string, groups = '') => ({ [PEER_HEADER]: '127.0.0.1', 'x-forwarded-user': id, ...(groups ? { 'x-forwarded-groups': groups } : {}) });
+
+beforeAll(async () => {
+  sim = await startSimFleet({ fleet: 'demo' });
+  cfg = tempConfig(CONFIG.replace('KUBECONFIG', JSON.stringify(sim.kubeconfigPath)));
+  process.env.MESHGLASS_CONFIG = cfg.file;
+  routes = apiRoutes(process.cwd());
+  const byPattern = (p: string) => routes.find((r) => r.pattern === p);
+  const get = async (p: string, query = '') => {
+    const h = (await byPattern(p)!.load()).GET!;
+    return call(h, `/api/v1/${p}${query}`, undefined, { headers: user('alice') });
+  };
+  await until(async () => {
+    const { status, body } = await get('workloads', '?pageSize=500');
+    const text = JSON.stringify(body);
+    return status === 200 && text.includes('"namespace":"payments"') && text.includes('"namespace":"bookinfo"');
+  }, 60_000, 'the demo fleet in /api/v1/workloads');
+  await until(async () => ((await get('proxies')).body as { data?: { items?: unknown[] } }).data?.items?.length !== 0, 30_000, 'proxy sync state');
+  const config = ((await get('config', '?pageSize=500')).body as { data: { items: Array<{ cluster: string; group: string; kind: string; namespace: string; name: string }> } }).data.items;
+  const ref = (o: (typeof config)[number]) => ({ cluster: o.cluster, group: o.group || '-', kind: o.kind, namespace: o.namespace || '-', name: o.name });
+  const cin = config.find((o) => o.cluster === 'us-east-1' && o.namespace === 'payments');
+  const cout = config.find((o) => o.namespace === 'bookinfo');
+  const ids = ((await get('identities')).body as { data?: { items?: Array<{ name: string }> } | Array<{ name: string }> }).data;
+  const firstId = (Array.isArray(ids) ? ids : ids?.items ?? [])[0]?.name ?? 'stage.greeting.global';
+  Object.assign(params, {
+    'clusters/[name]': { in: { name: 'us-east-1' }, out: { name: 'eu-central-1' } },
+    'services/[namespace]/[name]': { in: { namespace: 'payments', name: 'checkout' }, out: { namespace: 'bookinfo', name: 'productpage' } },
+    'signals/services/[namespace]/[name]': { in: { namespace: 'payments', name: 'checkout' }, out: { namespace: 'bookinfo', name: 'productpage' } },
+    'config/[cluster]/[group]/[kind]/[namespace]/[name]': { in: cin && ref(cin), out: cout ? ref(cout) : { cluster: 'us-west-2', group: 'networking.istio.io', kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews' } },
+    'identities/[name]': { out: { name: firstId } },
+    'share-links/[id]': { out: { id: '00000000-0000-4000-8000-000000000000' } },
+  });
+  // A share link to "pay", made by its operator through the real route (CSRF token from /auth/me).
+  const me = (await call((await byPattern('auth/me')!.load()).GET!, '/api/v1/auth/me', undefined, { headers: user('olga') })).body as { csrfToken: string };
+  const created = await (await byPattern('share-links')!.load()).POST!(
+    new Request('http://127.0.0.1/api/v1/share-links', { method: 'POST', headers: { ...user('olga'), 'content-type': 'application/json', [CSRF_HEADER]: me.csrfToken }, body: JSON.stringify({ workspace: 'pay', ttlHours: 1 }) }),
+  );
+  expect(created.status).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+  callers = [
+    { name: 'admin', headers: user('alice'), view: { allows: () => true, forbiddenTokens: [], specs: true }, refused: () => undefined },
+    { name: 'operator of pay', headers: user('olga'), view: payView(true), refused: () => undefined },
+    { name: 'viewer of pay (group)', headers: user('vic', 'staff, pay-stakeholders'), view: payView(false), refused: (p) => (OPERATOR_ONLY(p) ? 403 : undefined) },
+    { name: 'unbound user', headers: user('nobody', 'staff'), view: nothing, refused: (p) => (OPERATOR_ONLY(p) ? 403 : undefined) },
+    { name: 'share link to pay', headers: { [PEER_HEADER]: '127.0.0.1', cookie: `mg_share=${token}` }, view: payView(false), refused: (p) => (SHAREABLE(p) ? undefined : 403) },
+    { name: 'forged headers from 10.9.9.9', headers: { [PEER_HEADER]: '10.9.9.9', 'x-forwarded-user': 'alice', 'x-forwarded-groups': 'admins' }, view: nothing, refused: () => 401 },
+  ];
+}, 180_000);
+
+afterAll(async () => {
+  stopAppRuntime();
+  delete process.env.MESHGLASS_CONFIG;
+  await sim?.stop();
+  cfg?.remove();
+});
+
+async function probe(route: RouteEntry, c: Caller, values: Record<string, string> | undefined, query = ''): Promise<string[]> {
+  const mod = await route.load();
+  const problems: string[] = [];
+  for (const method of ['GET', 'POST', 'DELETE'] as const) {
+    const h = mod[method];
+    if (!h) continue;
+    const path = fillPath(route.pattern, values ?? {}) + query;
+    const init: RequestInit = { method, headers: { ...c.headers, 'last-event-id': '0', ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) }, ...(method === 'POST' ? { body: '{"workspace":"books"}' } : {}) };
+    const res = await h(new Request(`http://127.0.0.1${path}`, init), values ? { params: Promise.resolve(values) } : undefined);
+    const tag = `${c.name} ${method} ${path} -> ${res.status}`;
+    const expected = PUBLIC.has(route.pattern) ? undefined : c.refused(route.pattern);
+    if (expected !== undefined && res.status !== expected) problems.push(`${tag}: expected ${expected}`);
+    if (res.status >= 500 && res.status !== 503) problems.push(`${tag}: server error`);
+    // Without a CSRF token no state-changing call may succeed.
+    if (method !== 'GET' && res.status < 400) problems.push(`${tag}: ${method} succeeded without a CSRF token`);
+    const type = res.headers.get('content-type') ?? '';
+    if (type.startsWith('text/event-stream') && res.body) problems.push(...sseLeaks(await readSse(res.body, '\n\nid: never', 1500), c.view).map((p) => `${tag}: ${p}`));
+    else if (type.startsWith('application/json')) problems.push(...leaks(await res.json(), c.view).map((p) => `${tag}: ${p}`));
+    if (!res.headers.get('content-security-policy') || res.headers.get('x-content-type-options') !== 'nosniff') problems.push(`${tag}: security headers missing`);
+  }
+  return problems;
+}
+
+describe('authorisation matrix', () => {
+  it('covers every API route file with parameters for its dynamic segments', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    const missing = routes.filter((r) => r.segments.length > 0 && !params[r.pattern]).map((r) => r.pattern);
+    expect(missing, 'add in/out parameters for these routes').toEqual([]);
+  });
+
+  it('shows no caller anything outside its view, in or out of its workspace', async () => {
+    const problems: string[] = [];
+    for (const route of routes) {
+      if (KNOWN_UNSCOPED.has(route.pattern)) continue;
+      for (const c of callers) {
+        const p = params[route.pattern];
+        if (route.segments.length === 0) {
+          problems.push(...(await probe(route, c, undefined)));
+          problems.push(...(await probe(route, c, undefined, '?namespace=bookinfo&cluster=us-west-2&pageSize=500')));
+        } else if (p) {
+          if (p.in) problems.push(...(await probe(route, c, p.in)));
+          problems.push(...(await probe(route, c, p.out)));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('keeps the list of routes not yet scoped honest', async () => {
+    const { readFileSync } = await import('node:fs');
+    const stale = [...KNOWN_UNSCOPED].filter((p) => readFileSync(routes.find((r) => r.pattern === p)?.file ?? '', 'utf8').includes('ctx.scope'));
+    expect(stale, 'these routes pass ctx.scope now: remove them from KNOWN_UNSCOPED').toEqual([]);
+  });
+});
