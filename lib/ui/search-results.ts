@@ -1,0 +1,44 @@
+/** Shapes global search hits from several lists into one keyboard-navigable list. */
+
+export interface SearchHit {
+  kind: 'cluster' | 'service' | 'workload' | 'config';
+  label: string;
+  detail: string;
+  href: string;
+}
+
+export interface SearchSources {
+  clusters?: { name: string; mesh?: string; state: string }[];
+  services?: { namespace: string; name: string; clusters: string[] }[];
+  workloads?: { namespace: string; canonicalService: string; canonicalRevision: string; clusters: string[] }[];
+  config?: { cluster: string; group: string; kind: string; namespace: string; name: string }[];
+}
+
+const enc = encodeURIComponent;
+
+/** Clusters matching locally (the list is small), then the server's service, workload and config hits; each kind capped. */
+export function searchHits(query: string, src: SearchSources, perKind = 6): SearchHit[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const clusters = (src.clusters ?? []).filter((c) => c.name.toLowerCase().includes(q)).slice(0, perKind)
+    .map((c): SearchHit => ({ kind: 'cluster', label: c.name, detail: `cluster · ${c.mesh ?? 'no mesh'} · ${c.state}`, href: `/clusters/${enc(c.name)}` }));
+  const services = (src.services ?? []).slice(0, perKind)
+    .map((s): SearchHit => ({ kind: 'service', label: `${s.name}.${s.namespace}`, detail: `service · ${s.clusters.join(', ')}`, href: `/services/${enc(s.namespace)}/${enc(s.name)}` }));
+  const workloads = (src.workloads ?? []).slice(0, perKind)
+    .map((w): SearchHit => ({ kind: 'workload', label: `${w.canonicalService} ${w.canonicalRevision}`, detail: `workload · ${w.namespace} · ${w.clusters.join(', ')}`, href: `/services/${enc(w.namespace)}/${enc(w.canonicalService)}` }));
+  const seen = new Set<string>();
+  const config = (src.config ?? [])
+    .filter((o) => {
+      const k = `${o.group}/${o.kind}/${o.namespace}/${o.name}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    })
+    .slice(0, perKind)
+    .map((o): SearchHit => ({ kind: 'config', label: `${o.kind} ${o.namespace}/${o.name}`, detail: `config · ${o.cluster}`, href: `/config?object=${enc(`${o.group}/${o.kind}/${o.namespace}/${o.name}`)}` }));
+  return [...clusters, ...services, ...workloads, ...config];
+}
+
+/** The next active index for arrow keys, wrapping around; -1 when the list is empty. */
+export function moveActive(current: number, delta: 1 | -1, length: number): number {
+  if (length === 0) return -1;
+  return (((current + delta) % length) + length) % length;
+}
