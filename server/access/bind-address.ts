@@ -7,7 +7,7 @@ import path from 'node:path';
  * the standalone `server.js` reads HOSTNAME. MESHGLASS_BIND_ADDRESS
  * overrides both for other launchers. Undefined means every interface.
  */
-export function bindAddress(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function bindAddress(argv: readonly string[] = process.argv, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
   if (env.MESHGLASS_BIND_ADDRESS) return env.MESHGLASS_BIND_ADDRESS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';

@@ -106,10 +106,10 @@ describe('CSRF', () => {
 
 describe('anonymous bind address', () => {
   it('reads -H/--hostname, standalone HOSTNAME, and treats none as every interface', () => {
-    expect(bindAddress(['node', 'next', 'start', '-H', '127.0.0.1'], {} as NodeJS.ProcessEnv)).toBe('127.0.0.1');
-    expect(bindAddress(['node', 'next', 'start', '--hostname=0.0.0.0'], {} as NodeJS.ProcessEnv)).toBe('0.0.0.0');
-    expect(bindAddress(['node', '/app/server.js'], { HOSTNAME: 'localhost' } as NodeJS.ProcessEnv)).toBe('localhost');
-    expect(bindAddress(['node', 'next', 'start'], { HOSTNAME: 'my-pod' } as NodeJS.ProcessEnv)).toBeUndefined();
+    expect(bindAddress(['node', 'next', 'start', '-H', '127.0.0.1'], {})).toBe('127.0.0.1');
+    expect(bindAddress(['node', 'next', 'start', '--hostname=0.0.0.0'], {})).toBe('0.0.0.0');
+    expect(bindAddress(['node', '/app/server.js'], { HOSTNAME: 'localhost' })).toBe('localhost');
+    expect(bindAddress(['node', 'next', 'start'], { HOSTNAME: 'my-pod' })).toBeUndefined();
     expect([isLoopbackBind('127.0.0.1'), isLoopbackBind('::1'), isLoopbackBind('localhost'), isLoopbackBind('0.0.0.0'), isLoopbackBind(undefined)]).toEqual([true, true, true, false, false]);
   });
 });

@@ -8,7 +8,7 @@ import { installPeerStamp } from './peer-address';
  * then exits with the message) when anonymous access would be exposed
  * beyond this machine without auth.anonymous.allowNonLoopback.
  */
-export function checkAccessAtStart(config: MeshglassConfig, argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): void {
+export function checkAccessAtStart(config: MeshglassConfig, argv: readonly string[] = process.argv, env: Readonly<Record<string, string | undefined>> = process.env): void {
   const { auth } = config;
   // A `next dev` worker gets its hostname over IPC, not argv; there the per-request peer check stands alone.
   if (auth.mode === 'anonymous' && !auth.anonymous.allowNonLoopback && env.NEXT_PRIVATE_WORKER !== '1') {
