@@ -1,52 +1,19 @@
 import 'server-only';
-import type { ClusterCondition } from '../clusters/cluster-state';
 import type { AnyRecord, KindSpec } from '../clusters/kinds';
 import type { SlimConfigObject, SlimService } from '../clusters/records';
-import type { DiscoveredCluster, NetworkGateway } from '../istiod/debug-endpoints';
-import type { ProxySyncSummary } from '../istiod/syncz';
+import type { ClusterEntry, ClusterInfo, ClusterLiveView, ControlPlanePoll } from './cluster-entry';
 import type { ServiceInstance } from '@/lib/fleet/services';
+import type { Workload } from '@/lib/fleet/workloads';
 import type { ConfigStatus, SourceStatus } from '@/lib/fleet/clusters';
 import { ChangeFeed } from './change-feed';
 import { ClusterStore } from './cluster-store';
+import { clusterNetwork } from './clusters';
+import { serviceInstance } from './derive-services';
+import { clusterWorkloads } from './derive-workloads';
+import { networksFromGateways, unsyncedProxyKeys } from './derive-proxies';
 import { ServiceIndex } from './service-index';
 
-/** A cluster as its source describes it. */
-export interface ClusterInfo {
-  name: string;
-  displayName: string;
-  source: string;
-  mesh?: string;
-  network?: string;
-}
-
-/** What the model asks of a cluster's connection: its live condition and ingest counters. */
-export interface ClusterLiveView {
-  condition(now: number): ClusterCondition;
-  skipped(): { count: number; oversized: number; lastReason?: string };
-  kubernetesVersion(): string | undefined;
-}
-
-/** The last poll of one istiod revision's debug endpoints. */
-export interface ControlPlanePoll {
-  revision: string;
-  namespace: string;
-  pod?: string;
-  state: 'pending' | 'ok' | 'error';
-  error?: string;
-  lastPolledAt?: string;
-  version?: string;
-  proxies: ProxySyncSummary[];
-  clusters: DiscoveredCluster[];
-  gateways: NetworkGateway[];
-}
-
-/** Everything the model holds about one cluster. */
-export interface ClusterEntry {
-  info: ClusterInfo;
-  view: ClusterLiveView;
-  store: ClusterStore;
-  controlPlanes: Map<string, ControlPlanePoll>;
-}
+export type { ClusterInfo, ClusterLiveView, ControlPlanePoll, ClusterEntry } from './cluster-entry';
 
 const UNKNOWN_VIEW: ClusterLiveView = {
   condition: () => ({ phase: 'connecting', reason: 'connecting', syncedKinds: 0, totalKinds: 0, forbiddenKinds: [], dataAgeSeconds: 0 }),
@@ -68,7 +35,9 @@ export class FleetModel {
   /** 'ns/name' -> clusters with a ServiceEntry of that name. */
   readonly serviceEntries = new Map<string, Set<string>>();
   /** Per service key, per cluster: derived instances, dropped whenever the key is touched. */
-  readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
+  private readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
+  /** Derived from the istiod polls; dropped when a poll or a cluster changes. */
+  private pollMemo?: { unsynced: Set<string>; gatewayNetworks: Map<string, string> };
   /** The /services list, kept sorted and refreshed from the service keys each commit touches. */
   readonly serviceIndex = new ServiceIndex();
 
@@ -114,6 +83,57 @@ export class FleetModel {
     return this.clusterNames().map((n) => this.entries.get(n)!);
   }
 
+  /** Each cluster's instance of the global service 'namespace/name', memoised until the service's key is touched. */
+  serviceInstances(key: string): ReadonlyMap<string, ServiceInstance> {
+    let m = this.instanceMemo.get(key);
+    if (m) return m;
+    m = new Map();
+    for (const cluster of this.services.get(key) ?? []) {
+      const store = this.entries.get(cluster)?.store;
+      const svc = store?.services.get(key);
+      if (store && svc) m.set(cluster, serviceInstance(store, svc));
+    }
+    this.instanceMemo.set(key, m);
+    return m;
+  }
+
+  /** One cluster's workloads (from its pods, plus Deployments scaled to zero); empty for an unknown cluster. */
+  workloads(cluster: string): Workload[] {
+    const e = this.entries.get(cluster);
+    return e ? clusterWorkloads(e.store) : [];
+  }
+
+  /** Names of a workload's pods in one cluster (kind as in the pod's owner: Deployment, StatefulSet, ...). */
+  workloadPods(cluster: string, namespace: string, kind: string, name: string): string[] {
+    const keys = this.entries.get(cluster)?.store.podsByWorkload.get(`${namespace}/${kind}/${name}`);
+    return keys ? [...keys].map((k) => k.slice(k.indexOf('/') + 1)) : [];
+  }
+
+  /** Names of the pods behind one cluster's instance of a service (its workloads' pods). */
+  instancePods(cluster: string, namespace: string, name: string): string[] {
+    const inst = this.serviceInstances(`${namespace}/${name}`).get(cluster);
+    return inst ? inst.workloads.flatMap((w) => this.workloadPods(cluster, namespace, w.kind, w.name)) : [];
+  }
+
+  /** How many of these pods' proxies istiod reports STALE or NOT SENT. */
+  unsyncedProxies(cluster: string, namespace: string, pods: readonly string[]): number {
+    const { unsynced } = this.polls();
+    let n = 0;
+    for (const p of pods) if (unsynced.has(`${cluster}/${namespace}/${p}`)) n++;
+    return n;
+  }
+
+  /** A cluster's network: configured, else the istio-system namespace's `topology.istio.io/network` label, else istiod's networkz gateways. */
+  network(cluster: string): string | undefined {
+    const e = this.entries.get(cluster);
+    return (e && clusterNetwork(e)) ?? this.polls().gatewayNetworks.get(cluster);
+  }
+
+  private polls() {
+    const entries = [...this.entries.values()];
+    return (this.pollMemo ??= { unsynced: unsyncedProxyKeys(entries), gatewayNetworks: networksFromGateways(entries) });
+  }
+
   /** Adds a cluster, or updates how its source describes it. */
   upsertCluster(info: ClusterInfo, view: ClusterLiveView = UNKNOWN_VIEW): void {
     const e = this.entries.get(info.name);
@@ -132,6 +152,7 @@ export class FleetModel {
     if (!e) return;
     const keys = e.store.allKeys();
     this.entries.delete(name);
+    this.pollMemo = undefined;
     for (const idx of [this.services, this.serviceEntries]) {
       for (const [k, set] of idx) if (set.delete(name) && set.size === 0) idx.delete(k);
     }
@@ -189,6 +210,7 @@ export class FleetModel {
     const e = this.entries.get(cluster);
     if (!e) return;
     e.controlPlanes = new Map(polls.map((p) => [p.revision, p]));
+    this.pollMemo = undefined;
     this.commit([`controlplanes/${cluster}`, `proxies/${cluster}`]);
   }
 

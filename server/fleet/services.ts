@@ -1,32 +1,18 @@
 import 'server-only';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { Page } from '@/lib/fleet/paging';
-import type { ServiceDetail, ServiceInstance, ServiceSummary, ServicesQuery } from '@/lib/fleet/services';
+import type { ServiceDetail, ServiceSummary, ServicesQuery } from '@/lib/fleet/services';
 import type { SlimConfigObject } from '../clusters/records';
-import { serviceEntrySummary, serviceInstance, summariseService } from './derive-services';
+import { serviceEntrySummary, summariseService } from './derive-services';
 import { envelope } from './envelope';
 import type { FleetModel } from './model';
 import { ALL, allows, type VisibilityScope } from './scope';
-
-/** Instances of one service in every cluster, memoised until the service's key is touched. */
-function instances(model: FleetModel, key: string): Map<string, ServiceInstance> {
-  let m = model.instanceMemo.get(key);
-  if (m) return m;
-  m = new Map();
-  for (const cluster of model.services.get(key) ?? []) {
-    const store = model.cluster(cluster)?.store;
-    const svc = store?.services.get(key);
-    if (store && svc) m.set(cluster, serviceInstance(store, svc));
-  }
-  model.instanceMemo.set(key, m);
-  return m;
-}
 
 function visibleService(model: FleetModel, scope: VisibilityScope, key: string): ServiceDetail | undefined {
   const slash = key.indexOf('/');
   const namespace = key.slice(0, slash);
   const name = key.slice(slash + 1);
-  const visible = [...instances(model, key).values()].filter((i) => allows(scope, i.cluster, namespace)).sort((a, b) => a.cluster.localeCompare(b.cluster));
+  const visible = [...model.serviceInstances(key).values()].filter((i) => allows(scope, i.cluster, namespace)).sort((a, b) => a.cluster.localeCompare(b.cluster));
   return visible.length ? summariseService(namespace, name, visible) : undefined;
 }
 
