@@ -4,7 +4,7 @@ export const HEALTH_COLOURS = { failure: '#dc2626', degraded: '#d97706', 'not-re
 
 export interface StyleRule {
   selector: string;
-  style: Record<string, string | number>;
+  style: Record<string, string | number | number[]>;
 }
 
 export function topologyStyle(dark: boolean): StyleRule[] {
