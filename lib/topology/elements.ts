@@ -1,11 +1,11 @@
 import type { HealthStatus } from '../health/health-status';
 import type { Graph, NodeKind } from './types';
 
-/** Data of a cytoscape node: a graph node, or a cluster/namespace box (compound parent). */
+/** Data of a cytoscape node: a graph node, or a cluster/namespace/app box (compound parent). */
 export interface TopologyNodeData {
   id: string;
   parent?: string;
-  kind: NodeKind | 'cluster' | 'namespace';
+  kind: NodeKind | 'cluster' | 'namespace' | 'appBox';
   cluster: string;
   namespace?: string;
   name: string;
@@ -49,6 +49,8 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
  * Last step: cytoscape elements. Every node sits in its namespace box, inside
  * its cluster box (`cluster:<c>`, `ns:<c>/<ns>`); nodes without a namespace
  * (unknown, ServiceEntry hosts, passthrough) sit directly in the cluster box.
+ * In the versioned-app graph the versions of an app sit in its app box
+ * (`appbox:<c>/<ns>/<app>`) inside the namespace box, as Kiali draws them.
  * Output is sorted by id so identical graphs serialise identically.
  */
 export function toElements(g: Graph, networkOf: (cluster: string) => string | undefined = () => undefined): TopologyElements {
@@ -64,6 +66,11 @@ export function toElements(g: Graph, networkOf: (cluster: string) => string | un
     if (n.namespace !== undefined) {
       parent = `ns:${n.cluster}/${n.namespace}`;
       if (!boxes.has(parent)) boxes.set(parent, { id: parent, parent: clusterBox, kind: 'namespace', cluster: n.cluster, namespace: n.namespace, name: n.namespace });
+      if (n.kind === 'versionedApp' && n.app) {
+        const appBox = `appbox:${n.cluster}/${n.namespace}/${n.app}`;
+        if (!boxes.has(appBox)) boxes.set(appBox, { id: appBox, parent, kind: 'appBox', cluster: n.cluster, namespace: n.namespace, name: n.app, app: n.app });
+        parent = appBox;
+      }
     }
     const { health, ...rest } = n;
     nodes.push({ data: { ...rest, parent, ...(health ? { health: health.status, healthReasons: health.reasons } : {}) } });
