@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterSignalsSchema, healthSchema, signalsSchema, telemetryWindowSchema } from '../api/signals-schema';
 import { pagingQuerySchema } from './paging';
 
 /** A port as one cluster's Service declares it. */
@@ -37,6 +38,12 @@ export const serviceSummarySchema = z.object({
   /** ServiceEntry only. */
   location: z.string().optional(),
   resolution: z.string().optional(),
+  /** With telemetry configured (Services only): fleet-wide golden signals over the window. */
+  signals: signalsSchema.optional(),
+  /** With telemetry configured (Services only): the worst cluster's health, with the place in the reason. */
+  health: healthSchema.optional(),
+  /** With telemetry configured (Services only): each visible cluster's signals and health. */
+  clusterSignals: z.array(clusterSignalsSchema).optional(),
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
@@ -44,12 +51,27 @@ export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 export const serviceDetailSchema = serviceSummarySchema.extend({ instances: z.array(serviceInstanceSchema) });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 
+/** Orders the fleet model keeps indexed. */
+export const FLEET_SORTS = ['name', '-name', 'namespace', '-namespace', 'clusters', '-clusters', 'endpoints', '-endpoints'] as const;
+/** Orders by telemetry (rps, error %, p95, health worst first); need telemetry. */
+export const SIGNAL_SORTS = ['rps', '-rps', 'errors', '-errors', 'p95', '-p95', 'health', '-health'] as const;
+export type FleetSort = (typeof FLEET_SORTS)[number];
+export type SignalSort = (typeof SIGNAL_SORTS)[number];
+
 /** Query of GET /api/v1/services. */
 export const servicesQuerySchema = pagingQuerySchema.extend({
   cluster: z.string().min(1).optional(),
   namespace: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
   kind: z.enum(['Service', 'ServiceEntry']).optional(),
-  sort: z.enum(['name', '-name', 'namespace', '-namespace', 'clusters', '-clusters', 'endpoints', '-endpoints']).default('name'),
+  sort: z.enum([...FLEET_SORTS, ...SIGNAL_SORTS]).default('name'),
+  /** Health statuses to keep, comma-separated (needs telemetry). */
+  health: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(healthSchema.shape.status).min(1))
+    .optional(),
+  /** Rate window of the signals (default: telemetry.window). */
+  window: telemetryWindowSchema,
 });
 export type ServicesQuery = z.infer<typeof servicesQuerySchema>;

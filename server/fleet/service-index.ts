@@ -81,7 +81,8 @@ export class ServiceIndex {
   /** One page of the rows matching the query, in its order; `total` counts every match. */
   query(query: ServicesQuery): Page<ServiceSummary> {
     const desc = query.sort.startsWith('-');
-    const arr = this.sorted[query.sort.replace(/^-/, '') as SortKey];
+    // Telemetry orders (rps, errors, ...) are applied by server/telemetry over the name order.
+    const arr = this.sorted[query.sort.replace(/^-/, '') as SortKey] ?? this.sorted.name;
     const start = (query.page - 1) * query.pageSize;
     const at = (i: number) => arr[desc ? arr.length - 1 - i : i]!;
     const q = query.q?.toLowerCase();

@@ -9,10 +9,12 @@ export interface TelemetryService {
   client: TelemetryClient;
   window: string;
   tolerances: ToleranceRule[];
+  /** How long answers are reused (the client's query cache, and joined results built on it). */
+  cacheSeconds: number;
 }
 
 /** Builds the service from the `telemetry` config section (tests pass an explicit config). */
 export function createTelemetryService(cfg: TelemetryConfig, resolvePath?: (p: string) => string): TelemetryService {
   const client = new TelemetryClient(telemetrySources(cfg, resolvePath), { cacheSeconds: cfg.cacheSeconds, maxConcurrency: cfg.maxConcurrency });
-  return { client, window: cfg.window, tolerances: cfg.tolerances };
+  return { client, window: cfg.window, tolerances: cfg.tolerances, cacheSeconds: cfg.cacheSeconds };
 }
