@@ -1,14 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { BASE_SECURITY_HEADERS, newNonce, pageCsp } from '@/lib/access/security-headers';
+import { staticPageScriptHashes } from '@/server/access/static-page-hashes';
 
 /**
  * Security headers for pages (API answers get theirs from apiRoute): a CSP
  * with a fresh nonce per request, which Next reads from the request's CSP
- * header and puts on the inline scripts it renders.
+ * header and puts on the inline scripts it renders. Pages prerendered at
+ * build time have no nonce; their inline scripts are allowed by hash.
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
-  const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === 'development', https: request.nextUrl.protocol === 'https:' });
+  const csp = pageCsp(nonce, {
+    dev: process.env.NODE_ENV === 'development',
+    https: request.nextUrl.protocol === 'https:',
+    scriptHashes: staticPageScriptHashes(request.nextUrl.pathname),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);

@@ -23,11 +23,14 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
  * 'strict-dynamic': it would drop 'self' and block /theme-init.js, which is
  * a plain file script on purpose. Style attributes stay allowed because
  * React renders `style=` props into the HTML; style elements need the nonce.
+ * Pages prerendered at build time carry no nonce: their inline scripts are
+ * allowed by hash (`scriptHashes`).
  */
-export function pageCsp(nonce: string, opts: { dev: boolean; https: boolean }): string {
+export function pageCsp(nonce: string, opts: { dev: boolean; https: boolean; scriptHashes?: readonly string[] }): string {
+  const hashes = opts.scriptHashes?.length ? ` ${opts.scriptHashes.join(' ')}` : '';
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${opts.dev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'nonce-${nonce}'${hashes}${opts.dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
