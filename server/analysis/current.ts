@@ -1,18 +1,37 @@
 import 'server-only';
 import { getAppRuntime } from '../runtime/app-runtime';
 import { currentFleetModel } from '../fleet/current';
+import type { FleetModel } from '../fleet/model';
+import { ALL } from '../fleet/scope';
+import { currentTelemetry } from '../telemetry/current';
+import { fleetFacts } from '../telemetry/fleet-facts';
+import { startMismatchFeed, type MismatchFeed } from '../telemetry/mismatch-feed';
 import { AnalysisEngine } from './engine';
 import { loadCrdValidator } from './schema-validation';
 
 // One engine per process, kept on globalThis so Next's module reloading in dev does not start a second.
-const slot = globalThis as unknown as { __meshglassAnalysis?: AnalysisEngine };
+type Slot = { engine: AnalysisEngine; model: FleetModel; feed?: MismatchFeed };
+const slot = globalThis as unknown as { __meshglassAnalysis?: Slot };
 
-/** The process's analysis engine over the current fleet model, started on first use. */
+/**
+ * The process's analysis engine over the current fleet model, started on
+ * first use; with telemetry configured, the cluster-label check feeds it
+ * MG0018 on a timer. A restarted runtime (a new model) gets a new engine.
+ */
 export function currentAnalysisEngine(): AnalysisEngine {
-  if (!slot.__meshglassAnalysis) {
-    const { validator, problem } = loadCrdValidator();
-    if (problem) getAppRuntime().logger.warn({ problem }, 'analysis: schema validation disabled');
-    slot.__meshglassAnalysis = new AnalysisEngine(currentFleetModel(), { validateSchema: validator?.validate }).start();
-  }
-  return slot.__meshglassAnalysis;
+  const model = currentFleetModel();
+  const held = slot.__meshglassAnalysis;
+  if (held?.model === model) return held.engine;
+  held?.engine.stop();
+  held?.feed?.stop();
+  const { logger } = getAppRuntime();
+  const { validator, problem } = loadCrdValidator();
+  if (problem) logger.warn({ problem }, 'analysis: schema validation disabled');
+  const engine = new AnalysisEngine(model, { validateSchema: validator?.validate }).start();
+  const svc = currentTelemetry();
+  const feed = svc.client.mode === 'none'
+    ? undefined
+    : startMismatchFeed({ svc, facts: () => fleetFacts(model, ALL), publish: (list) => engine.setTelemetryMismatches(list), logger: logger.child({ component: 'analysis' }) });
+  slot.__meshglassAnalysis = { engine, model, feed };
+  return engine;
 }

@@ -1,28 +1,37 @@
 import 'server-only';
-import { ALL } from '../fleet/scope';
+import type { FleetResponse } from '@/lib/api/envelope';
+import { nothingKnown } from '../fleet/envelope';
+import { ALL, type VisibilityScope } from '../fleet/scope';
+import { jsonResponse } from '../http/api-route';
+import type { LoadedConfig } from '../config/load-config';
 import { getAppRuntime } from '../runtime/app-runtime';
 import { fleetFacts, type FleetFacts } from './fleet-facts';
 import { createTelemetryService, type TelemetryService } from './telemetry-service';
 
 const KEY = Symbol.for('meshglass.telemetry-service');
-type Holder = { [KEY]?: TelemetryService };
-
-/** The process's telemetry service, built once from the runtime's config (kept on globalThis across dev reloads so the cache survives). */
-export function currentTelemetry(): TelemetryService {
-  const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    const { config } = getAppRuntime();
-    holder[KEY] = createTelemetryService(config.config.telemetry, config.resolvePath);
-  }
-  return holder[KEY];
-}
+type Holder = { [KEY]?: { svc: TelemetryService; config: LoadedConfig } };
 
 /**
- * The fleet facts for the current caller. Everyone sees everything until
- * server/access exists; routes pass the caller's scope here when it does.
+ * The process's telemetry service, built once from the runtime's config (kept
+ * on globalThis across dev reloads so the cache survives; rebuilt when the
+ * runtime was restarted with another config).
  */
-export function currentFleetFacts(): FleetFacts {
+export function currentTelemetry(): TelemetryService {
+  const holder = globalThis as Holder;
+  const { config } = getAppRuntime();
+  if (holder[KEY]?.config !== config) holder[KEY] = { svc: createTelemetryService(config.config.telemetry, config.resolvePath), config };
+  return holder[KEY].svc;
+}
+
+/** The fleet facts for a caller's scope (routes pass `ctx.scope`). */
+export function currentFleetFacts(scope: VisibilityScope = ALL): FleetFacts {
   const fleet = getAppRuntime().fleet;
   if (!fleet) throw new Error('the fleet runtime has not started');
-  return fleetFacts(fleet.model, ALL);
+  return fleetFacts(fleet.model, scope);
+}
+
+/** 200 with a telemetry answer; 503 with the envelope while no cluster has synced anything (as the fleet routes answer). */
+export function telemetryJson(res: FleetResponse<unknown>): Response {
+  const fleet = getAppRuntime().fleet;
+  return jsonResponse(res, fleet && nothingKnown(fleet.model) ? 503 : 200);
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { TelemetryStatus } from '@/lib/api/telemetry';
 import type { FleetFacts } from './fleet-facts';
-import { labelMismatch, type FoundLabel } from './label-mismatch';
-import { labelPresenceQuery } from './promql/istio-queries';
+import { findClusterLabels } from './label-check';
+import { labelMismatch } from './label-mismatch';
 import type { TelemetryService } from './telemetry-service';
 
 /** GET /api/v1/signals/status: each source's state, each cluster's telemetry state, and cluster-name mismatches. */
@@ -11,18 +11,9 @@ export async function getTelemetryStatus(svc: TelemetryService, facts: FleetFact
   const clusters = facts.clusters();
   const w = window ?? svc.window;
   const started = performance.now();
-  const presence = await client.instant(
-    (ctx) => labelPresenceQuery(ctx.clusterLabel ? [ctx.clusterLabel, 'destination_cluster'] : ['destination_cluster'], w, [{ label: 'reporter', op: '=', value: 'destination' }]),
-    clusters,
-  );
+  const { presence, found } = await findClusterLabels(svc, clusters, w);
   const latencyMs = Math.round(performance.now() - started);
-  const found: FoundLabel[] = [];
   const label = client.config.clusterLabel;
-  for (const s of presence.samples) {
-    const source = client.mode === 'global' ? 'global' : (s.scrapeCluster ?? 'global');
-    if (label && s.metric[label] !== undefined) found.push({ label, value: s.metric[label], source });
-    if (s.metric.destination_cluster !== undefined) found.push({ label: 'destination_cluster', value: s.metric.destination_cluster, source });
-  }
   const configured = client.mode === 'per-cluster' ? client.config.sources.map((s) => s.cluster ?? '') : [];
   const mismatch = client.mode === 'none' ? { clustersWithoutMetrics: [], labelValuesWithoutCluster: [], messages: [] } : labelMismatch(clusters, found, configured);
   const sources = client.config.sources.map((s) => {

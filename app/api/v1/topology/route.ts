@@ -1,6 +1,6 @@
-import { apiRoute, jsonResponse } from '@/server/http/api-route';
+import { apiRoute } from '@/server/http/api-route';
 import { parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
 import { getTopology } from '@/server/telemetry/topology';
 import { topologyQuerySchema } from '@/lib/api/topology';
 
@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 /** The cross-cluster graph: ?window&graphType&clusters&namespaces&hideIdle&focus&hops (lists comma-separated). */
 export const GET = apiRoute('topology', async (req) => {
   const query = parseQuery(req, topologyQuerySchema);
-  return jsonResponse(await getTopology(currentTelemetry(), currentFleetFacts(), query));
+  return telemetryJson(await getTopology(currentTelemetry(), currentFleetFacts(), query));
 });

@@ -1,6 +1,6 @@
-import { apiRoute, jsonResponse } from '@/server/http/api-route';
+import { apiRoute } from '@/server/http/api-route';
 import { parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
 import { getServiceSignals } from '@/server/telemetry/service-signals';
 import { serviceSignalsQuerySchema } from '@/lib/api/telemetry';
 
@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 /** Golden signals and health per global service and per cluster: ?namespace&cluster&window. */
 export const GET = apiRoute('signals.services', async (req) => {
   const query = parseQuery(req, serviceSignalsQuerySchema);
-  return jsonResponse(await getServiceSignals(currentTelemetry(), currentFleetFacts(), query));
+  return telemetryJson(await getServiceSignals(currentTelemetry(), currentFleetFacts(), query));
 });

@@ -1,6 +1,6 @@
-import { apiRoute, jsonResponse } from '@/server/http/api-route';
+import { apiRoute } from '@/server/http/api-route';
 import { parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
 import { getWorkloadSignals } from '@/server/telemetry/workload-signals';
 import { workloadSignalsQuerySchema } from '@/lib/api/telemetry';
 
@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 /** Inbound golden signals and health per workload: ?namespace&cluster&window. */
 export const GET = apiRoute('signals.workloads', async (req) => {
   const query = parseQuery(req, workloadSignalsQuerySchema);
-  return jsonResponse(await getWorkloadSignals(currentTelemetry(), currentFleetFacts(), query));
+  return telemetryJson(await getWorkloadSignals(currentTelemetry(), currentFleetFacts(), query));
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ApiProblem, apiRoute, jsonResponse } from '@/server/http/api-route';
+import { ApiProblem, apiRoute } from '@/server/http/api-route';
 import { parseParams, parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
+import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
 import { getServiceSignalDetail } from '@/server/telemetry/service-detail-signals';
 import { serviceSignalsDetailQuerySchema } from '@/lib/api/telemetry';
 
@@ -15,5 +15,5 @@ export const GET = apiRoute('signals.service', async (req, ctx) => {
   const query = parseQuery(req, serviceSignalsDetailQuerySchema);
   const res = await getServiceSignalDetail(currentTelemetry(), currentFleetFacts(), namespace, name, query);
   if (!res) throw new ApiProblem(404, 'not_found', `no service ${namespace}/${name} in any visible cluster or metric`);
-  return jsonResponse(res);
+  return telemetryJson(res);
 });
