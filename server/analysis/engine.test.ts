@@ -46,4 +46,19 @@ describe('AnalysisEngine', () => {
     expect(getFindings(model, snap, ALL, { cluster: 'b1', page: 1, pageSize: 10 }).data.total).toBe(0);
     expect(getFindings(model, snap, ALL, { kind: 'DestinationRule', namespace: 'shop', page: 1, pageSize: 10 }).data.items.map((f) => f.code)).toEqual(['IST0174']);
   });
+
+  it('stays incremental when the change feed collapses a big change to prefixes', async () => {
+    const model = fleet();
+    engine = new AnalysisEngine(model, { debounceMs: 20, maxWaitMs: 100 }).start();
+    await new Promise((r) => setTimeout(r, 80));
+    const runs: number[] = [];
+    const published: string[][] = [];
+    engine.subscribe((s) => runs.push(s.lastRun!.recomputed));
+    model.feed.subscribe((c) => published.push(c.keys));
+    // 300 Services in 300 namespaces of b1: the SSE event names only `services`, which maps to no cluster.
+    for (let i = 0; i < 300; i++) model.apply('b1', kind('services'), `ns${i}/x`, { namespace: `ns${i}`, name: 'x', type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [], labels: {}, externalAddresses: [] });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(published.flat()).toEqual(['services']);
+    expect(runs).toEqual([1]);
+  });
 });

@@ -52,7 +52,8 @@ export class AnalysisEngine {
 
   /** Starts listening and schedules the first run. */
   start(): this {
-    this.unsubscribe = this.model.feed.subscribe((c) => this.onChange(c));
+    // Uncollapsed keys: a big change (a relist) must still name its clusters, or every mesh is recomputed.
+    this.unsubscribe = this.model.feed.subscribeUncollapsed((c) => this.onChange(c));
     this.refresh = setInterval(() => this.markDirty([ALL]), this.opts.refreshMs ?? 10 * 60_000);
     this.refresh.unref();
     this.schedule();

@@ -27,6 +27,7 @@ export function collapseKeys(keys: Iterable<string>): string[] {
 export class ChangeFeed {
   private readonly ring: FleetChange[] = [];
   private readonly listeners = new Set<(c: FleetChange) => void>();
+  private readonly rawListeners = new Set<(c: FleetChange) => void>();
   private pending = new Set<string>();
   private scheduled = false;
   /** Revision below which history has been dropped; resuming from older needs a reset. */
@@ -48,11 +49,18 @@ export class ChangeFeed {
   flush(): void {
     this.scheduled = false;
     if (this.pending.size === 0) return;
-    const change: FleetChange = { revision: this.currentRevision(), keys: collapseKeys(this.pending) };
+    const revision = this.currentRevision();
+    const raw = this.pending;
+    const change: FleetChange = { revision, keys: collapseKeys(raw) };
     this.pending = new Set();
     this.ring.push(change);
     if (this.ring.length > this.capacity) this.floor = this.ring.shift()!.revision;
-    for (const l of this.listeners) {
+    const uncollapsed: FleetChange = { revision, keys: raw.size === change.keys.length ? change.keys : [...raw] };
+    for (const [set, c] of [[this.rawListeners, uncollapsed], [this.listeners, change]] as const) this.notify(set, c);
+  }
+
+  private notify(listeners: Set<(c: FleetChange) => void>, change: FleetChange): void {
+    for (const l of listeners) {
       try {
         l(change);
       } catch {
@@ -70,5 +78,15 @@ export class ChangeFeed {
   subscribe(listener: (c: FleetChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * In-process subscribers that need every key of a batch (the analysis
+   * engine maps keys to clusters; prefixes such as `config` would name none).
+   * Not kept in the history.
+   */
+  subscribeUncollapsed(listener: (c: FleetChange) => void): () => void {
+    this.rawListeners.add(listener);
+    return () => this.rawListeners.delete(listener);
   }
 }
