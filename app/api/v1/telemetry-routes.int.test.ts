@@ -121,10 +121,12 @@ describe('against the synced demo fleet and Prometheus', () => {
   it('signals: service list, 404 for an unknown service, range series of a demo service, workloads', async () => {
     expect((await call(serviceSignalsGet, '/api/v1/signals/services?window=1y')).status).toBe(400);
     expect((await call(serviceSignalGet, '/api/v1/signals/services/bookinfo/nope', { namespace: 'bookinfo', name: 'nope' })).status).toBe(404);
-    const detail = await call(serviceSignalGet, '/api/v1/signals/services/bookinfo/reviews?range=5m', { namespace: 'bookinfo', name: 'reviews' });
-    expect(detail.status).toBe(200);
-    const { series } = serviceSignalsDetailResponseSchema.parse(detail.body).data;
-    expect(series.rps.find((s) => s.cluster === 'us-east-1')?.points.length).toBeGreaterThan(0);
+    // A fresh Prometheus: the range query's aligned steps may need a few more seconds of samples.
+    await until(async () => {
+      const detail = await call(serviceSignalGet, '/api/v1/signals/services/bookinfo/reviews?range=5m', { namespace: 'bookinfo', name: 'reviews' });
+      const { series } = serviceSignalsDetailResponseSchema.parse(detail.body).data;
+      return detail.status === 200 && (series.rps.find((s) => s.cluster === 'us-east-1')?.points.length ?? 0) > 0;
+    }, 20_000, 'range series of reviews in us-east-1');
     const wl = await call(workloadSignalsGet, '/api/v1/signals/workloads');
     expect(wl.status).toBe(200);
     const got = new Set(workloadSignalsResponseSchema.parse(wl.body).data.items.map((w) => `${w.cluster}/${w.namespace}/${w.name}`));
