@@ -59,6 +59,8 @@ const steps = [
   ['integration', vitestStep('integration')],
   ['build', checkStep('npx', ['next', 'build'])],
   ['e2e', playwrightStep],
+  // S-size benchmark as a smoke check: passes when it runs through; no timed assertion.
+  ['bench-smoke', checkStep('npx', ['tsx', 'server/bench/run.ts', '--smoke'])],
 ];
 
 const total = { passed: 0, failed: 0, skipped: 0 };

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench` — Meshglass at fleet scale, on loopback only.
+ *   npm run bench                       # S and M, 3 runs each, plus topology (server and Chromium)
+ *   npm run bench -- --size L           # L only (explicit: it may not fit this machine)
+ *   npm run bench -- --size S --runs 1 --skip sse,browser
+ *   npm run bench -- --smoke            # what `npm test` runs: S once, short loads, no Chromium
+ * Results: bench-results/<size>.json and bench-results/topology.json
+ * (--out DIR elsewhere; --smoke writes to .meshglass/bench-smoke/).
+ * Steps: sync, api, change, sse, topology, browser (names for --skip).
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runJson, stopAllChildren, tsxArgs } from './children';
+import { loadAverage } from './proc-mem';
+import { runSize, type SizeResult } from './run-size';
+import { SIZES, smoke, type SizeName } from './sizes';
+import { measureTopologyBuild, type TopologyServerResult } from './topology-server';
+
+interface Args {
+  sizes: SizeName[];
+  runs: number;
+  skip: Set<string>;
+  out: string;
+  smoke: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { sizes: ['S', 'M'], runs: 3, skip: new Set(), out: 'bench-results', smoke: false };
+  for (let i = 0; i < argv.length; i++) {
+    const v = () => {
+      const x = argv[++i];
+      if (x === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      return x;
+    };
+    const f = argv[i];
+    if (f === '--size') a.sizes = v().toUpperCase().split(',') as SizeName[];
+    else if (f === '--runs') a.runs = Number(v());
+    else if (f === '--skip') v().split(',').forEach((s) => a.skip.add(s));
+    else if (f === '--out') a.out = v();
+    else if (f === '--smoke') a.smoke = true;
+    else throw new Error(`unknown flag ${f}`);
+  }
+  if (a.smoke) {
+    a.sizes = ['S'];
+    a.runs = 1;
+    a.skip.add('browser');
+    a.out = '.meshglass/bench-smoke';
+  }
+  for (const s of a.sizes) if (!(s in SIZES)) throw new Error(`unknown size ${s} (S, M or L)`);
+  if (!Number.isInteger(a.runs) || a.runs < 1) throw new Error('--runs must be a positive integer');
+  return a;
+}
+
+function machine(): Record<string, unknown> {
+  const sh = (c: string) => {
+    try {
+      return execSync(c, { encoding: 'utf8' }).trim();
+    } catch {
+      return 'n/a';
+    }
+  };
+  return { nproc: Number(sh('nproc')), freeG: sh('free -g'), totalMemGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString(), cpu: os.cpus()[0]?.model, loadAverageAtStart: loadAverage() };
+}
+
+const log = (m: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  mkdirSync(args.out, { recursive: true });
+  const m = machine();
+  const t0 = Date.now();
+  let failed = 0;
+  const write = (name: string, body: object) => writeFileSync(path.join(args.out, `${name}.json`), `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: m, ...body }, null, 1)}\n`);
+  for (const name of args.sizes) {
+    const size = args.smoke ? smoke(SIZES[name]) : SIZES[name];
+    const r: SizeResult = await runSize(size, { runs: args.runs, skip: args.skip, log });
+    failed += r.errors.length;
+    r.loadAverage.push(loadAverage());
+    write(name, { runs: args.runs, result: r });
+  }
+  const topo: { server?: TopologyServerResult[]; browser?: unknown } = {};
+  if (!args.skip.has('topology')) {
+    log('topology build (server), 1,000 and 5,000 nodes');
+    const sizes = args.smoke ? [[1000, 4000]] : [[1000, 4000], [5000, 20000]];
+    topo.server = [];
+    for (const [n, e] of sizes) {
+      const t = await measureTopologyBuild(n!, e!, args.runs);
+      topo.server.push(t);
+      log(`  ${t.nodes} nodes, ${t.edges} edges: build ${t.buildMs.median} ms (min ${t.buildMs.min}, max ${t.buildMs.max})`);
+    }
+  }
+  if (!args.skip.has('browser')) {
+    log('topology render in Chromium, 1,000 and 5,000 nodes');
+    try {
+      topo.browser = await runJson(process.execPath, tsxArgs('e2e/bench/topology-render.ts', ['--runs', String(args.runs)]), { timeoutMs: 900_000, label: 'chromium' });
+    } catch (err) {
+      failed++;
+      log(`  browser failed: ${(err as Error).message}`);
+    }
+  }
+  if (topo.server || topo.browser) write('topology', { runs: args.runs, loadAverageAtEnd: loadAverage(), ...topo });
+  log(`done in ${Math.round((Date.now() - t0) / 1000)} s; results in ${args.out}/${failed ? `; ${failed} step(s) failed` : ''}`);
+  return failed ? 1 : 0;
+}
+
+// Ctrl-C or a crash: stop every child by PID before leaving.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    log(`${sig}: stopping children`);
+    void stopAllChildren().then(() => process.exit(130));
+  });
+}
+main()
+  .then(async (code) => {
+    await stopAllChildren();
+    process.exit(code);
+  })
+  .catch(async (err: unknown) => {
+    process.stderr.write(`bench: ${String((err as Error)?.stack ?? err)}\n`);
+    await stopAllChildren();
+    process.exit(1);
+  });

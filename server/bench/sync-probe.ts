@@ -1,0 +1,113 @@
+/**
+ * Child process, one measurement per run:
+ *   sync  - starts the product's fleet runtime (server/fleet) in this process
+ *           against the kubeconfig, times until every cluster is `ok` (all
+ *           kinds listed), then reports heap/RSS after GC.
+ *   floor - the same discovery and paged LIST requests (same paths, limit 500,
+ *           all clusters and kinds at once) through the same KubeClient, only
+ *           JSON.parse on each page: the physical floor of a sync.
+ *   node --conditions=react-server --expose-gc --import tsx server/bench/sync-probe.ts <sync|floor> <kubeconfig>
+ * react-server makes 'server-only' resolve to its empty export (checked in
+ * node_modules/server-only/package.json), so product modules load outside Next.
+ */
+import { KubeConfig } from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
+import { clustersConfigSchema } from '../config/schema';
+import { discover } from '../clusters/discovery';
+import { builtinKinds, collectionPath, type KindSpec } from '../clusters/kinds';
+import { KubeClient } from '../clusters/kube-client';
+import { startFleetRuntime } from '../fleet/fleet-runtime';
+
+const [mode, kubeconfigPath] = process.argv.slice(2) as ['sync' | 'floor', string];
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MS ?? 900_000);
+
+function memory(): { rss: number; heapUsed: number; external: number; arrayBuffers: number } {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+}
+
+function contexts(): string[] {
+  const kc = new KubeConfig();
+  kc.loadFromString(readFileSync(kubeconfigPath, 'utf8'));
+  return kc.getContexts().map((c) => c.name).filter((n) => !n.endsWith('-restricted'));
+}
+
+async function sync(): Promise<object> {
+  const expected = contexts().length;
+  const before = memory();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const cfg = clustersConfigSchema.parse({ kubeconfigs: [{ path: kubeconfigPath, exclude: ['*-restricted'] }] });
+  const rt = startFleetRuntime(cfg);
+  let firstOkMs: number | undefined;
+  for (;;) {
+    const now = Date.now();
+    const entries = rt.model.clusters();
+    const ok = entries.filter((e) => e.view.condition(now).phase === 'ok').length;
+    if (ok > 0) firstOkMs ??= performance.now() - t0;
+    if (entries.length === expected && ok === expected) break;
+    if (performance.now() - t0 > TIMEOUT_MS) throw new Error(`sync not done after ${TIMEOUT_MS} ms: ${ok}/${expected} ok`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const syncMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const peakRss = process.memoryUsage().rss;
+  const after = memory();
+  rt.stop();
+  return { mode, clusters: expected, syncMs, firstClusterOkMs: firstOkMs, cpuMs: (cpu.user + cpu.system) / 1000, before, after, peakRssAtSync: peakRss, revision: rt.model.revision };
+}
+
+/** One cluster: discovery, then every kind's pages, parsed and dropped. */
+async function listCluster(kc: KubeConfig): Promise<{ requests: number; items: number }> {
+  const client = new KubeClient(kc, 60_000);
+  const d = await discover(client);
+  let requests = 4;
+  let items = 0;
+  await Promise.all(
+    [...builtinKinds(), ...d.configKinds].map(async (spec: KindSpec) => {
+      let cont: string | undefined;
+      do {
+        const p = new URLSearchParams({ limit: '500', ...(cont ? { continue: cont } : {}) });
+        if (spec.fieldSelector) p.set('fieldSelector', spec.fieldSelector);
+        if (spec.labelSelector) p.set('labelSelector', spec.labelSelector);
+        const page = (await client.getJson(`${collectionPath(spec)}?${p.toString()}`)) as { items: unknown[]; metadata?: { continue?: string } };
+        requests++;
+        items += page.items.length;
+        cont = page.metadata?.continue || undefined;
+      } while (cont);
+    }),
+  );
+  return { requests, items };
+}
+
+async function floor(): Promise<object> {
+  const text = readFileSync(kubeconfigPath, 'utf8');
+  const names = contexts();
+  const before = memory();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const per = await Promise.all(
+    names.map((n) => {
+      const kc = new KubeConfig();
+      kc.loadFromString(text);
+      kc.setCurrentContext(n);
+      return listCluster(kc);
+    }),
+  );
+  const floorMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { mode, clusters: names.length, floorMs, cpuMs: (cpu.user + cpu.system) / 1000, requests: per.reduce((a, p) => a + p.requests, 0), items: per.reduce((a, p) => a + p.items, 0), before };
+}
+
+void (mode === 'sync' ? sync() : floor())
+  .then((r) => {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    process.exit(0);
+  })
+  .catch((err: unknown) => {
+    process.stderr.write(`sync-probe: ${String((err as Error)?.stack ?? err)}\n`);
+    process.exit(1);
+  });
