@@ -1,18 +1,30 @@
 import 'server-only';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from './model';
-import { allows, type VisibilityScope } from './scope';
+import { allows, allowsNamespaceSomewhere, type VisibilityScope } from './scope';
 
 /** Keys whose second segment is a cluster ('clusters/c', 'config/c/...', 'workloads/c/...'). */
 const CLUSTER_KEYED = new Set(['clusters', 'config', 'workloads', 'controlplanes', 'proxies', 'namespaces']);
 
-/** The keys of a change the scope may hear about. */
+/**
+ * The keys of a change the scope may hear about. Cluster-keyed keys follow
+ * `allows`; global service keys (`services/<ns>/<name>`) need the namespace
+ * in some workspace; identity keys carry global names that may lie outside
+ * the view, so scoped callers get the bare `identities` prefix instead.
+ */
 export function visibleKeys(scope: VisibilityScope, keys: string[]): string[] {
-  return keys.filter((k) => {
-    const [kind, cluster, ns] = k.split('/');
-    if (kind && CLUSTER_KEYED.has(kind) && cluster) return allows(scope, cluster, kind === 'clusters' ? undefined : ns);
-    return true;
-  });
+  const out = new Set<string>();
+  for (const k of keys) {
+    const [kind, second, third] = k.split('/');
+    if (kind && CLUSTER_KEYED.has(kind) && second) {
+      if (allows(scope, second, kind === 'clusters' || kind === 'controlplanes' ? undefined : third)) out.add(k);
+    } else if (kind === 'services' && second && scope.kind !== 'all') {
+      if (allowsNamespaceSomewhere(scope, second)) out.add(k);
+    } else if (kind === 'identities' && scope.kind !== 'all') {
+      out.add('identities');
+    } else out.add(k);
+  }
+  return [...out];
 }
 
 /** One SSE message. */

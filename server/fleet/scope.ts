@@ -1,5 +1,6 @@
 import 'server-only';
 import { grantsAllow, grantsWith, type DetailCapability, type Grant } from '@/lib/access/grants';
+import { globMatch } from '@/lib/access/selector';
 
 /**
  * Who may see what. Built once per request by server/access (from the
@@ -21,6 +22,14 @@ export const NOTHING: VisibilityScope = { kind: 'grants', grants: [] };
 /** Whether the scope may see objects of `namespace` in `cluster` (namespace undefined: the cluster itself). */
 export function allows(scope: VisibilityScope, cluster: string, namespace?: string): boolean {
   return scope.kind === 'all' || grantsAllow(scope.grants, cluster, namespace);
+}
+
+/**
+ * Whether some selector of the scope covers `namespace` in any cluster: for
+ * keys that name a namespace but no cluster (global services).
+ */
+export function allowsNamespaceSomewhere(scope: VisibilityScope, namespace: string): boolean {
+  return scope.kind === 'all' || scope.grants.some((g) => g.selectors.some((s) => globMatch(s.namespace, namespace)));
 }
 
 /** Whether the caller may see `cap` detail in at least one of its workspaces. */

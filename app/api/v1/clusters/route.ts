@@ -2,12 +2,11 @@ import { apiRoute } from '@/server/http/api-route';
 import { getClusters } from '@/server/fleet/clusters';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 
 export const dynamic = 'force-dynamic';
 
 /** Every cluster with its state, plus meshes and networks. */
-export const GET = apiRoute('clusters.list', () => {
+export const GET = apiRoute('clusters.list', (_req, ctx) => {
   const model = currentFleetModel();
-  return fleetJson(model, getClusters(model, ALL));
+  return fleetJson(model, getClusters(model, ctx.scope));
 });

@@ -2,14 +2,13 @@ import { apiRoute } from '@/server/http/api-route';
 import { getConfigObjects } from '@/server/fleet/config';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { configQuerySchema } from '@/lib/fleet/config';
 
 export const dynamic = 'force-dynamic';
 
 /** Istio and Admiral config objects: ?kind&cluster&namespace&q&page&pageSize. */
-export const GET = apiRoute('config.list', (req) => {
+export const GET = apiRoute('config.list', (req, ctx) => {
   const query = parseQuery(req, configQuerySchema);
   const model = currentFleetModel();
-  return fleetJson(model, getConfigObjects(model, ALL, query));
+  return fleetJson(model, getConfigObjects(model, ctx.scope, query));
 });

@@ -2,14 +2,13 @@ import { apiRoute } from '@/server/http/api-route';
 import { getControlPlanes } from '@/server/fleet/controlplanes';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { controlPlanesQuerySchema } from '@/lib/fleet/controlplanes';
 
 export const dynamic = 'force-dynamic';
 
 /** Every istiod revision: version, root certificate, discovered clusters, proxy sync counts. ?cluster */
-export const GET = apiRoute('controlplanes.list', (req) => {
+export const GET = apiRoute('controlplanes.list', (req, ctx) => {
   const query = parseQuery(req, controlPlanesQuerySchema);
   const model = currentFleetModel();
-  return fleetJson(model, getControlPlanes(model, ALL, query));
+  return fleetJson(model, getControlPlanes(model, ctx.scope, query));
 });

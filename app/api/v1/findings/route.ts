@@ -3,14 +3,13 @@ import { currentAnalysisEngine } from '@/server/analysis/current';
 import { getFindings } from '@/server/analysis/findings';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { findingsQuerySchema } from '@/lib/api/findings';
 
 export const dynamic = 'force-dynamic';
 
 /** Analysis findings across the fleet: ?level&code&cluster&namespace&kind&page&pageSize. */
-export const GET = apiRoute('findings.list', (req) => {
+export const GET = apiRoute('findings.list', (req, ctx) => {
   const query = parseQuery(req, findingsQuerySchema);
   const model = currentFleetModel();
-  return fleetJson(model, getFindings(model, currentAnalysisEngine().current(), ALL, query));
+  return fleetJson(model, getFindings(model, currentAnalysisEngine().current(), ctx.scope, query));
 });

@@ -2,14 +2,13 @@ import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { getIdentities } from '@/server/fleet/identities';
 import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { identitiesQuerySchema } from '@/lib/fleet/identities';
 
 export const dynamic = 'force-dynamic';
 
 /** Admiral identities as global names (`<env>.<identity>.global`): ?q&env&page&pageSize. */
-export const GET = apiRoute('identities.list', (req) => {
+export const GET = apiRoute('identities.list', (req, ctx) => {
   const query = parseQuery(req, identitiesQuerySchema);
   const model = currentFleetModel();
-  return fleetJson(model, getIdentities(model, ALL, query));
+  return fleetJson(model, getIdentities(model, ctx.scope, query));
 });

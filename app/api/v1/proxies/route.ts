@@ -2,14 +2,13 @@ import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { getProxies } from '@/server/fleet/proxies';
 import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { proxiesQuerySchema } from '@/lib/fleet/controlplanes';
 
 export const dynamic = 'force-dynamic';
 
 /** Proxies with their xDS sync state: ?cluster&namespace&state=SYNCED|STALE|NOT SENT&q&page&pageSize. */
-export const GET = apiRoute('proxies.list', (req) => {
+export const GET = apiRoute('proxies.list', (req, ctx) => {
   const query = parseQuery(req, proxiesQuerySchema);
   const model = currentFleetModel();
-  return fleetJson(model, getProxies(model, ALL, query));
+  return fleetJson(model, getProxies(model, ctx.scope, query));
 });

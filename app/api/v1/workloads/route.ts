@@ -1,15 +1,14 @@
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { getWorkloads } from '@/server/fleet/workloads';
 import { workloadsQuerySchema } from '@/lib/fleet/workloads';
 
 export const dynamic = 'force-dynamic';
 
 /** Workloads grouped by canonical service and revision: ?cluster&namespace&q&page&pageSize. */
-export const GET = apiRoute('workloads.list', (req) => {
+export const GET = apiRoute('workloads.list', (req, ctx) => {
   const query = parseQuery(req, workloadsQuerySchema);
   const model = currentFleetModel();
-  return fleetJson(model, getWorkloads(model, ALL, query));
+  return fleetJson(model, getWorkloads(model, ctx.scope, query));
 });

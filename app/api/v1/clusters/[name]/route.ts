@@ -4,7 +4,6 @@ import { apiRoute } from '@/server/http/api-route';
 import { getCluster } from '@/server/fleet/clusters';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +13,5 @@ const params = z.strictObject({ name: clusterNameSchema });
 export const GET = apiRoute('clusters.get', (_req, ctx) => {
   const { name } = parseParams(ctx.params, params);
   const model = currentFleetModel();
-  return fleetJson(model, getCluster(model, ALL, name), `cluster ${name}`);
+  return fleetJson(model, getCluster(model, ctx.scope, name), `cluster ${name}`);
 });

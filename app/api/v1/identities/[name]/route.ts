@@ -4,7 +4,6 @@ import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { getIdentity } from '@/server/fleet/identities';
 import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +13,5 @@ const params = z.strictObject({ name: objectNameSchema });
 export const GET = apiRoute('identities.get', (_req, ctx) => {
   const { name } = parseParams(ctx.params, params);
   const model = currentFleetModel();
-  return fleetJson(model, getIdentity(model, ALL, name), `identity ${name}`);
+  return fleetJson(model, getIdentity(model, ctx.scope, name), `identity ${name}`);
 });

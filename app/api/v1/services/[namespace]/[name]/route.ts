@@ -3,7 +3,6 @@ import { dnsLabelSchema, objectNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { getService } from '@/server/fleet/services';
 
 export const dynamic = 'force-dynamic';
@@ -14,5 +13,5 @@ const params = z.strictObject({ namespace: dnsLabelSchema, name: objectNameSchem
 export const GET = apiRoute('services.get', (_req, ctx) => {
   const { namespace, name } = parseParams(ctx.params, params);
   const model = currentFleetModel();
-  return fleetJson(model, getService(model, ALL, namespace, name), `service ${namespace}/${name}`);
+  return fleetJson(model, getService(model, ctx.scope, namespace, name), `service ${namespace}/${name}`);
 });

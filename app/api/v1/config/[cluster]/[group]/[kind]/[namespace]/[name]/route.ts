@@ -2,7 +2,6 @@ import { apiRoute } from '@/server/http/api-route';
 import { getConfigObject } from '@/server/fleet/config';
 import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
-import { ALL } from '@/server/fleet/scope';
 import { configRefSchema } from '@/lib/fleet/config';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +10,5 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute('config.get', (_req, ctx) => {
   const ref = parseParams(ctx.params, configRefSchema);
   const model = currentFleetModel();
-  return fleetJson(model, getConfigObject(model, ALL, ref), `${ref.kind} ${ref.namespace}/${ref.name} in ${ref.cluster}`);
+  return fleetJson(model, getConfigObject(model, ctx.scope, ref), `${ref.kind} ${ref.namespace}/${ref.name} in ${ref.cluster}`);
 });
