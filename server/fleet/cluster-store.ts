@@ -176,7 +176,7 @@ export class ClusterStore {
 }
 
 /** Adds or removes `member` from the set at `key`, dropping empty sets. */
-function setMember(index: Map<string, Set<string>>, key: string, member: string, present: boolean): void {
+export function setMember(index: Map<string, Set<string>>, key: string, member: string, present: boolean): void {
   let set = index.get(key);
   if (present) {
     if (!set) index.set(key, (set = new Set()));

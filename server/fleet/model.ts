@@ -6,7 +6,7 @@ import type { ServiceInstance } from '@/lib/fleet/services';
 import type { Workload } from '@/lib/fleet/workloads';
 import type { ConfigStatus, SourceStatus } from '@/lib/fleet/clusters';
 import { ChangeFeed } from './change-feed';
-import { ClusterStore } from './cluster-store';
+import { ClusterStore, setMember } from './cluster-store';
 import { clusterNetwork } from './clusters';
 import { serviceInstance } from './derive-services';
 import { clusterWorkloads } from './derive-workloads';
@@ -237,13 +237,3 @@ export class FleetModel {
   }
 }
 
-function setMember(index: Map<string, Set<string>>, key: string, member: string, present: boolean): void {
-  let set = index.get(key);
-  if (present) {
-    if (!set) index.set(key, (set = new Set()));
-    set.add(member);
-  } else if (set) {
-    set.delete(member);
-    if (set.size === 0) index.delete(key);
-  }
-}
