@@ -11,6 +11,8 @@ export interface RoutePolicy {
   shareable: boolean;
   /** Changes state: CSRF-checked. */
   mutates: boolean;
+  /** The handler does not apply a scope yet: only callers who see the whole fleet may use it. */
+  unscoped: boolean;
 }
 
 const PUBLIC = new Set(['healthz', 'readyz', 'auth.login', 'auth.callback', 'share.open']);
@@ -25,6 +27,11 @@ const REQUIRES: Record<string, DetailCapability> = {
   'share-links.revoke': 'shareLinks',
 };
 
+// Telemetry views whose server functions take no scope yet. Failing closed (403 for
+// scoped callers) beats showing a viewer the whole fleet's graph; remove a name
+// here once its handler passes ctx.scope (the matrix test then covers it).
+const UNSCOPED = new Set(['topology', 'signals.service', 'signals.services', 'signals.workloads', 'signals.status']);
+
 const MUTATES = new Set(['auth.logout', 'share-links.create', 'share-links.revoke']);
 
 // What a stakeholder with a link sees: the workspace's health, services and topology, nothing else.
@@ -38,5 +45,6 @@ export function routePolicy(name: string): RoutePolicy {
     requires: REQUIRES[name],
     shareable: SHAREABLE_EXACT.has(name) || SHAREABLE_PREFIX.some((p) => name === p || name.startsWith(`${p}.`)),
     mutates: MUTATES.has(name),
+    unscoped: UNSCOPED.has(name),
   };
 }

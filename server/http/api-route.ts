@@ -40,6 +40,7 @@ async function authorize(name: string, req: Request, cfg: AccessConfig): Promise
   const caller = await resolveCaller(req, cfg);
   let scope = caller.access.scope;
   if (caller.principal.kind === 'share' && !policy.shareable) throw new ApiProblem(403, 'forbidden', 'a share link shows one workspace\'s overview and topology only');
+  if (policy.unscoped && scope.kind !== 'all') throw new ApiProblem(403, 'not_scoped', 'this view is not filtered by workspace yet, so it is shown to admins only');
   if (policy.requires) {
     if (!can(scope, policy.requires)) throw new ApiProblem(403, 'forbidden', `your role does not include ${policy.requires} in any of your workspaces`);
     scope = narrowTo(scope, policy.requires);
