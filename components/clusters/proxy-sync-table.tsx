@@ -34,7 +34,7 @@ export function ProxySyncTable({ cluster }: ProxySyncTableProps) {
       </div>
       <QueryView query={query} what="proxies">
         {(res) => (
-          <div className={`${panelClass} max-h-[32rem] overflow-auto`}>
+          <div className={`${panelClass} max-h-[32rem] overflow-auto`} tabIndex={0} role="region" aria-label={`Proxy sync in ${cluster}`}>
             <table className={tableClass} aria-label={`Proxies in ${cluster}`}>
               <thead className={`${theadClass} sticky top-0 bg-white dark:bg-slate-900`}>
                 <tr>

@@ -47,7 +47,7 @@ export function ConfigView() {
                     </thead>
                     <tbody>
                       {rows.map((r) => (
-                        <tr key={r.key} className={`${rowClass} ${r.key === state.object ? 'bg-brand-500/10' : ''}`}>
+                        <tr key={r.key} className={`${rowClass} ${r.key === state.object ? 'font-semibold shadow-[inset_4px_0_0_0_var(--color-brand-500)]' : ''}`}>
                           <td className={tdClass}>{r.first.kind}<div className="text-xs text-slate-500 dark:text-slate-400">{r.first.group || 'core'}</div></td>
                           <td className={tdClass}>{r.first.namespace}</td>
                           <td className={tdClass}>

@@ -31,7 +31,7 @@ export function FleetSyncFooter() {
       <span className="ml-auto flex items-center gap-1.5" data-testid="live-indicator" data-status={events.status}>
         <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${LIVE_DOT[events.status]}`} />
         {LIVE_TEXT[events.status]}
-        {events.revision !== undefined ? <span className="text-slate-400">· rev {events.revision}</span> : null}
+        {events.revision !== undefined ? <span className="text-slate-500 dark:text-slate-400">· rev {events.revision}</span> : null}
       </span>
     </footer>
   );

@@ -77,7 +77,7 @@ export function SearchBox() {
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         aria-label="Search clusters, services, workloads and config"
-        aria-controls={listId}
+        aria-controls={showList ? listId : undefined}
         aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         aria-autocomplete="list"
         placeholder="Search the fleet…"

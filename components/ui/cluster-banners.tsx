@@ -18,16 +18,16 @@ export function ClusterBanners({ clusters }: ClusterBannersProps) {
   const banners = clustersNeedingBanner(clusters);
   if (banners.length === 0) return null;
   return (
-    <ul aria-label="Clusters with problems" className="mb-4 space-y-2">
+    <div aria-label="Clusters with problems" role="group" className="mb-4 space-y-2">
       {banners.map((b) => (
-        <li key={b.cluster} role="alert" data-testid={`cluster-banner-${b.cluster}`} className={`rounded-md border px-3 py-2 text-sm ${TONE[clusterStateTone(b.state)]}`}>
+        <div key={b.cluster} role="alert" data-testid={`cluster-banner-${b.cluster}`} className={`rounded-md border px-3 py-2 text-sm ${TONE[clusterStateTone(b.state)]}`}>
           <Link href={`/clusters/${encodeURIComponent(b.cluster)}`} className="font-semibold underline-offset-2 hover:underline">
             {b.cluster}
           </Link>{' '}
           is <strong>{b.state}</strong>
           {b.reason ? `: ${b.reason}` : ''}. Its data is {formatAge(b.dataAgeSeconds)} old; everything else on this page is current.
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -18,6 +18,10 @@ describe('invalidationPrefixes', () => {
     expect(out).toHaveLength(3);
   });
 
+  it('refreshes everything when a cluster changes, since every envelope carries cluster states', () => {
+    expect(invalidationPrefixes(['services/a/b', 'clusters/eu-central-1'])).toEqual([[]]);
+  });
+
   it('maps control-plane changes to clusters too', () => {
     expect(invalidationPrefixes(['controlplanes/us-east-1'])).toEqual([['controlplanes'], ['clusters']]);
     expect(invalidationPrefixes([])).toEqual([]);

@@ -2,6 +2,8 @@ import { keysForChange } from '../api/query-keys';
 
 /** The distinct query-key prefixes to invalidate for one change event's keys (a batch may name one feature many times). */
 export function invalidationPrefixes(keys: readonly string[]): ReadonlyArray<readonly unknown[]> {
+  // Every answer's envelope carries each cluster's state: a cluster's change makes all of them stale (it is rare).
+  if (keys.some((k) => k.split('/')[0] === 'clusters')) return [[]];
   const seen = new Map<string, readonly unknown[]>();
   for (const key of keys) for (const prefix of keysForChange(key)) seen.set(JSON.stringify(prefix), prefix);
   // A feature-wide prefix makes the narrower ones under it redundant.
