@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { setScenario, simClusters } from './pages/sim-admin';
+
+// Scenarios change the shared simulator: always switch back, even when a check fails.
+test.afterEach(async () => {
+  await setScenario('healthy');
+});
+
+test('failover: reviews degrades in the first cluster on the overview, the service page and the topology', async ({ page }) => {
+  test.setTimeout(150_000);
+  const home = (await simClusters())[0]!.name;
+  await setScenario('failover');
+
+  await page.goto('/');
+  // Telemetry is polled every 15 s over a 1 m window: allow a couple of cycles.
+  await expect(page.getByTestId('problem-list')).toContainText(new RegExp(`reviews\\.bookinfo is (failing|degraded) in ${home}`), { timeout: 75_000 });
+
+  await page.goto('/services/bookinfo/reviews');
+  const cell = page.locator(`[data-cluster="${home}"][data-row="Health"] [data-health]`);
+  await expect(cell).toHaveAttribute('data-health', /failure|degraded/, { timeout: 30_000 });
+
+  await page.goto(`/topology?graphType=service&focus=${encodeURIComponent(`svc:${home}/bookinfo/reviews`)}`);
+  await expect(page.getByTestId('topology-side-panel').locator('[data-health]').first()).toHaveAttribute('data-health', /failure|degraded/, { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/screenshots/failover-topology.png' });
+});
+
+test('cluster-down: the dead cluster gets a banner while the others stay usable', async ({ page }) => {
+  test.setTimeout(90_000);
+  const clusters = await simClusters();
+  const dead = clusters[2]!.name;
+  await setScenario('cluster-down');
+  await page.goto('/services');
+  await expect(page.getByTestId(`cluster-banner-${dead}`)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId(`cluster-banner-${dead}`)).not.toContainText(/\bok\b/);
+  await expect(page.getByTestId('service-row-bookinfo-productpage')).toBeVisible();
+  for (const c of clusters.filter((x) => x.name !== dead)) await expect(page.getByTestId(`cluster-banner-${c.name}`)).toHaveCount(0);
+  await page.goto('/');
+  await expect(page.getByTestId(`cluster-card-${dead}`).getByTestId('cluster-state')).not.toHaveText('ok');
+  await expect(page.getByTestId(`cluster-card-${clusters[0]!.name}`).getByTestId('cluster-state')).toHaveText('ok');
+  await page.screenshot({ path: 'test-results/screenshots/cluster-down-overview.png' });
+});
