@@ -3,12 +3,12 @@
 import { useReadiness } from '@/lib/api/readiness';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import { Skeleton } from '@/components/ui/skeleton';
 
 /** How far the first sync of every configured cluster has got. */
 export function FleetSyncProgress() {
   const { data, error, isPending, refetch } = useReadiness();
-  if (isPending) return <Skeleton rows={3} label="Loading fleet state" />;
+  // The footer says "connecting" meanwhile; a skeleton here only pushes the page down.
+  if (isPending) return null;
   if (!data) return <ErrorPanel title="Cannot read the fleet state" message={error?.message ?? 'no answer'} onRetry={() => void refetch()} />;
   if (data.total === 0) {
     return (

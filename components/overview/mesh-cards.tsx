@@ -16,7 +16,7 @@ function ClusterCard({ cluster, cps }: { cluster: ClusterSummary; cps: ControlPl
   const proxies = cps.reduce((a, c) => ({ synced: a.synced + c.proxies.synced, stale: a.stale + c.proxies.stale + c.proxies.notSent }), { synced: 0, stale: 0 });
   return (
     <li data-testid={`cluster-card-${cluster.name}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-      <div className="flex items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-2">
         <Link href={`/clusters/${encodeURIComponent(cluster.name)}`} className="font-medium text-brand-600 hover:underline dark:text-sky-300">
           {cluster.name}
         </Link>

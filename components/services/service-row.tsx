@@ -20,7 +20,7 @@ export function ServiceRow({ service: s, signals }: ServiceRowProps) {
   return (
     <>
       <div role="cell" className="min-w-0">
-        <Link href={href} className="block truncate font-medium text-brand-600 hover:underline dark:text-sky-300">{s.name}</Link>
+        <Link href={href} title={s.name} className="block truncate font-medium text-brand-600 hover:underline dark:text-sky-300">{s.name}</Link>
         <div className="truncate text-xs text-slate-500 dark:text-slate-400">
           {s.namespace}
           {s.kind === 'ServiceEntry' ? ' · ServiceEntry' : ''}

@@ -72,8 +72,12 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
     cy.on('tap', (e) => {
       if (e.target === cy) selectRef.current(undefined);
     });
+    // The canvas must follow its box (window resizes, the side panel opening).
+    const resize = new ResizeObserver(() => cy.resize());
+    if (container.current) resize.observe(container.current);
     onReady({ png: () => cy.png({ full: true, scale: 2, bg: isDark() ? '#0f172a' : '#ffffff' }), fit: () => cy.fit(undefined, 30) });
     return () => {
+      resize.disconnect();
       cy.destroy();
       cyRef.current = null;
     };
