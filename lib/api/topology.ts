@@ -27,7 +27,7 @@ export const topologyNodeSchema = z.object({
   data: z.object({
     id: z.string(),
     parent: z.string().optional(),
-    kind: z.enum(['workload', 'app', 'versionedApp', 'service', 'serviceEntry', 'unknown', 'passthrough', 'gateway', 'cluster', 'namespace', 'appBox']),
+    kind: z.enum(['workload', 'app', 'versionedApp', 'service', 'serviceEntry', 'unknown', 'passthrough', 'gateway', 'outside', 'cluster', 'namespace', 'appBox']),
     cluster: z.string(),
     namespace: z.string().optional(),
     name: z.string(),

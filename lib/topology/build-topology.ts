@@ -6,6 +6,7 @@ import { gatewayStep } from './gateway-step';
 import { healthStep, type HealthOptions } from './health-step';
 import { mtlsStep } from './mtls-step';
 import { responseTimeStep } from './response-time-step';
+import { scopeStep, type ScopeAllows } from './scope-step';
 import { trafficStep } from './traffic-step';
 import type { GraphNode, GraphType, TrafficSample } from './types';
 
@@ -20,6 +21,8 @@ export interface TopologyInput extends HealthOptions, FilterOptions {
   networkOf?: (cluster: string) => string | undefined;
   focus?: string;
   hops?: number;
+  /** The caller's visibility; absent for callers who see the whole fleet. */
+  allows?: ScopeAllows;
 }
 
 /** Counts for the UI's legend and for logs. */
@@ -35,7 +38,8 @@ export interface TopologyStats {
 /**
  * Builds the graph by Kiali's ordered steps, each a pure function:
  * traffic -> dead nodes -> health -> mTLS -> response time, then the
- * east-west gateway hop, the caller's filters and scope, focus, and elements.
+ * east-west gateway hop, the caller's filters, the caller's scope (everything
+ * outside collapsed into one node), focus, and elements.
  */
 export function buildTopology(input: TopologyInput): { elements: TopologyElements; stats: TopologyStats } {
   let g = trafficStep(input);
@@ -45,14 +49,16 @@ export function buildTopology(input: TopologyInput): { elements: TopologyElement
   g = responseTimeStep(g, input.p95, input.graphType);
   g = gatewayStep(g, input.networkOf ?? (() => undefined));
   g = filterStep(g, input);
+  g = scopeStep(g, input.allows);
   g = focusStep(g, input.focus, input.hops ?? 1);
   const elements = toElements(g, input.networkOf);
-  const nodes = [...g.nodes.values()];
+  // The outside node stands for many clusters and namespaces: it counts as a node, not as a place.
+  const nodes = [...g.nodes.values()].filter((n) => n.kind !== 'outside');
   const edges = [...g.edges.values()];
   return {
     elements,
     stats: {
-      nodes: nodes.length,
+      nodes: g.nodes.size,
       edges: edges.length,
       clusters: new Set(nodes.map((n) => n.cluster)).size,
       namespaces: new Set(nodes.filter((n) => n.namespace !== undefined).map((n) => `${n.cluster}/${n.namespace}`)).size,

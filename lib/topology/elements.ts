@@ -57,6 +57,11 @@ export function toElements(g: Graph, networkOf: (cluster: string) => string | un
   const boxes = new Map<string, TopologyNodeData>();
   const nodes: Array<{ data: TopologyNodeData }> = [];
   for (const n of g.nodes.values()) {
+    // The outside node belongs to no cluster: it gets no box, so no name is drawn around it.
+    if (n.kind === 'outside') {
+      nodes.push({ data: { id: n.id, kind: n.kind, cluster: n.cluster, name: n.name } });
+      continue;
+    }
     const clusterBox = `cluster:${n.cluster}`;
     if (!boxes.has(clusterBox)) {
       const network = networkOf(n.cluster);

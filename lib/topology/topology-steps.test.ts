@@ -143,10 +143,9 @@ describe('gatewayStep', () => {
 describe('filterStep and focusStep', () => {
   const g = () => traffic([req(pp, det, 1), req(pp, rv3, 1), req([W, 'bookinfo', 'reviews-v3'], [W, 'bookinfo', 'ratings-v1', 'ratings'], 1)]);
 
-  it('keeps edges touching the asked clusters and removes what the scope hides', () => {
+  it('keeps edges touching the asked clusters (the scope is scopeStep\'s)', () => {
     expect(filterStep(g(), { clusters: [E] }).nodes.has('wl:us-west-2/bookinfo/ratings-v1')).toBe(false);
     expect(filterStep(g(), { clusters: [E] }).nodes.has('wl:us-west-2/bookinfo/reviews-v3')).toBe(true);
-    expect(filterStep(g(), { allows: (c) => c === E }).nodes.size).toBe(2);
   });
 
   it('keeps the focus node within N hops', () => {

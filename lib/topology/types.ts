@@ -5,8 +5,12 @@ import type { RequestRates } from '../health/request-health';
 export const GRAPH_TYPES = ['workload', 'app', 'versionedApp', 'service'] as const;
 export type GraphType = (typeof GRAPH_TYPES)[number];
 
-/** What a node stands for; unknown sources, ServiceEntry hosts, PassthroughCluster and east-west gateways get their own. */
-export type NodeKind = 'workload' | 'app' | 'versionedApp' | 'service' | 'serviceEntry' | 'unknown' | 'passthrough' | 'gateway';
+/**
+ * What a node stands for; unknown sources, ServiceEntry hosts, PassthroughCluster
+ * and east-west gateways get their own; `outside` is the one node standing for
+ * everything outside a scoped caller's workspaces (no cluster, no namespace).
+ */
+export type NodeKind = 'workload' | 'app' | 'versionedApp' | 'service' | 'serviceEntry' | 'unknown' | 'passthrough' | 'gateway' | 'outside';
 
 /** One Prometheus series as the topology reads it (labels, value, the cluster whose source answered). */
 export interface TrafficSample {

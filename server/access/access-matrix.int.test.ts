@@ -3,11 +3,14 @@
  * caller (admin, operator and viewer of one workspace, an unbound user, a
  * share link, forged headers from an untrusted peer) x in and out of the
  * workspace, through the real route handlers against the simulated demo
- * fleet. No answer or event may show anything outside the caller's view,
+ * fleet with a real Prometheus scraping it (so topology and signals carry
+ * traffic). No answer or event may show anything outside the caller's view,
  * and viewers never get config specs or proxy details.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimFleet, type SimFleet } from '@/server/sim/runtime';
+import { startPrometheus, type PrometheusHandle } from '@/server/sim/prometheus';
+import { OUTSIDE_NODE_ID } from '@/lib/access/topology-collapse';
 import { stopAppRuntime } from '@/server/runtime/app-runtime';
 import { call, readSse, tempConfig, until } from '@/app/api/v1/route-test-support';
 import { apiRoutes, fillPath, type RouteEntry } from './testing/route-catalogue';
@@ -20,6 +23,11 @@ const CONFIG = `log: {level: silent}
 clusters:
   kubeconfigs: [{path: KUBECONFIG, exclude: ['*-restricted']}]
   istiodPollSeconds: 1
+telemetry:
+  mode: global
+  global: {url: PROMETHEUS, clusterLabel: cluster}
+  window: 10s
+  cacheSeconds: 1
 auth:
   mode: header
   header: {trustedProxies: ['127.0.0.1', '::1']}
@@ -55,10 +63,12 @@ const KNOWN_UNSCOPED = new Set<string>([
 
 const PUBLIC = new Set(['healthz', 'readyz', 'auth/login', 'auth/callback']);
 const OPERATOR_ONLY = (p: string) => p.startsWith('config') || p === 'proxies' || p.startsWith('share-links');
-const TELEMETRY_UNSCOPED = (p: string) => p === 'topology' || p.startsWith('signals');
+// Clusters a caller of "pay" (us-east-1/payments) does not see: telemetry answers must not name them either.
+const OTHER_CLUSTERS = ['us-west-2', 'eu-central-1', 'staging'];
 const SHAREABLE = (p: string) => ['auth/me', 'auth/logout', 'workspaces', 'clusters', 'clusters/[name]', 'services', 'services/[namespace]/[name]', 'workloads', 'events'].includes(p) || p.startsWith('topology') || p.startsWith('signals');
 
 let sim: SimFleet;
+let prom: PrometheusHandle;
 let cfg: ReturnType<typeof tempConfig>;
 let routes: RouteEntry[];
 let callers: Caller[];
@@ -69,7 +79,8 @@ const user = (id: string, groups = '') => ({ [PEER_HEADER]: '127.0.0.1', 'x-forw
 
 beforeAll(async () => {
   sim = await startSimFleet({ fleet: 'demo' });
-  cfg = tempConfig(CONFIG.replace('KUBECONFIG', JSON.stringify(sim.kubeconfigPath)));
+  prom = await startPrometheus({ targets: sim.prometheusTargets, mode: 'global', clusterLabel: 'cluster', scrapeIntervalSeconds: 1 });
+  cfg = tempConfig(CONFIG.replace('KUBECONFIG', JSON.stringify(sim.kubeconfigPath)).replace('PROMETHEUS', JSON.stringify(prom.url)));
   process.env.MESHGLASS_CONFIG = cfg.file;
   routes = apiRoutes(process.cwd());
   const byPattern = (p: string) => routes.find((r) => r.pattern === p);
@@ -83,6 +94,9 @@ beforeAll(async () => {
     return status === 200 && text.includes('"namespace":"payments"') && text.includes('"namespace":"bookinfo"');
   }, 60_000, 'the demo fleet in /api/v1/workloads');
   await until(async () => ((await get('proxies')).body as { data?: { items?: unknown[] } }).data?.items?.length !== 0, 30_000, 'proxy sync state');
+  // Traffic across the workspace's edge (checkout in us-east-1 calls payments in us-west-2, directly or through
+  // us-west-2's east-west gateway): the collapse has something to hide.
+  await until(async () => /checkout-v1->(gw|wl):us-west-2\//.test(JSON.stringify((await get('topology', '?hideIdle=true')).body)), 60_000, 'payments traffic in the topology');
   const config = ((await get('config', '?pageSize=500')).body as { data: { items: Array<{ cluster: string; group: string; kind: string; namespace: string; name: string }> } }).data.items;
   const ref = (o: (typeof config)[number]) => ({ cluster: o.cluster, group: o.group || '-', kind: o.kind, namespace: o.namespace || '-', name: o.name });
   const cin = config.find((o) => o.cluster === 'us-east-1' && o.namespace === 'payments');
@@ -106,9 +120,9 @@ beforeAll(async () => {
   const { token } = (await created.json()) as { token: string };
   callers = [
     { name: 'admin', headers: user('alice'), view: { allows: () => true, forbiddenTokens: [], specs: true }, refused: () => undefined },
-    { name: 'operator of pay', headers: user('olga'), view: payView(true), refused: (p) => (TELEMETRY_UNSCOPED(p) ? 403 : undefined) },
-    { name: 'viewer of pay (group)', headers: user('vic', 'staff, pay-stakeholders'), view: payView(false), refused: (p) => (OPERATOR_ONLY(p) || TELEMETRY_UNSCOPED(p) ? 403 : undefined) },
-    { name: 'unbound user', headers: user('nobody', 'staff'), view: nothing, refused: (p) => (OPERATOR_ONLY(p) || TELEMETRY_UNSCOPED(p) ? 403 : undefined) },
+    { name: 'operator of pay', headers: user('olga'), view: payView(true), refused: () => undefined },
+    { name: 'viewer of pay (group)', headers: user('vic', 'staff, pay-stakeholders'), view: payView(false), refused: (p) => (OPERATOR_ONLY(p) ? 403 : undefined) },
+    { name: 'unbound user', headers: user('nobody', 'staff'), view: nothing, refused: (p) => (OPERATOR_ONLY(p) ? 403 : undefined) },
     { name: 'share link to pay', headers: { [PEER_HEADER]: '127.0.0.1', cookie: `mg_share=${token}` }, view: payView(false), refused: (p) => (SHAREABLE(p) ? undefined : 403) },
     { name: 'forged headers from 10.9.9.9', headers: { [PEER_HEADER]: '10.9.9.9', 'x-forwarded-user': 'alice', 'x-forwarded-groups': 'admins' }, view: nothing, refused: () => 401 },
   ];
@@ -117,7 +131,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
-  await sim?.stop();
+  await Promise.all([prom?.stop(), sim?.stop()]);
   cfg?.remove();
 });
 
@@ -173,6 +187,47 @@ describe('authorisation matrix', () => {
     }
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it('gives a share link its workspace\'s topology, with everything outside as one nameless node', async () => {
+    const topology = routes.find((r) => r.pattern === 'topology')!;
+    const share = callers.find((c) => c.name === 'share link to pay')!;
+    const { status, body } = await call((await topology.load()).GET!, '/api/v1/topology?hideIdle=true', undefined, { headers: share.headers });
+    expect(status).toBe(200);
+    const { nodes, edges } = (body as { data: { elements: { nodes: Array<{ data: { id: string; kind: string } }>; edges: Array<{ data: { source: string; target: string } }> } } }).data.elements;
+    const ids = nodes.map((n) => n.data.id);
+    expect(ids).toContain('wl:us-east-1/payments/checkout-v1');
+    expect(ids).toContain(OUTSIDE_NODE_ID);
+    expect(edges.some((e) => e.data.source === 'wl:us-east-1/payments/checkout-v1' && e.data.target === OUTSIDE_NODE_ID)).toBe(true);
+    const outside = nodes.find((n) => n.data.id === OUTSIDE_NODE_ID)!;
+    expect(outside.data).toEqual({ id: OUTSIDE_NODE_ID, kind: 'outside', cluster: '', name: 'outside your workspaces' });
+  });
+
+  it('names no other cluster in telemetry answers to scoped callers, whatever they ask', async () => {
+    const problems: string[] = [];
+    const telemetry = routes.filter((r) => r.pattern === 'topology' || r.pattern.startsWith('signals'));
+    const queries: Record<string, string[]> = {
+      topology: ['?graphType=workload', '?graphType=app', '?graphType=versionedApp', '?graphType=service', '?namespaces=bookinfo', '?clusters=us-west-2', '?focus=wl:us-west-2/payments/payments-v1&hops=3'],
+      'signals/services': ['', '?namespace=bookinfo', '?cluster=us-west-2'],
+      'signals/workloads': ['', '?namespace=payments', '?cluster=eu-central-1'],
+      'signals/status': [''],
+    };
+    for (const route of telemetry) {
+      const get = (await route.load()).GET!;
+      for (const c of callers.filter((x) => x.name !== 'admin' && !x.name.startsWith('forged'))) {
+        const p = params[route.pattern];
+        for (const q of p ? [''] : (queries[route.pattern] ?? [''])) {
+          const path = fillPath(route.pattern, p?.in ?? {}) + q;
+          const res = await call(get, path, p?.in, { headers: c.headers });
+          const text = JSON.stringify(res.body);
+          const tag = `${c.name} ${path} -> ${res.status}`;
+          if (res.status !== 200 && !(c.name === 'unbound user' && res.status === 404)) problems.push(`${tag}: expected 200`);
+          for (const t of OTHER_CLUSTERS) if (text.includes(t)) problems.push(`${tag}: names ${t}`);
+          problems.push(...leaks(res.body, c.view).map((x) => `${tag}: ${x}`));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('keeps the list of routes not yet scoped honest', async () => {
     const { readFileSync } = await import('node:fs');

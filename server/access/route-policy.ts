@@ -27,10 +27,11 @@ const REQUIRES: Record<string, DetailCapability> = {
   'share-links.revoke': 'shareLinks',
 };
 
-// Telemetry views whose server functions take no scope yet. Failing closed (403 for
-// scoped callers) beats showing a viewer the whole fleet's graph; remove a name
-// here once its handler passes ctx.scope (the matrix test then covers it).
-const UNSCOPED = new Set(['topology', 'signals.service', 'signals.services', 'signals.workloads', 'signals.status']);
+// Routes whose server functions take no scope yet. Failing closed (403 for
+// scoped callers) beats showing a viewer the whole fleet; remove a name here
+// once its handler passes ctx.scope (the matrix test then covers it). The
+// telemetry routes (topology, signals.*) pass it now.
+const UNSCOPED = new Set<string>([]);
 
 const MUTATES = new Set(['auth.logout', 'share-links.create', 'share-links.revoke']);
 

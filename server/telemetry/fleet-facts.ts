@@ -22,6 +22,8 @@ export interface WorkloadFact {
  */
 export interface FleetFacts {
   revision: number;
+  /** The caller's scope these facts were filtered by; telemetry answers apply it to metrics too. */
+  scope: VisibilityScope;
   /** Visible clusters and their fleet status. */
   statuses: Record<string, ClusterStatus>;
   clusters(): string[];
@@ -33,10 +35,20 @@ export interface FleetFacts {
   workloads(): WorkloadFact[];
 }
 
+/**
+ * Whether a telemetry answer has nothing to ask: a scoped caller with no
+ * visible cluster. Callers must not fan out then, since an empty cluster
+ * list means "every cluster" to the Prometheus client.
+ */
+export function seesNoCluster(facts: FleetFacts, clusters: readonly string[]): boolean {
+  return facts.scope.kind !== 'all' && clusters.length === 0;
+}
+
 /** FleetFacts over the live fleet model for one caller's scope. */
 export function fleetFacts(model: FleetModel, scope: VisibilityScope): FleetFacts {
   return {
     revision: model.revision,
+    scope,
     statuses: clusterStatuses(model, scope),
     clusters: () => model.clusterNames().filter((c) => allows(scope, c)),
     allows: (c, ns) => allows(scope, c, ns),

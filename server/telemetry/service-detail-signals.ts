@@ -51,6 +51,8 @@ export async function getServiceSignalDetail(
   query: ServiceSignalsDetailQuery,
 ): Promise<FleetResponse<{ service: ServiceSignals; series: { stepSeconds: number; rps: Series[]; errorPercent: Series[]; p95Ms: Series[] }; telemetry: Record<string, TelemetryClusterState> }> | undefined> {
   const clusters = facts.clusters().filter((c) => facts.allows(c, namespace));
+  // Out of scope answers 404 like an unknown service; never fan out to every cluster.
+  if (clusters.length === 0) return undefined;
   const window = query.window ?? svc.window;
   const rangeSeconds = durationSeconds(query.range ?? '30m');
   const step = stepFor(rangeSeconds);

@@ -7,7 +7,7 @@ import { emptyRates } from '@/lib/health/response-class';
 import { tolerancesFor } from '@/lib/health/tolerances';
 import { telemetryEnvelope } from './envelope';
 import { mergeTelemetryStates, type FanOut, type TaggedSample, type TelemetryClusterState } from './fan-out';
-import type { FleetFacts } from './fleet-facts';
+import { seesNoCluster, type FleetFacts } from './fleet-facts';
 import { AccumulatorMap, clusterOf, SignalAccumulator } from './signal-accumulator';
 import { equalityMatchers, goldenSignalQueries, SERVICE_LABELS } from './signal-queries';
 import type { TelemetryService } from './telemetry-service';
@@ -65,6 +65,7 @@ export async function getServiceSignals(
   query: ServiceSignalsQuery,
 ): Promise<FleetResponse<{ items: ServiceSignals[]; telemetry: Record<string, TelemetryClusterState> }>> {
   const clusters = facts.clusters().filter((c) => !query.cluster || c === query.cluster);
+  if (seesNoCluster(facts, clusters)) return telemetryEnvelope(facts, { items: [], telemetry: {} }, {});
   const { acc, telemetry } = await serviceAccumulators(svc, clusters, query.window ?? svc.window, { namespace: query.namespace });
   // Services the fleet knows, plus any seen only in metrics (e.g. before the model has synced).
   const services = new Map<string, Set<string>>();

@@ -6,7 +6,7 @@ import { buildTopology } from '@/lib/topology/build-topology';
 import type { GraphNode, GraphType, TrafficSample } from '@/lib/topology/types';
 import { telemetryEnvelope } from './envelope';
 import { mergeTelemetryStates, type FanOut, type TaggedSample } from './fan-out';
-import type { FleetFacts, WorkloadFact } from './fleet-facts';
+import { seesNoCluster, type FleetFacts, type WorkloadFact } from './fleet-facts';
 import { edgeQueries, edgeVariants } from './topology-queries';
 import type { TelemetryService } from './telemetry-service';
 
@@ -56,10 +56,18 @@ const unique = (parts: Array<FanOut<TaggedSample>>): TrafficSample[] => {
   return out;
 };
 
-/** GET /api/v1/topology: the cross-cluster graph as cytoscape elements, with per-cluster telemetry state in the envelope. */
+const EMPTY_STATS = { nodes: 0, edges: 0, clusters: 0, namespaces: 0, totalRps: 0, crossClusterEdges: 0 };
+
+/**
+ * GET /api/v1/topology: the cross-cluster graph as cytoscape elements, with
+ * per-cluster telemetry state in the envelope. For a scoped caller (the scope
+ * comes with `facts`) everything outside its workspaces is one node without
+ * names (lib/topology/scope-step.ts).
+ */
 export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery): Promise<FleetResponse<Topology>> {
   const visible = facts.clusters();
   const clusters = query.clusters?.length ? visible.filter((c) => query.clusters!.includes(c)) : visible;
+  if (seesNoCluster(facts, clusters)) return telemetryEnvelope(facts, { elements: { nodes: [], edges: [] }, stats: EMPTY_STATS, telemetry: {} }, {});
   const namespaces = query.namespaces ?? [];
   const window = query.window ?? svc.window;
   const runs = edgeVariants(namespaces).map((v) => edgeQueries(window, v, namespaces));
@@ -81,7 +89,8 @@ export async function getTopology(svc: TelemetryService, facts: FleetFacts, quer
     tolerances: svc.tolerances,
     clusters: query.clusters,
     namespaces,
-    allows: (c, ns) => (c === 'unknown' ? true : facts.allows(c, ns)),
+    // Whole-fleet callers need no collapsing; the cluster 'unknown' (no label anywhere) is no one's workspace.
+    ...(facts.scope.kind === 'all' ? {} : { allows: (c: string, ns: string | undefined) => c !== 'unknown' && facts.allows(c, ns) }),
     focus: query.focus,
     hops: query.hops,
   });

@@ -6,7 +6,7 @@ import { emptyRates } from '@/lib/health/response-class';
 import { tolerancesFor } from '@/lib/health/tolerances';
 import { telemetryEnvelope } from './envelope';
 import { mergeTelemetryStates, type FanOut, type TaggedSample, type TelemetryClusterState } from './fan-out';
-import type { FleetFacts, WorkloadFact } from './fleet-facts';
+import { seesNoCluster, type FleetFacts, type WorkloadFact } from './fleet-facts';
 import { AccumulatorMap, clusterOf, SignalAccumulator } from './signal-accumulator';
 import { equalityMatchers, goldenSignalQueries, WORKLOAD_LABELS } from './signal-queries';
 import type { TelemetryService } from './telemetry-service';
@@ -20,6 +20,7 @@ export async function getWorkloadSignals(
   query: WorkloadSignalsQuery,
 ): Promise<FleetResponse<{ items: WorkloadSignals[]; telemetry: Record<string, TelemetryClusterState> }>> {
   const clusters = facts.clusters().filter((c) => !query.cluster || c === query.cluster);
+  if (seesNoCluster(facts, clusters)) return telemetryEnvelope(facts, { items: [], telemetry: {} }, {});
   const q = goldenSignalQueries(query.window ?? svc.window, WORKLOAD_LABELS, equalityMatchers({ destination_workload_namespace: query.namespace }));
   const [requests, buckets, tcp] = await Promise.all([svc.client.instant(q.requests, clusters), svc.client.instant(q.buckets, clusters), svc.client.instant(q.tcp, clusters)]);
   const telemetry = mergeTelemetryStates(requests.clusters, buckets.clusters, tcp.clusters);

@@ -7,7 +7,7 @@ import { topologyQuerySchema } from '@/lib/api/topology';
 export const dynamic = 'force-dynamic';
 
 /** The cross-cluster graph: ?window&graphType&clusters&namespaces&hideIdle&focus&hops (lists comma-separated). */
-export const GET = apiRoute('topology', async (req) => {
+export const GET = apiRoute('topology', async (req, ctx) => {
   const query = parseQuery(req, topologyQuerySchema);
-  return telemetryJson(await getTopology(currentTelemetry(), currentFleetFacts(), query));
+  return telemetryJson(await getTopology(currentTelemetry(), currentFleetFacts(ctx.scope), query));
 });

@@ -7,7 +7,7 @@ import { serviceSignalsQuerySchema } from '@/lib/api/telemetry';
 export const dynamic = 'force-dynamic';
 
 /** Golden signals and health per global service and per cluster: ?namespace&cluster&window. */
-export const GET = apiRoute('signals.services', async (req) => {
+export const GET = apiRoute('signals.services', async (req, ctx) => {
   const query = parseQuery(req, serviceSignalsQuerySchema);
-  return telemetryJson(await getServiceSignals(currentTelemetry(), currentFleetFacts(), query));
+  return telemetryJson(await getServiceSignals(currentTelemetry(), currentFleetFacts(ctx.scope), query));
 });

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const querySchema = z.strictObject({ window: telemetryWindowSchema });
 
 /** Per-source telemetry state and cluster-name mismatches: ?window. */
-export const GET = apiRoute('signals.status', async (req) => {
+export const GET = apiRoute('signals.status', async (req, ctx) => {
   const { window } = parseQuery(req, querySchema);
-  return jsonResponse(await getTelemetryStatus(currentTelemetry(), currentFleetFacts(), window));
+  return jsonResponse(await getTelemetryStatus(currentTelemetry(), currentFleetFacts(ctx.scope), window));
 });

@@ -7,7 +7,7 @@ import { workloadSignalsQuerySchema } from '@/lib/api/telemetry';
 export const dynamic = 'force-dynamic';
 
 /** Inbound golden signals and health per workload: ?namespace&cluster&window. */
-export const GET = apiRoute('signals.workloads', async (req) => {
+export const GET = apiRoute('signals.workloads', async (req, ctx) => {
   const query = parseQuery(req, workloadSignalsQuerySchema);
-  return telemetryJson(await getWorkloadSignals(currentTelemetry(), currentFleetFacts(), query));
+  return telemetryJson(await getWorkloadSignals(currentTelemetry(), currentFleetFacts(ctx.scope), query));
 });

@@ -13,7 +13,7 @@ const paramsSchema = z.object({ namespace: z.string().min(1), name: z.string().m
 export const GET = apiRoute('signals.service', async (req, ctx) => {
   const { namespace, name } = parseParams(ctx.params, paramsSchema);
   const query = parseQuery(req, serviceSignalsDetailQuerySchema);
-  const res = await getServiceSignalDetail(currentTelemetry(), currentFleetFacts(), namespace, name, query);
+  const res = await getServiceSignalDetail(currentTelemetry(), currentFleetFacts(ctx.scope), namespace, name, query);
   if (!res) throw new ApiProblem(404, 'not_found', `no service ${namespace}/${name} in any visible cluster or metric`);
   return telemetryJson(res);
 });
