@@ -1,6 +1,7 @@
 'use client';
 
 import { useClusters, useControlPlanes, useProxies, useServices, useWorkloads } from '@/lib/api/fleet';
+import { useFindings } from '@/lib/api/findings';
 import { useServiceSignals } from '@/lib/api/telemetry';
 import { rankProblems } from '@/lib/ui/problems';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
@@ -19,14 +20,16 @@ export function OverviewView() {
   const workloads = useWorkloads({ pageSize: 1 });
   const proxies = useProxies({ pageSize: 1 });
   const signals = useServiceSignals();
+  const findings = useFindings({ pageSize: 100 });
 
   const missing = [
     cps.error ? `control planes (${cps.error.message})` : '',
     signals.error ? `service health (${signals.error.message})` : '',
+    findings.error ? `analysis findings (${findings.error.message})` : '',
   ].filter(Boolean);
   // The server's clock of the answer dates certificate expiry, keeping render pure.
   const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
-  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, now });
+  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, findings: findings.data?.data.items, now });
 
   return (
     <div className="space-y-6">
