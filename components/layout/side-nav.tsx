@@ -19,7 +19,7 @@ export function SideNav() {
                 aria-current={active ? 'page' : undefined}
                 className={`block rounded-md px-3 py-2 text-sm font-medium ${
                   active
-                    ? 'bg-brand-500/15 text-brand-600 dark:text-sky-300'
+                    ? 'bg-sky-100 text-sky-900 dark:bg-sky-900/40 dark:text-sky-200'
                     : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
                 }`}
               >
