@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSummary } from '../fleet/clusters';
 import type { ControlPlane } from '../fleet/controlplanes';
-import { rankProblems } from './problems';
+import { groupFindings, rankProblems } from './problems';
 
 const now = Date.parse('2026-01-01T00:00:00Z');
 
@@ -63,5 +63,18 @@ describe('rankProblems', () => {
     expect(titles).toContain('Root certificate of b expires in 4 days');
     expect(titles).toContain('istiod in b reports a as timeout');
     expect(titles.some((t) => t.includes('staging'))).toBe(false);
+  });
+});
+
+describe('groupFindings', () => {
+  it('merges one finding repeated across clusters and keeps different ones apart', () => {
+    const same = { code: 'IST0173', level: 'Error', message: 'The Subset v2-mysql defined in the DestinationRule does not select any pods.' };
+    const grouped = groupFindings([
+      { id: '1', ...same, clusters: ['us-west-2'] },
+      { id: '2', ...same, clusters: ['eu-central-1', 'us-west-2'] },
+      { id: '3', ...same, message: 'The Subset v2-mysql-vm defined in the DestinationRule does not select any pods.', clusters: ['a'] },
+    ]);
+    expect(grouped).toHaveLength(2);
+    expect(grouped[0]?.clusters).toEqual(['eu-central-1', 'us-west-2']);
   });
 });

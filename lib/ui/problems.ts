@@ -93,6 +93,18 @@ function serviceProblems(s: ServiceHealthInput): Problem[] {
     }));
 }
 
+/** The same finding in several clusters (one sample applied everywhere) reads as one problem naming them all. */
+export function groupFindings(findings: FindingInput[]): FindingInput[] {
+  const groups = new Map<string, FindingInput>();
+  for (const f of findings) {
+    const key = `${f.code}\u0000${f.level}\u0000${f.message}`;
+    const held = groups.get(key);
+    if (held) held.clusters = [...new Set([...held.clusters, ...f.clusters])].sort();
+    else groups.set(key, { ...f, clusters: [...f.clusters].sort() });
+  }
+  return [...groups.values()];
+}
+
 function findingProblem(f: FindingInput): Problem {
   const level = f.level.toLowerCase();
   const severity: ProblemSeverity = level === 'error' ? 'critical' : level === 'warning' ? 'warning' : 'info';
@@ -108,7 +120,7 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
     ...trustProblems(clusters, cps),
     ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)),
     ...(inputs.services ?? []).flatMap(serviceProblems),
-    ...(inputs.findings ?? []).map(findingProblem),
+    ...groupFindings(inputs.findings ?? []).map(findingProblem),
   ];
   return all.map((p, i) => ({ p, i })).sort((a, b) => RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
 }
