@@ -1,0 +1,92 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { meSchema, shareLinkSchema, workspaceListSchema, type Me, type ShareLink } from '../access/api';
+import { fetchJson } from './fetch-json';
+
+/** Query keys of the access views; share-link changes invalidate `shareLinks`. */
+export const accessKeys = {
+  me: ['auth', 'me'] as const,
+  workspaces: ['workspaces'] as const,
+  shareLinks: ['share-links'] as const,
+};
+
+const shareLinkListSchema = z.object({ items: z.array(shareLinkSchema) });
+/** POST /api/v1/share-links: the token is in this answer only. */
+export const createdShareLinkSchema = z.object({ link: shareLinkSchema, token: z.string(), path: z.string() });
+export type CreatedShareLink = z.infer<typeof createdShareLinkSchema>;
+
+/** State-changing calls carry the CSRF token from /auth/me (docs/access.md, CSRF). */
+const mutate = (me: Me, method: 'POST' | 'DELETE', body?: unknown): RequestInit => ({
+  method,
+  headers: { 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+export const fetchMe = () => fetchJson('/api/v1/auth/me', meSchema);
+export const fetchWorkspaces = () => fetchJson('/api/v1/workspaces', workspaceListSchema);
+export const fetchShareLinks = () => fetchJson('/api/v1/share-links', shareLinkListSchema);
+
+/** Who the browser is (user, role, capabilities, CSRF token); fetched once per page load and kept. */
+export function useMe() {
+  return useQuery({ queryKey: accessKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** The workspaces the caller is bound to, with its role in each. */
+export function useWorkspaces() {
+  return useQuery({ queryKey: accessKeys.workspaces, queryFn: fetchWorkspaces });
+}
+
+/** Unexpired share links of the workspaces the caller may share; only asked when it may. */
+export function useShareLinks(enabled: boolean) {
+  return useQuery({ queryKey: accessKeys.shareLinks, queryFn: fetchShareLinks, enabled });
+}
+
+type ShareLinkList = z.infer<typeof shareLinkListSchema>;
+
+/**
+ * Cache handling shared by create and revoke: an in-flight list fetch started
+ * before the change would answer without it (react-query joins a first fetch
+ * rather than restarting it), so cancel it first, put the changed link in the
+ * cache, and fetch again.
+ */
+function useShareLinkCache() {
+  const qc = useQueryClient();
+  return {
+    onMutate: () => qc.cancelQueries({ queryKey: accessKeys.shareLinks }),
+    put: (link: ShareLink) => qc.setQueryData<ShareLinkList>(accessKeys.shareLinks, (old) => ({ items: [...(old?.items ?? []).filter((l) => l.id !== link.id), link] })),
+    onSettled: () => qc.invalidateQueries({ queryKey: accessKeys.shareLinks }),
+  };
+}
+
+/** Creates a read-only link to a workspace; the answer holds the token, shown once. */
+export function useCreateShareLink(me: Me | undefined) {
+  const cache = useShareLinkCache();
+  return useMutation({
+    mutationFn: (p: { workspace: string; ttlHours: number }) => {
+      if (!me) throw new Error('who you are is not known yet');
+      return fetchJson('/api/v1/share-links', createdShareLinkSchema, mutate(me, 'POST', p));
+    },
+    onMutate: cache.onMutate,
+    onSuccess: (created) => cache.put(created.link),
+    onSettled: cache.onSettled,
+  });
+}
+
+/** Revokes a share link by id. */
+export function useRevokeShareLink(me: Me | undefined) {
+  const cache = useShareLinkCache();
+  return useMutation({
+    mutationFn: (id: string) => {
+      if (!me) throw new Error('who you are is not known yet');
+      return fetchJson(`/api/v1/share-links/${encodeURIComponent(id)}`, z.object({ link: shareLinkSchema }), mutate(me, 'DELETE'));
+    },
+    onMutate: cache.onMutate,
+    onSuccess: (res) => cache.put(res.link),
+    onSettled: cache.onSettled,
+  });
+}
+
+/** Signs out: clears the session; the answer may name the provider's end-session URL. */
+export function logout(me: Me) {
+  return fetchJson('/api/v1/auth/logout', z.object({ endSessionUrl: z.string().optional() }).passthrough(), mutate(me, 'POST'));
+}
