@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
+import { UserMenu } from './user-menu';
 
 export function AppHeader() {
   return (
@@ -14,6 +15,7 @@ export function AppHeader() {
       <div className="flex flex-1 justify-center">
         <SearchBox />
       </div>
+      <UserMenu />
       <ThemeToggle />
     </header>
   );
