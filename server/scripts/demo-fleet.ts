@@ -33,6 +33,12 @@ export async function startDemoFleet(workDir: string, scenario = process.env.MES
   const config = {
     clusters: { kubeconfigs: [{ path: kubeconfigPath, exclude: ['*-restricted'] }], staleAfterSeconds: 30, istiodPollSeconds: 5 },
     telemetry: { mode: 'global', global: { url: prometheus.url, clusterLabel: 'cluster' }, window: '1m', cacheSeconds: 2 },
+    // Workspaces over the simulated fleet, so the Workspaces page and share links have something real to show.
+    workspaces: [
+      { name: 'bookinfo', description: 'The Bookinfo sample in every cluster', selectors: ['*/bookinfo'] },
+      { name: 'payments', description: 'Checkout, payments and the ledger', selectors: ['*/payments'] },
+      { name: 'platform', description: 'Mesh infrastructure', selectors: ['*/istio-system'] },
+    ],
   };
   const promHandle = prometheus;
   return {
