@@ -39,3 +39,17 @@ test('cluster-down: the dead cluster gets a banner while the others stay usable'
   await expect(page.getByTestId(`cluster-card-${clusters[0]!.name}`).getByTestId('cluster-state')).toHaveText('ok');
   await page.screenshot({ path: 'test-results/screenshots/cluster-down-overview.png' });
 });
+
+test('error-spike: the health filter and the error sort put details first, from the URL', async ({ page }) => {
+  test.setTimeout(120_000);
+  await setScenario('error-spike');
+  await page.goto('/services?health=degraded&sort=-errors');
+  // The services list re-reads the server's telemetry join; wait for the spike to reach the 1 m window.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('service-row-bookinfo-details')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [5_000] });
+  await expect(page.getByLabel('Health', { exact: true })).toHaveValue('degraded');
+  await expect(page.getByLabel('Sort', { exact: true })).toHaveValue('-errors');
+  await expect(page.locator('[data-testid^="service-row-"]').first()).toHaveAttribute('data-testid', 'service-row-bookinfo-details');
+});

@@ -1,22 +1,25 @@
 'use client';
 
 import { useRef } from 'react';
-import { SERVICE_SORTS, type ServicesUrlState } from '@/lib/ui/url-state';
+import { HEALTH_FILTERS, SERVICE_SORTS, TELEMETRY_SORTS, type ServicesUrlState } from '@/lib/ui/url-state';
 
 export interface ServicesFiltersProps {
   state: ServicesUrlState;
   clusters: string[];
+  /** Whether the server has telemetry: health filter and signal sorts need it. */
+  telemetry: boolean;
   onChange: (next: Partial<ServicesUrlState>) => void;
 }
 
 const SORT_LABELS: Record<(typeof SERVICE_SORTS)[number], string> = {
   name: 'Name A–Z', '-name': 'Name Z–A', namespace: 'Namespace A–Z', '-namespace': 'Namespace Z–A',
   clusters: 'Fewest clusters', '-clusters': 'Most clusters', endpoints: 'Fewest endpoints', '-endpoints': 'Most endpoints',
+  health: 'Worst health first', '-rps': 'Busiest first', rps: 'Quietest first', '-errors': 'Most errors first', '-p95': 'Slowest p95 first',
 };
 const control = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 /** Search, cluster, namespace, kind and sort; every change goes to the URL. */
-export function ServicesFilters({ state, clusters, onChange }: ServicesFiltersProps) {
+export function ServicesFilters({ state, clusters, telemetry, onChange }: ServicesFiltersProps) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Typing updates the URL after a pause, not on every key.
   const debounced = (patch: Partial<ServicesUrlState>) => {
@@ -50,10 +53,21 @@ export function ServicesFilters({ state, clusters, onChange }: ServicesFiltersPr
           <option value="ServiceEntry">ServiceEntries</option>
         </select>
       </label>
+      {telemetry ? (
+        <label className="flex flex-col text-xs">
+          Health
+          <select aria-label="Health" value={state.health ?? ''} onChange={(e) => onChange({ health: (e.target.value || undefined) as ServicesUrlState['health'] })} className={control}>
+            <option value="">Any health</option>
+            {HEALTH_FILTERS.map((h) => (
+              <option key={h} value={h}>{h}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="flex flex-col text-xs">
         Sort
-        <select value={state.sort} onChange={(e) => onChange({ sort: e.target.value as ServicesUrlState['sort'] })} className={control}>
-          {SERVICE_SORTS.map((s) => (
+        <select aria-label="Sort" value={state.sort} onChange={(e) => onChange({ sort: e.target.value as ServicesUrlState['sort'] })} className={control}>
+          {SERVICE_SORTS.filter((s) => telemetry || !TELEMETRY_SORTS.has(s)).map((s) => (
             <option key={s} value={s}>{SORT_LABELS[s]}</option>
           ))}
         </select>

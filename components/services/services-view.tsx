@@ -23,10 +23,12 @@ export function ServicesView() {
   const signalMap = useMemo(() => new Map<string, ServiceSignals>((signals.data?.data.items ?? []).map((s) => [`${s.namespace}/${s.name}`, s])), [signals.data]);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
-  const filtered = !!(state.q || state.cluster || state.namespace || state.kind);
+  const filtered = !!(state.q || state.cluster || state.namespace || state.kind || state.health);
+  // Telemetry is configured when any cluster's signals come from a Prometheus (answered or not).
+  const telemetry = Object.values(signals.data?.data.telemetry ?? {}).some((t) => t.state !== 'not-configured' && t.state !== 'disabled');
   return (
     <>
-      <ServicesFilters key={serialiseServicesState(state)} state={state} clusters={(clusters.data?.data.items ?? []).map((c) => c.name)} onChange={setState} />
+      <ServicesFilters key={serialiseServicesState(state)} state={state} clusters={(clusters.data?.data.items ?? []).map((c) => c.name)} telemetry={telemetry} onChange={setState} />
       <QueryView query={{ data: first, error: list.error, isPending: list.isPending, refetch: list.refetch }} what="services">
         {(page) => (
           <>

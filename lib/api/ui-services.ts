@@ -10,6 +10,7 @@ export interface ServicesListParams {
   cluster?: string;
   namespace?: string;
   kind?: string;
+  health?: string;
   sort?: string;
 }
 

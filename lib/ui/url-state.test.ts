@@ -40,3 +40,12 @@ describe('topology URL state', () => {
     expect(parseTopologyState({ layout: 'cose', label: 'x', window: '7m' })).toMatchObject({ layout: 'fcose', label: 'rate', window: '1m' });
   });
 });
+
+describe('services health filter and telemetry sorts', () => {
+  it('round-trips a health filter and a signal sort, and drops an unknown health', () => {
+    const st = parseServicesState(new URLSearchParams('health=degraded&sort=-errors'));
+    expect(st).toMatchObject({ health: 'degraded', sort: '-errors' });
+    expect(serialiseServicesState(st)).toBe('?health=degraded&sort=-errors');
+    expect(parseServicesState(new URLSearchParams('health=sick')).health).toBeUndefined();
+  });
+});

@@ -24,12 +24,17 @@ function toQuery(entries: [string, string | string[] | boolean | undefined, unkn
   return s ? `?${s}` : '';
 }
 
-export const SERVICE_SORTS = ['name', '-name', 'namespace', '-namespace', 'clusters', '-clusters', 'endpoints', '-endpoints'] as const;
+export const SERVICE_SORTS = ['name', '-name', 'namespace', '-namespace', 'clusters', '-clusters', 'endpoints', '-endpoints', 'health', '-rps', 'rps', '-errors', '-p95'] as const;
+/** Sorts and filters the server computes from telemetry; they need a configured Prometheus. */
+export const TELEMETRY_SORTS: ReadonlySet<string> = new Set(['health', '-rps', 'rps', '-errors', '-p95']);
+export const HEALTH_FILTERS = ['failure', 'degraded', 'healthy', 'idle', 'unknown'] as const;
 export interface ServicesUrlState {
   q?: string;
   cluster?: string;
   namespace?: string;
   kind?: 'Service' | 'ServiceEntry';
+  /** Only services in this health status (server-side, from telemetry). */
+  health?: (typeof HEALTH_FILTERS)[number];
   sort: (typeof SERVICE_SORTS)[number];
 }
 export function parseServicesState(s: Search): ServicesUrlState {
@@ -39,11 +44,12 @@ export function parseServicesState(s: Search): ServicesUrlState {
     cluster: get(s, 'cluster'),
     namespace: get(s, 'namespace'),
     kind: kind === 'Service' || kind === 'ServiceEntry' ? kind : undefined,
+    health: (HEALTH_FILTERS as readonly string[]).includes(get(s, 'health') ?? '') ? (get(s, 'health') as ServicesUrlState['health']) : undefined,
     sort: pick(get(s, 'sort'), SERVICE_SORTS, 'name'),
   };
 }
 export function serialiseServicesState(st: ServicesUrlState): string {
-  return toQuery([['q', st.q, undefined], ['cluster', st.cluster, undefined], ['namespace', st.namespace, undefined], ['kind', st.kind, undefined], ['sort', st.sort, 'name']]);
+  return toQuery([['q', st.q, undefined], ['cluster', st.cluster, undefined], ['namespace', st.namespace, undefined], ['kind', st.kind, undefined], ['health', st.health, undefined], ['sort', st.sort, 'name']]);
 }
 
 export interface ConfigUrlState {
