@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { FILTER_CONTROL, useDebouncedPatch } from '@/components/ui/filter-controls';
 import type { ConfigUrlState } from '@/lib/ui/url-state';
 
 export interface ConfigFiltersProps {
@@ -10,15 +10,11 @@ export interface ConfigFiltersProps {
 }
 
 const KINDS = ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'EnvoyFilter', 'WorkloadEntry', 'GlobalTrafficPolicy', 'Dependency'];
-const control = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+const control = FILTER_CONTROL;
 
 /** Kind, cluster, namespace and text filters of the config list, kept in the URL. */
 export function ConfigFilters({ state, clusters, onChange }: ConfigFiltersProps) {
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const debounced = (patch: Partial<ConfigUrlState>) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange(patch), 250);
-  };
+  const debounced = useDebouncedPatch<ConfigUrlState>(onChange);
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter config">
       <label className="flex flex-col text-xs">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { FILTER_CONTROL, useDebouncedPatch } from '@/components/ui/filter-controls';
 import { HEALTH_FILTERS, SERVICE_SORTS, TELEMETRY_SORTS, type ServicesUrlState } from '@/lib/ui/url-state';
 
 export interface ServicesFiltersProps {
@@ -16,16 +16,11 @@ const SORT_LABELS: Record<(typeof SERVICE_SORTS)[number], string> = {
   clusters: 'Fewest clusters', '-clusters': 'Most clusters', endpoints: 'Fewest endpoints', '-endpoints': 'Most endpoints',
   health: 'Worst health first', '-rps': 'Busiest first', rps: 'Quietest first', '-errors': 'Most errors first', '-p95': 'Slowest p95 first',
 };
-const control = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+const control = FILTER_CONTROL;
 
 /** Search, cluster, namespace, kind and sort; every change goes to the URL. */
 export function ServicesFilters({ state, clusters, telemetry, onChange }: ServicesFiltersProps) {
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // Typing updates the URL after a pause, not on every key.
-  const debounced = (patch: Partial<ServicesUrlState>) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange(patch), 250);
-  };
+  const debounced = useDebouncedPatch<ServicesUrlState>(onChange);
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label="Filter services">
       <label className="flex flex-col text-xs">

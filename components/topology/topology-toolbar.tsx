@@ -1,5 +1,6 @@
 'use client';
 
+import { FILTER_CONTROL } from '@/components/ui/filter-controls';
 import { TOPOLOGY_GRAPH_TYPES, TOPOLOGY_LABELS, TOPOLOGY_LAYOUTS, TOPOLOGY_WINDOWS, type TopologyUrlState } from '@/lib/ui/url-state';
 
 export interface TopologyToolbarProps {
@@ -11,7 +12,7 @@ export interface TopologyToolbarProps {
   onFit: () => void;
 }
 
-const control = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+const control = FILTER_CONTROL;
 const GRAPH_LABELS = { workload: 'Workloads', app: 'Apps', versionedApp: 'Versioned apps', service: 'Services' } as const;
 const LABEL_LABELS = { rate: 'Request rate', errors: 'Error %', p95: 'p95 latency', none: 'No labels' } as const;
 
