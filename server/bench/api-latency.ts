@@ -40,10 +40,15 @@ export async function endpointPaths(url: string, topologyWindow: string): Promis
   ];
 }
 
-export async function loadEndpoint(url: string, ep: { name: string; path: string }, seconds: number, connections = 100): Promise<EndpointLatency> {
+/**
+ * `overallRate` unset: closed loop, each of the 100 connections sends its next
+ * request as soon as the last one answered (saturation). Set: paced, the 100
+ * connections share that many requests per second (100 users clicking).
+ */
+export async function loadEndpoint(url: string, ep: { name: string; path: string }, seconds: number, connections = 100, overallRate?: number): Promise<EndpointLatency> {
   const times: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url: url + ep.path, connections, duration: seconds, timeout: 30 }, (err: unknown, res: autocannon.Result) => (err ? reject(err as Error) : resolve(res)));
+    const inst = autocannon({ url: url + ep.path, connections, duration: seconds, timeout: 30, ...(overallRate ? { overallRate } : {}) }, (err: unknown, res: autocannon.Result) => (err ? reject(err as Error) : resolve(res)));
     inst.on('response', (_c, _status, _bytes, ms) => times.push(ms));
   });
   return {
@@ -57,12 +62,33 @@ export async function loadEndpoint(url: string, ep: { name: string; path: string
   };
 }
 
-export async function measureApiLatency(url: string, topologyWindow: string, seconds: number): Promise<EndpointLatency[]> {
-  const out: EndpointLatency[] = [];
+export interface ApiLatency {
+  saturated: EndpointLatency;
+  paced: EndpointLatency;
+}
+
+/** Waits (at most 60 s) until the server answers /api/v1/healthz quickly: requests queued by the last load have drained. */
+async function drained(url: string): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (Date.now() < end) {
+    const t0 = performance.now();
+    const ok = await fetch(`${url}/api/v1/healthz`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.ok, () => false);
+    if (ok && performance.now() - t0 < 100) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Per endpoint: closed loop at 100 connections, then 100 connections at 1 request/s each. */
+export async function measureApiLatency(url: string, topologyWindow: string, seconds: number): Promise<ApiLatency[]> {
+  const out: ApiLatency[] = [];
   for (const ep of await endpointPaths(url, topologyWindow)) {
     // One warm request first: the first call builds indexes lazily.
-    await fetch(url + ep.path).then((r) => r.arrayBuffer());
-    out.push(await loadEndpoint(url, ep, seconds));
+    await drained(url);
+    await fetch(url + ep.path, { signal: AbortSignal.timeout(60_000) }).then((r) => r.arrayBuffer());
+    const saturated = await loadEndpoint(url, ep, seconds);
+    await drained(url);
+    const paced = await loadEndpoint(url, ep, seconds, 100, 100);
+    out.push({ saturated, paced });
   }
   return out;
 }

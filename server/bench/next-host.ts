@@ -54,7 +54,9 @@ export async function startNextHost(sim: SimHostInfo, size: SizeSpec, workDir: s
   };
   writeFileSync(configFile, stringify(config));
   const t0 = Date.now();
-  const child = spawnTracked(process.execPath, [...heapFlag(size), 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // BENCH_PROFILE_DIR: a CPU profile of the dashboard, written when it is stopped.
+  const prof = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const child = spawnTracked(process.execPath, [...heapFlag(size), ...prof, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: { MESHGLASS_CONFIG: configFile, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     nofile: 20_000,
     timeoutMs: 0,

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { measureApiLatency, type EndpointLatency } from './api-latency';
+import { measureApiLatency, type ApiLatency, type EndpointLatency } from './api-latency';
 import { measureChangeLatency, type ChangeLatencyResult } from './change-latency';
 import { runJson, startLong, tsxArgs } from './children';
 import { ensureBuild, startNextHost } from './next-host';
@@ -38,10 +38,32 @@ export interface SizeResult {
   loadAverage: number[];
   sync?: Record<string, Spread | number>;
   nextReadyMs?: number;
-  api?: Array<{ name: string; path: string; p50: Spread; p95: Spread; p99: Spread; rps: Spread; requests: number; non2xx: number; errors: number }>;
+  api?: Array<{ name: string; path: string; saturated: LatencySummary; paced: LatencySummary }>;
   change?: { runs: ChangeLatencyResult[]; p50: Spread; p99: Spread; max: Spread; missed: number };
   sse?: { runs: SseFanoutResult[]; p50: Spread; p99: Spread; rssWithClientsMiB: Spread; rssDeltaMiB: Spread; missed: number };
   errors: string[];
+}
+
+interface LatencySummary {
+  p50: Spread;
+  p95: Spread;
+  p99: Spread;
+  rps: Spread;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+function latencySummary(all: EndpointLatency[]): LatencySummary {
+  return {
+    p50: spreadOf(all, (e) => e.latencyMs.p50),
+    p95: spreadOf(all, (e) => e.latencyMs.p95),
+    p99: spreadOf(all, (e) => e.latencyMs.p99),
+    rps: spreadOf(all, (e) => e.rps, 0),
+    requests: all.reduce((a, e) => a + e.requests, 0),
+    non2xx: all.reduce((a, e) => a + e.non2xx, 0),
+    errors: all.reduce((a, e) => a + e.errors, 0),
+  };
 }
 
 export interface RunOptions {
@@ -128,25 +150,17 @@ export async function runSize(size: SizeSpec, o: RunOptions): Promise<SizeResult
     r.nextReadyMs = next.readyMs;
     o.log(`[${size.name}] next start: all clusters ok after ${next.readyMs} ms (pid ${next.pid})`);
     await step('api', async () => {
-      const runs: EndpointLatency[][] = [];
+      const runs: ApiLatency[][] = [];
       for (let i = 0; i < o.runs; i++) {
-        runs.push(await measureApiLatency(next.url, size.telemetry.window, size.apiSeconds));
-        o.log(`  api run ${i + 1}: ${runs.at(-1)!.map((e) => `${e.name} p99 ${e.latencyMs.p99} ms`).join(', ')}`);
+        runs.push(await measureApiLatency(next.url, size.telemetry.window, Number(process.env.BENCH_API_SECONDS ?? size.apiSeconds)));
+        o.log(`  api run ${i + 1}: ${runs.at(-1)!.map((e) => `${e.saturated.name} p99 ${e.saturated.latencyMs.p99} ms (paced ${e.paced.latencyMs.p99})`).join(', ')}`);
       }
-      r.api = runs[0]!.map((ep, j) => {
-        const all = runs.map((x) => x[j]!);
-        return {
-          name: ep.name,
-          path: ep.path,
-          p50: spreadOf(all, (e) => e.latencyMs.p50),
-          p95: spreadOf(all, (e) => e.latencyMs.p95),
-          p99: spreadOf(all, (e) => e.latencyMs.p99),
-          rps: spreadOf(all, (e) => e.rps, 0),
-          requests: all.reduce((a, e) => a + e.requests, 0),
-          non2xx: all.reduce((a, e) => a + e.non2xx, 0),
-          errors: all.reduce((a, e) => a + e.errors, 0),
-        };
-      });
+      r.api = runs[0]!.map((ep, j) => ({
+        name: ep.saturated.name,
+        path: ep.saturated.path,
+        saturated: latencySummary(runs.map((x) => x[j]!.saturated)),
+        paced: latencySummary(runs.map((x) => x[j]!.paced)),
+      }));
     });
     await step('change', async () => {
       const runs: ChangeLatencyResult[] = [];

@@ -6,7 +6,7 @@ export type SizeName = 'S' | 'M' | 'L';
 export interface SizeSpec {
   name: SizeName;
   fleet: 'demo' | GeneratedFleetOptions;
-  /** Seconds per endpoint under 100 concurrent clients. */
+  /** Seconds per endpoint and load mode (saturated, paced) under 100 concurrent clients. */
   apiSeconds: number;
   /** Sequential changes timed from the simulated cluster to an SSE client. */
   changes: number;
@@ -22,11 +22,11 @@ export interface SizeSpec {
 }
 
 export const SIZES: Record<SizeName, SizeSpec> = {
-  S: { name: 'S', fleet: 'demo', apiSeconds: 8, changes: 60, sseHoldSeconds: 15, telemetry: { clusters: 4, scrapeSeconds: 1, window: '30s' }, simHeapMiB: 2048 },
+  S: { name: 'S', fleet: 'demo', apiSeconds: 5, changes: 60, sseHoldSeconds: 15, telemetry: { clusters: 4, scrapeSeconds: 1, window: '30s' }, simHeapMiB: 2048 },
   M: {
     name: 'M',
     fleet: { clusters: 50, namespaces: 10, services: 200, pods: 5, seed: 1 },
-    apiSeconds: 15,
+    apiSeconds: 8,
     changes: 200,
     sseHoldSeconds: 30,
     telemetry: { clusters: 4, scrapeSeconds: 10, window: '1m' },

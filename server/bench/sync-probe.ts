@@ -40,7 +40,8 @@ async function sync(): Promise<object> {
   const before = memory();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const cfg = clustersConfigSchema.parse({ kubeconfigs: [{ path: kubeconfigPath, exclude: ['*-restricted'] }] });
+  // Same request time-out as the dashboard's config in next-host.ts: at L one simulator process serves 200 API servers.
+  const cfg = clustersConfigSchema.parse({ kubeconfigs: [{ path: kubeconfigPath, exclude: ['*-restricted'] }], requestTimeoutSeconds: 60 });
   const rt = startFleetRuntime(cfg);
   let firstOkMs: number | undefined;
   for (;;) {
@@ -62,7 +63,8 @@ async function sync(): Promise<object> {
 
 /** One cluster: discovery, then every kind's pages, parsed and dropped. */
 async function listCluster(kc: KubeConfig): Promise<{ requests: number; items: number }> {
-  const client = new KubeClient(kc, 60_000);
+  // Generous: the floor must not fail where the runtime would retry (a timed-out LIST is not a floor).
+  const client = new KubeClient(kc, 600_000);
   const d = await discover(client);
   let requests = 4;
   let items = 0;

@@ -1,0 +1,61 @@
+/**
+ * Prints the markdown tables of docs/benchmarks.md from bench-results/*.json.
+ *   node --import tsx server/bench/report.ts [dir]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SizeResult } from './run-size';
+import type { Spread } from './stats';
+
+const dir = process.argv[2] ?? 'bench-results';
+const fmt = (s: Spread | undefined, unit = '') => (s && s.runs.length ? (s.min === s.max ? `${s.median}${unit}` : `${s.median}${unit} (${s.min}–${s.max})`) : 'n/a');
+const read = <T>(f: string): T | undefined => (existsSync(path.join(dir, f)) ? (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as T) : undefined);
+
+interface SizeFile {
+  command: string;
+  machine: { date: string; loadAverageAtStart: number };
+  runs: number;
+  result: SizeResult;
+}
+
+const out: string[] = [];
+for (const size of ['S', 'M', 'L']) {
+  const f = read<SizeFile>(`${size}.json`);
+  if (!f) continue;
+  const r = f.result;
+  const sy = r.sync as Record<string, Spread> | undefined;
+  out.push(`### ${size}: ${r.fleet.clusters.length} clusters, ${r.fleet.services} Services, ${r.fleet.pods} pods, ${r.fleet.objects} objects`);
+  out.push(`\`${f.command}\` — ${f.machine.date.slice(0, 16)}, ${f.runs} runs, load average ${r.loadAverage.map((x) => x.toFixed(1)).join(' → ')}; figures: median (min–max)\n`);
+  out.push('| figure | value |', '|---|---|');
+  if (sy) {
+    out.push(`| initial sync, whole fleet | ${fmt(sy.syncMs, ' ms')} |`, `| floor: same LISTs fetched + JSON.parse | ${fmt(sy.floorMs, ' ms')} |`, `| ratio sync / floor (paired runs) | ${fmt(sy.ratio)} |`);
+    out.push(`| CPU of sync / of floor | ${fmt(sy.syncCpuMs, ' ms')} / ${fmt(sy.floorCpuMs, ' ms')} |`);
+    out.push(`| RSS after sync (GC) | ${fmt(sy.rssAfterSyncMiB, ' MiB')} (process baseline ${fmt(sy.rssBaselineMiB, ' MiB')}) |`);
+    out.push(`| heap retained by the model | ${fmt(sy.heapRetainedMiB, ' MiB')} |`, `| retained bytes per pod / per Service | ${fmt(sy.bytesPerPod, ' B')} / ${fmt(sy.bytesPerService, ' B')} |`);
+  }
+  if (r.nextReadyMs) out.push(`| next start until every cluster ok | ${r.nextReadyMs} ms |`);
+  if (r.change) out.push(`| change-to-client p50 / p99 (${r.change.runs.reduce((a, x) => a + x.changes, 0)} changes, ${r.change.missed} missed) | ${fmt(r.change.p50, ' ms')} / ${fmt(r.change.p99, ' ms')} |`);
+  if (r.sse) out.push(`| 1,000 SSE clients: event delay p50 / p99 (${r.sse.missed} missed) | ${fmt(r.sse.p50, ' ms')} / ${fmt(r.sse.p99, ' ms')} |`, `| 1,000 SSE clients: dashboard RSS, growth | ${fmt(r.sse.rssWithClientsMiB, ' MiB')}, +${fmt(r.sse.rssDeltaMiB, ' MiB')} |`);
+  if (r.api) {
+    out.push('', '| endpoint (100 connections) | saturated p50 / p95 / p99 | req/s | paced 100 req/s p50 / p95 / p99 |', '|---|---|---|---|');
+    for (const a of r.api) out.push(`| ${a.name} | ${fmt(a.saturated.p50)} / ${fmt(a.saturated.p95)} / ${fmt(a.saturated.p99)} ms | ${fmt(a.saturated.rps)} | ${fmt(a.paced.p50)} / ${fmt(a.paced.p95)} / ${fmt(a.paced.p99)} ms |`);
+  }
+  if (r.errors.length) out.push('', `Errors: ${r.errors.join('; ')}`);
+  out.push('');
+}
+interface BrowserMode { firstRenderMs: Spread; addElementsMs: Spread; layoutMs: Spread; firstRenderCachedPositionsMs: Spread; panFrameP50Ms: Spread; panFrameP95Ms: Spread; panFrameMaxMs: Spread }
+const t = read<{ command: string; server?: Array<{ nodes: number; edges: number; buildMs: Spread; rssMiB: Spread }>; browser?: { browser: string; results: Array<{ nodes: number; edges: number; product: BrowserMode; tuned: BrowserMode }> } }>('topology.json');
+if (t?.server) {
+  out.push('### Topology', '| graph | server build |', '|---|---|');
+  for (const s of t.server) out.push(`| ${s.nodes} nodes, ${s.edges} edges | ${fmt(s.buildMs, ' ms')} |`);
+}
+if (t?.browser) {
+  out.push('', `Chromium ${t.browser.browser} (headless, software rendering, 1280x800):`, '', '| graph | wrapper | first render (add + fcose + paint) | of which add / layout | cached positions | pan frame p50 / p95 / max |', '|---|---|---|---|---|---|');
+  for (const b of t.browser.results) {
+    for (const m of ['product', 'tuned'] as const) {
+      const x = b[m];
+      out.push(`| ${b.nodes} nodes, ${b.edges} edges | ${m} | ${fmt(x.firstRenderMs, ' ms')} | ${fmt(x.addElementsMs)} / ${fmt(x.layoutMs)} ms | ${fmt(x.firstRenderCachedPositionsMs, ' ms')} | ${fmt(x.panFrameP50Ms)} / ${fmt(x.panFrameP95Ms)} / ${fmt(x.panFrameMaxMs)} ms |`);
+    }
+  }
+}
+process.stdout.write(`${out.join('\n')}\n`);
