@@ -8,7 +8,7 @@
  * each as the product's wrapper does it and with the proposed changes (see harness.html).
  * The topology page (app/topology) is still a placeholder, so this loads
  * e2e/bench/harness.html with cytoscape's UMD build from node_modules.
- *   node --import tsx e2e/bench/topology-render.ts [--runs 3] [--sizes 1000,5000]
+ *   node --import tsx e2e/bench/topology-render.ts [--runs 3] [--sizes 1000,5000] [--flat] [--profile DIR]
  * Prints one JSON object. The browser is closed in `finally`.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -25,6 +25,8 @@ const arg = (name: string, dflt: string) => {
 };
 const RUNS = Number(arg('--runs', '3'));
 const SIZES = arg('--sizes', '1000,5000').split(',').map(Number);
+/** --flat: without the cluster/namespace boxes (compound parents), to isolate their cost. */
+const FLAT = process.argv.includes('--flat');
 /** Directory for a CPU profile of each size's first render (--profile DIR). */
 const PROFILE = arg('--profile', '');
 
@@ -97,6 +99,12 @@ async function oneSize(page: Page, fx: GraphFixture) {
   return { nodes: fx.nodes, edges: fx.edges, layout: fx.layout, renderer: fx.renderer, product: await oneMode(page, fx, 'product'), tuned: await oneMode(page, fx, 'tuned') };
 }
 
+function flatten(fx: GraphFixture): GraphFixture {
+  const elements = fx.elements.filter((e) => !String(e.classes).startsWith('box')).map((e) => ({ ...e, data: { ...e.data, parent: undefined } }));
+  const nodes = elements.filter((e) => e.group === 'nodes').length;
+  return { ...fx, elements, nodes, edges: elements.length - nodes };
+}
+
 async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -105,8 +113,8 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const out = [];
-    for (const n of SIZES) out.push(await oneSize(page, graphFixture(n)));
-    process.stdout.write(`${JSON.stringify({ browser: browser.version(), viewport: '1280x800', headless: true, results: out })}\n`);
+    for (const n of SIZES) out.push(await oneSize(page, FLAT ? flatten(graphFixture(n)) : graphFixture(n)));
+    process.stdout.write(`${JSON.stringify({ browser: browser.version(), viewport: '1280x800', headless: true, flat: FLAT, results: out })}\n`);
   } finally {
     await browser.close();
   }
