@@ -16,9 +16,24 @@ export interface ListWatchOptions {
   staleAfterMs: number;
   backoff: BackoffOptions;
   pageSize?: number;
+  /** How long past the server-side watch time-out a silent watch is given before the watchdog ends it (default 10 s). */
+  watchdogGraceMs?: number;
 }
 
 const GONE = Symbol('gone');
+/** A silent watch may be a dropped connection, not lost history: resume from its resourceVersion this many times before relisting. */
+const SILENT_RESUMES = 3;
+
+/** The client-side watchdog ended a watch that stayed silent past its time-out. */
+class SilentWatch extends Error {
+  constructor(
+    message: string,
+    readonly resumeFrom: string,
+  ) {
+    super(message);
+    (this as { code?: string }).code = 'ETIMEDOUT';
+  }
+}
 
 function keyOf(o: unknown): string | undefined {
   const m = (o as { metadata?: { name?: unknown; namespace?: unknown } } | undefined)?.metadata;
@@ -62,9 +77,19 @@ export class ListWatch {
       try {
         let rv = await this.list();
         attempt = 0;
+        let silent = 0;
         for (;;) {
           const started = Date.now();
-          const next = await this.watch(rv);
+          let next: string | typeof GONE;
+          try {
+            next = await this.watch(rv);
+            silent = 0;
+          } catch (err) {
+            // A full relist per late bookmark would multiply LIST load across a large fleet: resume the watch instead.
+            if (!(err instanceof SilentWatch) || ++silent > SILENT_RESUMES) throw err;
+            this.setFailure(err);
+            next = err.resumeFrom;
+          }
           if (next === GONE) break;
           // A server that ends watches at once would make us spin: pause a little.
           if (Date.now() - started < 500) await sleep(500, this.ac.signal);
@@ -144,7 +169,8 @@ export class ListWatch {
     let watchdog: NodeJS.Timeout | undefined;
     const arm = () => {
       clearTimeout(watchdog);
-      watchdog = setTimeout(() => inner.abort(new Error(`watch of ${this.spec.kind} silent for ${lifetime + 10}s`)), (lifetime + 10) * 1000);
+      const limitMs = lifetime * 1000 + (this.opts.watchdogGraceMs ?? 10_000);
+      watchdog = setTimeout(() => inner.abort(new Error(`watch of ${this.spec.kind} silent for ${Math.round(limitMs / 1000)}s`)), limitMs);
     };
     let result: string | typeof GONE = rv;
     let failure: unknown;
@@ -190,7 +216,10 @@ export class ListWatch {
         inner.signal,
       );
     } catch (err) {
-      if ((result as string | typeof GONE) !== GONE && !failure && !this.ac.signal.aborted) failure = inner.signal.aborted && inner.signal.reason instanceof Error ? Object.assign(inner.signal.reason, { code: 'ETIMEDOUT' }) : err;
+      if ((result as string | typeof GONE) !== GONE && !failure && !this.ac.signal.aborted) {
+        const silent = inner.signal.aborted && inner.signal.reason instanceof Error;
+        failure = silent ? new SilentWatch((inner.signal.reason as Error).message, result as string) : err;
+      }
     } finally {
       clearTimeout(watchdog);
       this.ac.signal.removeEventListener('abort', onStop);
