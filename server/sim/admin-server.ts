@@ -2,18 +2,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KubeObject } from './kube/types';
+import type { SimCluster } from './runtime';
 import { scenarioList } from './scenarios/registry';
 import type { ScenarioRunner } from './scenarios/runner';
 
-interface AdminCluster {
-  name: string;
-  mesh: string;
-  network: string;
-  region: string;
-  apiUrl: string;
-  metricsUrl: string;
-  api: { faults: unknown };
-}
+/** What the admin endpoint shows of a cluster: where it is served, and its API faults. */
+type AdminCluster = Pick<SimCluster, 'name' | 'mesh' | 'network' | 'region' | 'apiUrl' | 'metricsUrl'> & { api: { faults: unknown } };
 
 export interface AdminServerOptions {
   host: string;
