@@ -1,5 +1,6 @@
 'use client';
 
+import { ClusterSelect } from '@/components/ui/cluster-select';
 import { FILTER_CONTROL, useDebouncedPatch } from '@/components/ui/filter-controls';
 import type { ConfigUrlState } from '@/lib/ui/url-state';
 
@@ -24,13 +25,7 @@ export function ConfigFilters({ state, clusters, onChange }: ConfigFiltersProps)
           {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
         </select>
       </label>
-      <label className="flex flex-col text-xs">
-        Cluster
-        <select value={state.cluster ?? ''} onChange={(e) => onChange({ cluster: e.target.value || undefined })} className={control}>
-          <option value="">All clusters</option>
-          {clusters.map((c) => <option key={c} value={c}>{c}</option>)}
-        </select>
-      </label>
+      <ClusterSelect value={state.cluster} clusters={clusters} onChange={(cluster) => onChange({ cluster })} />
       <label className="flex flex-col text-xs">
         Namespace
         <input type="text" defaultValue={state.namespace ?? ''} onChange={(e) => debounced({ namespace: e.target.value || undefined })} placeholder="any" className={`${control} w-36`} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { ClusterSelect } from '@/components/ui/cluster-select';
 import { FILTER_CONTROL, useDebouncedPatch } from '@/components/ui/filter-controls';
 import { HEALTH_FILTERS, SERVICE_SORTS, TELEMETRY_SORTS, type ServicesUrlState } from '@/lib/ui/url-state';
 
@@ -27,15 +28,7 @@ export function ServicesFilters({ state, clusters, telemetry, onChange }: Servic
         Search
         <input type="search" defaultValue={state.q ?? ''} onChange={(e) => debounced({ q: e.target.value || undefined })} placeholder="name or host" className={`${control} w-56`} />
       </label>
-      <label className="flex flex-col text-xs">
-        Cluster
-        <select value={state.cluster ?? ''} onChange={(e) => onChange({ cluster: e.target.value || undefined })} className={control}>
-          <option value="">All clusters</option>
-          {clusters.map((c) => (
-            <option key={c} value={c}>{c}</option>
-          ))}
-        </select>
-      </label>
+      <ClusterSelect value={state.cluster} clusters={clusters} onChange={(cluster) => onChange({ cluster })} />
       <label className="flex flex-col text-xs">
         Namespace
         <input type="text" defaultValue={state.namespace ?? ''} onChange={(e) => debounced({ namespace: e.target.value || undefined })} placeholder="any" className={`${control} w-36`} />

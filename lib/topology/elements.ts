@@ -1,23 +1,14 @@
 import type { HealthStatus } from '../health/health-status';
-import type { Graph, NodeKind } from './types';
+import type { Graph, GraphNode, NodeKind } from './types';
 
 /** Data of a cytoscape node: a graph node, or a cluster/namespace/app box (compound parent). */
-export interface TopologyNodeData {
-  id: string;
+export type TopologyNodeData = Omit<GraphNode, 'kind' | 'health'> & {
   parent?: string;
   kind: NodeKind | 'cluster' | 'namespace' | 'appBox';
-  cluster: string;
-  namespace?: string;
-  name: string;
-  app?: string;
-  version?: string;
-  workload?: string;
-  service?: string;
   network?: string;
   health?: HealthStatus;
   healthReasons?: string[];
-  idle?: boolean;
-}
+};
 
 /** Data of a cytoscape edge; rates per second, error shares in percent, mTLS share 0..1. */
 export interface TopologyEdgeData {
