@@ -1,10 +1,14 @@
 /**
- * API latency at 100 concurrent clients (autocannon, loopback, bounded
- * duration per endpoint) against `next start`. Latencies are collected per
- * response so p95 is exact (autocannon's own table has p97.5, not p95).
- * The load generator runs in the benchmark process, on the same 2 cores.
+ * API latency at 100 concurrent clients against `next start`, loopback,
+ * bounded duration per endpoint, in two shapes: closed loop (autocannon, 100
+ * connections with no think time: saturation) and open loop (100 clients at
+ * about one request a second each, random spacing: ./open-loop.ts).
+ * Latencies are collected per response so p95 is exact (autocannon's own
+ * table has p97.5, not p95). The load generators run in the benchmark
+ * process, on the same 2 cores.
  */
 import autocannon from 'autocannon';
+import { openLoop } from './open-loop';
 import { percentiles, type Percentiles } from './stats';
 
 export interface EndpointLatency {
@@ -40,15 +44,11 @@ export async function endpointPaths(url: string, topologyWindow: string): Promis
   ];
 }
 
-/**
- * `overallRate` unset: closed loop, each of the 100 connections sends its next
- * request as soon as the last one answered (saturation). Set: paced, the 100
- * connections share that many requests per second (100 users clicking).
- */
-export async function loadEndpoint(url: string, ep: { name: string; path: string }, seconds: number, connections = 100, overallRate?: number): Promise<EndpointLatency> {
+/** Closed loop: each of the 100 connections sends its next request as soon as the last one is answered. */
+export async function loadEndpoint(url: string, ep: { name: string; path: string }, seconds: number, connections = 100): Promise<EndpointLatency> {
   const times: number[] = [];
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon({ url: url + ep.path, connections, duration: seconds, timeout: 30, ...(overallRate ? { overallRate } : {}) }, (err: unknown, res: autocannon.Result) => (err ? reject(err as Error) : resolve(res)));
+    const inst = autocannon({ url: url + ep.path, connections, duration: seconds, timeout: 30 }, (err: unknown, res: autocannon.Result) => (err ? reject(err as Error) : resolve(res)));
     inst.on('response', (_c, _status, _bytes, ms) => times.push(ms));
   });
   return {
@@ -64,7 +64,7 @@ export async function loadEndpoint(url: string, ep: { name: string; path: string
 
 export interface ApiLatency {
   saturated: EndpointLatency;
-  paced: EndpointLatency;
+  open: EndpointLatency;
 }
 
 /** Waits (at most 60 s) until the server answers /api/v1/healthz quickly: requests queued by the last load have drained. */
@@ -78,17 +78,17 @@ async function drained(url: string): Promise<void> {
   }
 }
 
-/** Per endpoint: closed loop at 100 connections, then 100 connections at 1 request/s each. */
+/** Per endpoint: 100 clients at 1 request/s each (open loop), then closed loop at 100 connections. */
 export async function measureApiLatency(url: string, topologyWindow: string, seconds: number): Promise<ApiLatency[]> {
   const out: ApiLatency[] = [];
   for (const ep of await endpointPaths(url, topologyWindow)) {
     // One warm request first: the first call builds indexes lazily.
     await drained(url);
     await fetch(url + ep.path, { signal: AbortSignal.timeout(60_000) }).then((r) => r.arrayBuffer());
-    const saturated = await loadEndpoint(url, ep, seconds);
+    const open = await openLoop(url, ep, { clients: 100, rate: 100, seconds, graceMs: 30_000, seed: 7 });
     await drained(url);
-    const paced = await loadEndpoint(url, ep, seconds, 100, 100);
-    out.push({ saturated, paced });
+    const saturated = await loadEndpoint(url, ep, seconds);
+    out.push({ saturated, open });
   }
   return out;
 }

@@ -38,7 +38,7 @@ export interface SizeResult {
   loadAverage: number[];
   sync?: Record<string, Spread | number>;
   nextReadyMs?: number;
-  api?: Array<{ name: string; path: string; saturated: LatencySummary; paced: LatencySummary }>;
+  api?: Array<{ name: string; path: string; saturated: LatencySummary; open: LatencySummary }>;
   change?: { runs: ChangeLatencyResult[]; p50: Spread; p99: Spread; max: Spread; missed: number };
   sse?: { runs: SseFanoutResult[]; p50: Spread; p99: Spread; rssWithClientsMiB: Spread; rssDeltaMiB: Spread; missed: number };
   errors: string[];
@@ -153,13 +153,13 @@ export async function runSize(size: SizeSpec, o: RunOptions): Promise<SizeResult
       const runs: ApiLatency[][] = [];
       for (let i = 0; i < o.runs; i++) {
         runs.push(await measureApiLatency(next.url, size.telemetry.window, Number(process.env.BENCH_API_SECONDS ?? size.apiSeconds)));
-        o.log(`  api run ${i + 1}: ${runs.at(-1)!.map((e) => `${e.saturated.name} p99 ${e.saturated.latencyMs.p99} ms (paced ${e.paced.latencyMs.p99})`).join(', ')}`);
+        o.log(`  api run ${i + 1}: ${runs.at(-1)!.map((e) => `${e.saturated.name} p99 ${e.saturated.latencyMs.p99} ms (open loop ${e.open.latencyMs.p99})`).join(', ')}`);
       }
       r.api = runs[0]!.map((ep, j) => ({
         name: ep.saturated.name,
         path: ep.saturated.path,
         saturated: latencySummary(runs.map((x) => x[j]!.saturated)),
-        paced: latencySummary(runs.map((x) => x[j]!.paced)),
+        open: latencySummary(runs.map((x) => x[j]!.open)),
       }));
     });
     await step('change', async () => {

@@ -6,7 +6,7 @@ export type SizeName = 'S' | 'M' | 'L';
 export interface SizeSpec {
   name: SizeName;
   fleet: 'demo' | GeneratedFleetOptions;
-  /** Seconds per endpoint and load mode (saturated, paced) under 100 concurrent clients. */
+  /** Seconds per endpoint and load mode (closed loop, open loop) under 100 concurrent clients. */
   apiSeconds: number;
   /** Sequential changes timed from the simulated cluster to an SSE client. */
   changes: number;
