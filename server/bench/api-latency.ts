@@ -36,6 +36,8 @@ export async function endpointPaths(url: string, topologyWindow: string): Promis
   const svc = [...items].sort((a, b) => b.clusters.length - a.clusters.length)[0]!;
   const needle = svc.name.slice(0, Math.max(2, Math.ceil(svc.name.length / 2)));
   return [
+    // The framework's own floor: a route that reads nothing from the fleet.
+    { name: 'healthz (reference)', path: '/api/v1/healthz' },
     { name: 'clusters', path: '/api/v1/clusters' },
     { name: 'services page', path: '/api/v1/services?page=2&pageSize=50&sort=name' },
     { name: 'services filtered', path: `/api/v1/services?page=1&pageSize=50&q=${encodeURIComponent(needle)}&namespace=${svc.namespace}&cluster=${encodeURIComponent(svc.clusters[0]!)}&sort=-endpoints` },
