@@ -1,10 +1,10 @@
-import type { ClusterSummary } from '@/lib/fleet/clusters';
+import type { ClusterDetail } from '@/lib/fleet/clusters';
 import { clusterStateTone } from '@/lib/ui/cluster-states';
 import { formatAge } from '@/lib/ui/format';
 import { panelClass } from '@/components/ui/table-styles';
 
 export interface ClusterFactsProps {
-  cluster: ClusterSummary;
+  cluster: ClusterDetail;
   namespaces: string[] | undefined;
 }
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
 import { qk } from './query-keys';
-import { clusterListSchema, clusterSummarySchema } from '../fleet/clusters';
+import { clusterDetailSchema, clusterListSchema } from '../fleet/clusters';
 import { pageSchema } from '../fleet/paging';
 import { serviceDetailSchema, serviceSummarySchema } from '../fleet/services';
 import { workloadGroupSchema } from '../fleet/workloads';
@@ -18,7 +18,7 @@ const qs = (p: Params) => {
 const seg = encodeURIComponent;
 
 const clusterList = fleetResponseSchema(clusterListSchema);
-const clusterOne = fleetResponseSchema(clusterSummarySchema);
+const clusterOne = fleetResponseSchema(clusterDetailSchema);
 const serviceList = fleetResponseSchema(pageSchema(serviceSummarySchema));
 const serviceOne = fleetResponseSchema(serviceDetailSchema);
 const workloadList = fleetResponseSchema(pageSchema(workloadGroupSchema));

@@ -34,10 +34,17 @@ export const clusterSummarySchema = z.object({
   counts: z.object({ namespaces: z.number().int(), services: z.number().int(), pods: z.number().int(), nodes: z.number().int(), configObjects: z.number().int() }),
   controlPlanes: z.array(z.object({ revision: z.string(), version: z.string().optional() })),
   eastWestGateways: z.array(eastWestGatewaySchema),
-  /** Names of the Istio remote secrets (istio/multiCluster=true) in this cluster's istio-system. */
-  remoteSecrets: z.array(z.object({ name: z.string(), clusters: z.array(z.string()) })),
+  /** How many Istio remote secrets (istio/multiCluster=true) this cluster's istio-system holds; the list is on the detail. */
+  remoteSecretCount: z.number().int(),
 });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
+
+/** One cluster as GET /api/v1/clusters/{name} answers: the summary plus its remote secrets (a fleet of N clusters has N x (N-1) of them, so the list answer has only the count). */
+export const clusterDetailSchema = clusterSummarySchema.extend({
+  /** The Istio remote secrets in this cluster's istio-system, each with the clusters it reads. */
+  remoteSecrets: z.array(z.object({ name: z.string(), clusters: z.array(z.string()) })),
+});
+export type ClusterDetail = z.infer<typeof clusterDetailSchema>;
 
 /** One configured cluster source (a kubeconfig file, or the remote secrets of a home cluster) and how reading it goes. */
 export const sourceStatusSchema = z.object({

@@ -9,7 +9,7 @@ function cluster(name: string, over: Partial<ClusterSummary> = {}): ClusterSumma
   return {
     name, displayName: name, source: 'test', mesh: 'prod', state: 'ok', dataAgeSeconds: 1, syncedKinds: 1, totalKinds: 1, forbiddenKinds: [],
     skippedObjects: { count: 0, oversized: 0 }, regions: [], zones: [], counts: { namespaces: 0, services: 0, pods: 0, nodes: 0, configObjects: 0 },
-    controlPlanes: [], eastWestGateways: [], remoteSecrets: [], ...over,
+    controlPlanes: [], eastWestGateways: [], remoteSecretCount: 0, ...over,
   };
 }
 function cp(clusterName: string, over: Partial<ControlPlane> = {}): ControlPlane {

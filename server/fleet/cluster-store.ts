@@ -32,8 +32,18 @@ export class ClusterStore {
   readonly podsByWorkload = new Map<string, Set<string>>();
   /** Admiral global name ('stage.greeting.global') -> keys of the pods carrying that identity. */
   readonly podsByIdentity = new Map<string, Set<string>>();
+  /** Keys of istiod pods (app=istiod or istio=pilot), so the cluster summary never walks every pod. */
+  readonly istiodPods = new Set<string>();
+  /** Keys of east-west gateway Services (istio=eastwestgateway), so the summary never walks every Service. */
+  readonly eastWestGateways = new Set<string>();
+  private rev = 0;
 
   constructor(readonly cluster: string) {}
+
+  /** Bumped by every write that changes a record of this cluster: what per-cluster memos are keyed by. */
+  get revision(): number {
+    return this.rev;
+  }
 
   /** Keys every record of the cluster touches when the cluster goes away. */
   allKeys(): string[] {
@@ -77,6 +87,7 @@ export class ClusterStore {
     const table = this.table(spec);
     const old = table.get(key);
     if (!old && !record) return [];
+    this.rev++;
     if (record) table.set(key, record);
     else table.delete(key);
     const c = this.cluster;
@@ -86,7 +97,10 @@ export class ClusterStore {
       case 'services': {
         const s = (record ?? old) as SlimService;
         const keys = [`services/${k2(s.namespace, s.name)}`];
-        if ((old as SlimService | undefined)?.labels.istio === 'eastwestgateway' || s.labels.istio === 'eastwestgateway') keys.push(`clusters/${c}`);
+        const isGateway = (record as SlimService | undefined)?.labels.istio === 'eastwestgateway';
+        if ((old as SlimService | undefined)?.labels.istio === 'eastwestgateway' || isGateway) keys.push(`clusters/${c}`);
+        if (isGateway) this.eastWestGateways.add(key);
+        else this.eastWestGateways.delete(key);
         return keys;
       }
       case 'endpointslices':
@@ -117,6 +131,7 @@ export class ClusterStore {
   dropConfigKind(specId: string): string[] {
     const t = this.config.get(specId);
     if (!t) return [];
+    this.rev++;
     this.config.delete(specId);
     return [...t.values()].map((o) => `config/${this.cluster}/${o.group || 'core'}/${o.kind}/${o.namespace || '-'}/${o.name}`);
   }
@@ -155,7 +170,7 @@ export class ClusterStore {
       if (!p) continue;
       const wk = `${p.namespace}/${p.workload.kind}/${p.workload.name}`;
       keys.add(`workloads/${this.cluster}/${p.namespace}/${p.workload.name}`);
-      if (p.labels.app === 'istiod' || p.labels.istio === 'pilot') keys.add(`controlplanes/${this.cluster}`);
+      if (isIstiod(p)) keys.add(`controlplanes/${this.cluster}`);
       const identity = podGlobalName(p.labels, p.annotations);
       if (identity) {
         keys.add(`identities/${identity}`);
@@ -170,9 +185,16 @@ export class ClusterStore {
         if (set.size === 0) this.podsByWorkload.delete(wk);
       }
     }
+    if (next && isIstiod(next)) this.istiodPods.add(key);
+    else this.istiodPods.delete(key);
     for (const svc of this.podServices.get(key)?.keys() ?? []) keys.add(`services/${k2((next ?? old)!.namespace, svc)}`);
     return [...keys];
   }
+}
+
+/** Whether a pod is an istiod (control plane) pod. */
+export function isIstiod(p: SlimPod): boolean {
+  return p.labels.app === 'istiod' || p.labels.istio === 'pilot';
 }
 
 /** Adds or removes `member` from the set at `key`, dropping empty sets. */

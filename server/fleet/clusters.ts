@@ -1,6 +1,6 @@
 import 'server-only';
 import type { FleetResponse } from '@/lib/api/envelope';
-import type { ClusterList, ClusterSummary, EastWestGateway } from '@/lib/fleet/clusters';
+import type { ClusterDetail, ClusterList, ClusterSummary, EastWestGateway } from '@/lib/fleet/clusters';
 import type { ClusterEntry, FleetModel } from './model';
 import { envelope } from './envelope';
 import { allows, type VisibilityScope } from './scope';
@@ -19,17 +19,37 @@ export function clusterMesh(e: ClusterEntry): string | undefined {
 
 function gateways(e: ClusterEntry): EastWestGateway[] {
   const out: EastWestGateway[] = [];
-  for (const s of e.store.services.values()) {
-    if (s.labels.istio !== 'eastwestgateway') continue;
+  for (const key of e.store.eastWestGateways) {
+    const s = e.store.services.get(key);
+    if (!s) continue;
     out.push({ cluster: e.info.name, namespace: s.namespace, name: s.name, network: s.labels['topology.istio.io/network'] ?? clusterNetwork(e), addresses: s.externalAddresses, ports: s.ports.map((p) => p.port) });
   }
-  return out;
+  return out.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** One cluster's row: state, counts, topology, control planes, gateways and remote secrets. */
-export function clusterSummary(e: ClusterEntry, now = Date.now()): ClusterSummary {
-  const c = e.view.condition(now);
+/** The fields that move with time or the connection rather than with the cluster's records. */
+type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'skippedObjects' | 'kubernetesVersion';
+type StoreDerived = Omit<ClusterDetail, LiveFields>;
+
+interface Memo {
+  revision: number;
+  info: ClusterEntry['info'];
+  controlPlanes: ClusterEntry['controlPlanes'];
+  derived: StoreDerived;
+}
+
+/**
+ * Per cluster: the part of its summary derived from its records, its info
+ * and its istiod polls, reused until one of them changes (the store's
+ * revision moves on every write; upsertCluster and setControlPlanes replace
+ * info and controlPlanes). A WeakMap, so a removed cluster's memo goes with it.
+ */
+const memos = new WeakMap<ClusterEntry, Memo>();
+
+function storeDerived(e: ClusterEntry): StoreDerived {
   const st = e.store;
+  const m = memos.get(e);
+  if (m && m.revision === st.revision && m.info === e.info && m.controlPlanes === e.controlPlanes) return m.derived;
   let configObjects = 0;
   for (const t of st.config.values()) configObjects += t.size;
   const regions = new Set<string>();
@@ -39,14 +59,40 @@ export function clusterSummary(e: ClusterEntry, now = Date.now()): ClusterSummar
     if (n.zone) zones.add(n.zone);
   }
   const controlPlanes = new Map<string, string | undefined>();
-  for (const p of st.pods.values()) if (p.labels.app === 'istiod' || p.labels.istio === 'pilot') controlPlanes.set(p.labels['istio.io/rev'] ?? 'default', p.proxyVersion);
+  for (const k of st.istiodPods) {
+    const p = st.pods.get(k);
+    if (p) controlPlanes.set(p.labels['istio.io/rev'] ?? 'default', p.proxyVersion);
+  }
   for (const [rev, poll] of e.controlPlanes) controlPlanes.set(rev, poll.version ?? controlPlanes.get(rev));
-  return {
+  const derived: StoreDerived = {
     name: e.info.name,
     displayName: e.info.displayName,
     source: e.info.source,
     mesh: clusterMesh(e),
     network: clusterNetwork(e),
+    regions: [...regions].sort(),
+    zones: [...zones].sort(),
+    counts: { namespaces: st.namespaces.size, services: st.services.size, pods: st.pods.size, nodes: st.nodes.size, configObjects },
+    controlPlanes: [...controlPlanes].sort(([a], [b]) => a.localeCompare(b)).map(([revision, version]) => ({ revision, version })),
+    eastWestGateways: gateways(e),
+    remoteSecretCount: 0,
+    remoteSecrets: [...st.secrets.values()].filter((s) => s.labels['istio/multiCluster'] === 'true').map((s) => ({ name: s.name, clusters: s.dataKeys })),
+  };
+  derived.remoteSecretCount = derived.remoteSecrets.length;
+  memos.set(e, { revision: st.revision, info: e.info, controlPlanes: e.controlPlanes, derived });
+  return derived;
+}
+
+/** One cluster with its remote secrets: state, counts, topology, control planes, gateways. Only the state part is derived per call. */
+export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail {
+  const d = storeDerived(e);
+  const c = e.view.condition(now);
+  return {
+    name: d.name,
+    displayName: d.displayName,
+    source: d.source,
+    mesh: d.mesh,
+    network: d.network,
     state: c.phase === 'connecting' ? 'syncing' : c.phase,
     reason: c.reason,
     dataAgeSeconds: c.dataAgeSeconds,
@@ -55,13 +101,21 @@ export function clusterSummary(e: ClusterEntry, now = Date.now()): ClusterSummar
     forbiddenKinds: c.forbiddenKinds,
     skippedObjects: e.view.skipped(),
     kubernetesVersion: e.view.kubernetesVersion(),
-    regions: [...regions].sort(),
-    zones: [...zones].sort(),
-    counts: { namespaces: st.namespaces.size, services: st.services.size, pods: st.pods.size, nodes: st.nodes.size, configObjects },
-    controlPlanes: [...controlPlanes].sort(([a], [b]) => a.localeCompare(b)).map(([revision, version]) => ({ revision, version })),
-    eastWestGateways: gateways(e),
-    remoteSecrets: [...st.secrets.values()].filter((s) => s.labels['istio/multiCluster'] === 'true').map((s) => ({ name: s.name, clusters: s.dataKeys })),
+    regions: d.regions,
+    zones: d.zones,
+    counts: d.counts,
+    controlPlanes: d.controlPlanes,
+    eastWestGateways: d.eastWestGateways,
+    remoteSecretCount: d.remoteSecretCount,
+    remoteSecrets: d.remoteSecrets,
   };
+}
+
+/** One cluster's row in the list: the detail without the remote secrets' names (their count only). */
+export function clusterSummary(e: ClusterEntry, now = Date.now()): ClusterSummary {
+  const { remoteSecrets: _list, ...summary } = clusterDetail(e, now);
+  void _list;
+  return summary;
 }
 
 /** GET /api/v1/clusters: every visible cluster, and the meshes and networks they form. */
@@ -88,7 +142,7 @@ export function getClusters(model: FleetModel, scope: VisibilityScope): FleetRes
 }
 
 /** GET /api/v1/clusters/{name}, or undefined (404). */
-export function getCluster(model: FleetModel, scope: VisibilityScope, name: string): FleetResponse<ClusterSummary> | undefined {
+export function getCluster(model: FleetModel, scope: VisibilityScope, name: string): FleetResponse<ClusterDetail> | undefined {
   const e = model.cluster(name);
-  return e && allows(scope, name) ? envelope(model, scope, clusterSummary(e)) : undefined;
+  return e && allows(scope, name) ? envelope(model, scope, clusterDetail(e)) : undefined;
 }

@@ -34,7 +34,7 @@ describe('FleetModel read API', () => {
 
   it('gives pods per workload and per service instance, and unsynced proxies from the istiod polls', () => {
     const m = model();
-    expect(m.workloadPods('a', 'bookinfo', 'Deployment', 'reviews-v1').sort()).toEqual(['r1', 'r2']);
+    expect([...m.workloadPods('a', 'bookinfo', 'Deployment', 'reviews-v1')].sort()).toEqual(['r1', 'r2']);
     expect(m.instancePods('a', 'bookinfo', 'reviews').sort()).toEqual(['r1', 'r2']);
     expect(m.workloads('a').map((w) => w.name)).toEqual(['reviews-v1']);
     expect(m.unsyncedProxies('a', 'bookinfo', ['r1', 'r2'])).toBe(0);

@@ -36,6 +36,10 @@ export class FleetModel {
   readonly serviceEntries = new Map<string, Set<string>>();
   /** Per service key, per cluster: derived instances, dropped whenever the key is touched. */
   private readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
+  /** Per cluster: its derived workloads, dropped when a `workloads/<cluster>/...` key (a pod or Deployment) is touched. */
+  private readonly workloadMemo = new Map<string, readonly Workload[]>();
+  /** Per cluster, per 'ns/kind/name': the workload's pod names; dropped with workloadMemo. */
+  private readonly podNameMemo = new Map<string, Map<string, readonly string[]>>();
   /** Derived from the istiod polls; dropped when a poll or a cluster changes. */
   private pollMemo?: { unsynced: Set<string>; gatewayNetworks: Map<string, string> };
   /** The /services list, kept sorted and refreshed from the service keys each commit touches. */
@@ -97,16 +101,30 @@ export class FleetModel {
     return m;
   }
 
-  /** One cluster's workloads (from its pods, plus Deployments scaled to zero); empty for an unknown cluster. */
-  workloads(cluster: string): Workload[] {
+  /** One cluster's workloads (from its pods, plus Deployments scaled to zero); empty for an unknown cluster. Memoised until one of its workload keys is touched: do not modify. */
+  workloads(cluster: string): readonly Workload[] {
+    const m = this.workloadMemo.get(cluster);
+    if (m) return m;
     const e = this.entries.get(cluster);
-    return e ? clusterWorkloads(e.store) : [];
+    if (!e) return [];
+    const w = clusterWorkloads(e.store);
+    this.workloadMemo.set(cluster, w);
+    return w;
   }
 
   /** Names of a workload's pods in one cluster (kind as in the pod's owner: Deployment, StatefulSet, ...). */
-  workloadPods(cluster: string, namespace: string, kind: string, name: string): string[] {
-    const keys = this.entries.get(cluster)?.store.podsByWorkload.get(`${namespace}/${kind}/${name}`);
-    return keys ? [...keys].map((k) => k.slice(k.indexOf('/') + 1)) : [];
+  workloadPods(cluster: string, namespace: string, kind: string, name: string): readonly string[] {
+    const wk = `${namespace}/${kind}/${name}`;
+    let memo = this.podNameMemo.get(cluster);
+    const hit = memo?.get(wk);
+    if (hit) return hit;
+    const keys = this.entries.get(cluster)?.store.podsByWorkload.get(wk);
+    if (!keys) return [];
+    const names = [...keys].map((k) => k.slice(k.indexOf('/') + 1));
+    // Health joins ask for every workload's pods on each telemetry refresh; the names only change with a workload key.
+    if (!memo) this.podNameMemo.set(cluster, (memo = new Map()));
+    memo.set(wk, names);
+    return names;
   }
 
   /** Names of the pods behind one cluster's instance of a service (its workloads' pods). */
@@ -118,6 +136,7 @@ export class FleetModel {
   /** How many of these pods' proxies istiod reports STALE or NOT SENT. */
   unsyncedProxies(cluster: string, namespace: string, pods: readonly string[]): number {
     const { unsynced } = this.polls();
+    if (unsynced.size === 0) return 0;
     let n = 0;
     for (const p of pods) if (unsynced.has(`${cluster}/${namespace}/${p}`)) n++;
     return n;
@@ -152,6 +171,7 @@ export class FleetModel {
     if (!e) return;
     const keys = e.store.allKeys();
     this.entries.delete(name);
+    this.dropWorkloads(name);
     this.pollMemo = undefined;
     for (const idx of [this.services, this.serviceEntries]) {
       for (const [k, set] of idx) if (set.delete(name) && set.size === 0) idx.delete(k);
@@ -224,14 +244,24 @@ export class FleetModel {
     }
   }
 
+  private dropWorkloads(cluster: string): void {
+    this.workloadMemo.delete(cluster);
+    this.podNameMemo.delete(cluster);
+  }
+
   private commit(keys: string[]): void {
     if (keys.length === 0) return;
     this.rev++;
     for (const k of keys) {
-      if (!k.startsWith('services/')) continue;
-      const key = k.slice('services/'.length);
-      this.instanceMemo.delete(key);
-      this.serviceIndex.markDirty(key);
+      if (k.startsWith('services/')) {
+        const key = k.slice('services/'.length);
+        this.instanceMemo.delete(key);
+        this.serviceIndex.markDirty(key);
+      } else if (k.startsWith('workloads/')) {
+        // 'workloads/<cluster>/<ns>/<name>', or 'workloads/<cluster>' when the cluster goes.
+        const end = k.indexOf('/', 'workloads/'.length);
+        this.dropWorkloads(k.slice('workloads/'.length, end < 0 ? undefined : end));
+      }
     }
     this.feed.touch(keys);
   }

@@ -2,7 +2,6 @@ import 'server-only';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { Page } from '@/lib/fleet/paging';
 import type { WorkloadGroup, WorkloadsQuery } from '@/lib/fleet/workloads';
-import { clusterWorkloads } from './derive-workloads';
 import { envelope } from './envelope';
 import type { FleetModel } from './model';
 import { paginate } from './paginate';
@@ -14,7 +13,7 @@ export function getWorkloads(model: FleetModel, scope: VisibilityScope, query: W
   const groups = new Map<string, WorkloadGroup>();
   for (const e of model.clusters()) {
     if (query.cluster && e.info.name !== query.cluster) continue;
-    for (const w of clusterWorkloads(e.store)) {
+    for (const w of model.workloads(e.info.name)) {
       if (!allows(scope, w.cluster, w.namespace)) continue;
       if (query.namespace && w.namespace !== query.namespace) continue;
       if (q && !`${w.namespace}/${w.name} ${w.canonicalService}`.toLowerCase().includes(q)) continue;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimFleet, type SimFleet } from '@/server/sim/runtime';
 import { stopAppRuntime } from '@/server/runtime/app-runtime';
 import { apiErrorSchema, fleetResponseSchema } from '@/lib/api/envelope';
-import { clusterListSchema, clusterSummarySchema } from '@/lib/fleet/clusters';
+import { clusterDetailSchema, clusterListSchema } from '@/lib/fleet/clusters';
 import { pageSchema } from '@/lib/fleet/paging';
 import { serviceDetailSchema, serviceSummarySchema } from '@/lib/fleet/services';
 import { workloadGroupSchema } from '@/lib/fleet/workloads';
@@ -102,7 +102,13 @@ describe('fleet routes', () => {
 
   it('GET /clusters/{name}: one cluster, 404 when unknown, 400 or 404 for odd names', async () => {
     const ok = await call(clusterGet, '/api/v1/clusters/us-east-1', { name: 'us-east-1' });
-    expect(fleetResponseSchema(clusterSummarySchema).parse(ok.body).data.name).toBe('us-east-1');
+    const detail = fleetResponseSchema(clusterDetailSchema).parse(ok.body).data;
+    expect(detail.name).toBe('us-east-1');
+    // The list has the remote secrets' count only; the detail has them.
+    const listed = clusterList.parse((await call(clustersGet, '/api/v1/clusters')).body).data.items.find((c) => c.name === 'us-east-1')!;
+    expect(detail.remoteSecrets.length).toBeGreaterThan(0);
+    expect(listed.remoteSecretCount).toBe(detail.remoteSecrets.length);
+    expect(listed).not.toHaveProperty('remoteSecrets');
     expect((await call(clusterGet, '/api/v1/clusters/nope', { name: 'nope' })).status).toBe(404);
     expect((await call(clusterGet, '/api/v1/clusters/x', { name: '../../etc/passwd' })).status).toBe(404);
     expectBadInput(await call(clusterGet, '/api/v1/clusters/x', { name: 'a'.repeat(10_000) }), 'name');
