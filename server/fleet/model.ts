@@ -11,6 +11,7 @@ import { clusterNetwork } from './clusters';
 import { serviceInstance } from './derive-services';
 import { clusterWorkloads } from './derive-workloads';
 import { networksFromGateways, unsyncedProxyKeys } from './derive-proxies';
+import { ScopedRowCache } from './scoped-rows';
 import { ServiceIndex } from './service-index';
 
 export type { ClusterInfo, ClusterLiveView, ControlPlanePoll, ClusterEntry } from './cluster-entry';
@@ -44,6 +45,8 @@ export class FleetModel {
   private pollMemo?: { unsynced: Set<string>; gatewayNetworks: Map<string, string> };
   /** The /services list, kept sorted and refreshed from the service keys each commit touches. */
   readonly serviceIndex = new ServiceIndex();
+  /** The same rows as workspace scopes see them, dropped per service key like the index's. */
+  readonly scopedServiceRows = new ScopedRowCache();
 
   private sourcesView: () => SourceStatus[] = () => [];
   private configView: () => ConfigStatus | undefined = () => undefined;
@@ -257,6 +260,7 @@ export class FleetModel {
         const key = k.slice('services/'.length);
         this.instanceMemo.delete(key);
         this.serviceIndex.markDirty(key);
+        this.scopedServiceRows.drop(key);
       } else if (k.startsWith('workloads/')) {
         // 'workloads/<cluster>/<ns>/<name>', or 'workloads/<cluster>' when the cluster goes.
         const end = k.indexOf('/', 'workloads/'.length);

@@ -4,7 +4,10 @@ import type { ClusterCondition } from '../clusters/cluster-state';
 import { getCluster, getClusters } from './clusters';
 import { FleetModel, type ClusterLiveView } from './model';
 import { getWorkloads } from './workloads';
-import { ALL } from './scope';
+import { getServices } from './services';
+import { ScopedRowCache } from './scoped-rows';
+import { ALL, type VisibilityScope } from './scope';
+import { parseSelector } from '@/lib/access/selector';
 
 const kinds = builtinKinds();
 const spec = (role: string) => kinds.find((k) => k.role === role)!;
@@ -15,6 +18,7 @@ const deployments = spec('deployments');
 const nodes = spec('nodes');
 const secrets = spec('secrets');
 const meshConfigs = spec('meshconfigs');
+const slices = spec('endpointslices');
 const virtualServices = configKind('networking.istio.io', 'v1', 'VirtualService', 'virtualservices', true);
 
 const pod = (name: string, labels: Record<string, string> = { app: 'reviews', version: 'v1' }, workload = 'reviews-v1', ready = true) =>
@@ -190,3 +194,53 @@ describe('workloads memo', () => {
   });
 });
 
+describe('scoped /services rows', () => {
+  const scope = (...selectors: string[]): VisibilityScope => ({ kind: 'grants', grants: [{ workspace: 'w', role: 'viewer', selectors: selectors.map(parseSelector) }] });
+  const svc = { namespace: 'bookinfo', name: 'reviews', type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [{ port: 80, protocol: 'TCP' }], labels: {}, externalAddresses: [] } as AnyRecord;
+  const slice = (ready: number) => ({ namespace: 'bookinfo', name: 'reviews-x', service: 'reviews', ports: [], endpoints: Array.from({ length: ready }, () => ({ addresses: ['10.1.0.1'], ready: true })) }) as AnyRecord;
+  const page = { page: 1, pageSize: 10, sort: 'name' as const };
+
+  it('keeps a scope rows until the service changes, cut to the scope clusters', () => {
+    const m = fleet();
+    for (const c of ['a', 'b']) {
+      m.apply(c, services, 'bookinfo/reviews', svc);
+      m.apply(c, slices, 'bookinfo/reviews-x', slice(2));
+    }
+    const onlyA = scope('a/bookinfo');
+    const first = getServices(m, onlyA, page).data.items;
+    expect(first.map((r) => [r.name, r.clusters, r.endpoints.ready])).toEqual([['reviews', ['a'], 2]]);
+    expect(getServices(m, onlyA, page).data.items[0]).toBe(first[0]);
+    expect(getServices(m, ALL, page).data.items[0]?.endpoints.ready).toBe(4);
+
+    m.apply('a', slices, 'bookinfo/reviews-x', slice(5));
+    const after = getServices(m, onlyA, page).data.items[0]!;
+    expect(after).not.toBe(first[0]);
+    expect(after.endpoints.ready).toBe(5);
+    // Another scope over the same fleet gets its own rows.
+    expect(getServices(m, scope('*/bookinfo'), page).data.items[0]?.endpoints.ready).toBe(7);
+    expect(getServices(m, scope('b/bookinfo'), page).data.items[0]?.clusters).toEqual(['b']);
+    expect(getServices(m, scope('b/other'), page).data.total).toBe(0);
+    m.apply('b', services, 'bookinfo/reviews', undefined);
+    expect(getServices(m, scope('b/bookinfo'), page).data.total).toBe(0);
+    expect(getServices(m, onlyA, { ...page, cluster: 'b' }).data.total).toBe(0);
+  });
+
+  it('keeps only the most recently used scopes', () => {
+    const cache = new ScopedRowCache(2);
+    let computed = 0;
+    const rows = () => (computed++, []);
+    cache.get('s1', 'k', rows);
+    cache.get('s2', 'k', rows);
+    cache.get('s1', 'k', rows);
+    cache.get('s3', 'k', rows);
+    expect(cache.scopes).toBe(2);
+    expect(computed).toBe(3);
+    cache.get('s1', 'k', rows);
+    expect(computed).toBe(3);
+    cache.get('s2', 'k', rows);
+    expect(computed).toBe(4);
+    cache.drop('k');
+    cache.get('s2', 'k', rows);
+    expect(computed).toBe(5);
+  });
+});

@@ -8,6 +8,7 @@ import { envelope } from './envelope';
 import type { FleetModel } from './model';
 import { ALL, allows, allowsNamespaceSomewhere, type VisibilityScope } from './scope';
 import { paginate } from './paginate';
+import { scopeKey } from './scoped-rows';
 
 function visibleService(model: FleetModel, scope: VisibilityScope, key: string): ServiceDetail | undefined {
   const slash = key.indexOf('/');
@@ -48,18 +49,21 @@ function rowsFor(model: FleetModel, scope: VisibilityScope, key: string): Servic
  * GET /api/v1/services: global services (namespace sameness) and
  * ServiceEntries, filtered, sorted and paged from the model's incremental
  * index. The index holds the whole fleet's rows, which is what the `all`
- * scope sees; a narrower scope walks the index in order and rebuilds each
- * row of a namespace it may see from the clusters it may see, so counts and
- * cluster lists never include what lies outside its workspaces.
+ * scope sees; a narrower scope walks the index in order and takes each row
+ * of a namespace it may see as rebuilt from the clusters it may see (kept
+ * per scope until the service changes), so counts and cluster lists never
+ * include what lies outside its workspaces.
  */
 export function getServices(model: FleetModel, scope: VisibilityScope, query: ServicesQuery): FleetResponse<Page<ServiceSummary>> {
   model.serviceIndex.refresh((key) => rowsFor(model, ALL, key));
   if (scope.kind === 'all') return envelope(model, scope, model.serviceIndex.query(query));
   const candidates = model.serviceIndex.query({ ...query, cluster: undefined, page: 1, pageSize: Number.MAX_SAFE_INTEGER }).items;
   const rows: ServiceSummary[] = [];
+  const sk = scopeKey(scope);
   for (const r of candidates) {
     if (!allowsNamespaceSomewhere(scope, r.namespace)) continue;
-    const scoped = rowsFor(model, scope, `${r.namespace}/${r.name}`).find((s) => s.kind === r.kind);
+    const key = `${r.namespace}/${r.name}`;
+    const scoped = model.scopedServiceRows.get(sk, key, () => rowsFor(model, scope, key)).find((s) => s.kind === r.kind);
     if (scoped && (!query.cluster || scoped.clusters.includes(query.cluster))) rows.push(scoped);
   }
   return envelope(model, scope, paginate(rows, query));
