@@ -90,6 +90,7 @@ export class ClusterConnection implements ClusterLiveView {
     clearInterval(this.ticker);
     this.poller?.stop();
     for (const w of this.watches.values()) w.stop();
+    this.client?.close();
   }
 
   private publishIfChanged(): void {
@@ -113,7 +114,7 @@ export class ClusterConnection implements ClusterLiveView {
         this.reconcileKinds([...builtinKinds(), ...d.configKinds]);
         if (first) {
           void Promise.all([...this.watches.values()].map((w) => w.firstAttempt)).then(() => this.firstDone());
-          this.poller = new IstiodPoller(this.name, client.kubeConfig, this.model, { intervalMs: this.opts.istiodPollMs, timeoutMs: this.opts.requestTimeoutMs });
+          this.poller = new IstiodPoller(this.name, client, this.model, { intervalMs: this.opts.istiodPollMs, timeoutMs: this.opts.requestTimeoutMs });
           this.poller.start();
         }
         this.publishIfChanged();

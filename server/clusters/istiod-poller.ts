@@ -1,8 +1,8 @@
 import 'server-only';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { parseClusterz, parseNetworkz, parseVersion } from '../istiod/debug-endpoints';
 import { summariseSyncz } from '../istiod/syncz';
 import type { ControlPlanePoll, FleetModel } from '../fleet/model';
+import type { KubeClient } from './kube-client';
 import type { SlimPod } from './records';
 import { portForwardGet, type ForwardedResponse } from './port-forward-get';
 import { sleep } from './backoff';
@@ -53,7 +53,7 @@ export class IstiodPoller {
   private readonly ac = new AbortController();
   private last = '';
 
-  constructor(private readonly cluster: string, private readonly kc: KubeConfig, private readonly model: FleetModel, private readonly opts: { intervalMs: number; timeoutMs: number }) {}
+  constructor(private readonly cluster: string, private readonly client: KubeClient, private readonly model: FleetModel, private readonly opts: { intervalMs: number; timeoutMs: number }) {}
 
   start(): void {
     void this.loop();
@@ -67,7 +67,7 @@ export class IstiodPoller {
   async pollOnce(): Promise<void> {
     const entry = this.model.cluster(this.cluster);
     if (!entry) return;
-    const get: Get = (ns, pod, path) => portForwardGet(this.kc, ns, pod, ISTIOD_DEBUG_PORT, path, this.opts.timeoutMs);
+    const get: Get = (ns, pod, path) => portForwardGet(this.client.portForward(), ns, pod, ISTIOD_DEBUG_PORT, path, this.opts.timeoutMs);
     const polls: ControlPlanePoll[] = [];
     for (const [rev, pods] of istiodPodsByRevision(entry.store.pods.values())) {
       if (this.ac.signal.aborted) return;

@@ -1,7 +1,7 @@
 import 'server-only';
 import http from 'node:http';
 import { Duplex, PassThrough } from 'node:stream';
-import { PortForward, type KubeConfig } from '@kubernetes/client-node';
+import type { PortForward } from '@kubernetes/client-node';
 
 /** The answer of one HTTP GET made over a pod port-forward. */
 export interface ForwardedResponse {
@@ -13,8 +13,9 @@ export interface ForwardedResponse {
  * One HTTP GET to `port` of a pod, through the cluster's API server
  * (a port-forward, as istioctl and Kiali reach istiod's debug endpoints), with
  * a time-out over the whole exchange. The tunnel is closed afterwards.
+ * `pf` comes from KubeClient.portForward(), which shares the client's TLS agent.
  */
-export async function portForwardGet(kc: KubeConfig, namespace: string, pod: string, port: number, path: string, timeoutMs: number, maxBytes = 32 * 1024 * 1024): Promise<ForwardedResponse> {
+export async function portForwardGet(pf: PortForward, namespace: string, pod: string, port: number, path: string, timeoutMs: number, maxBytes = 32 * 1024 * 1024): Promise<ForwardedResponse> {
   const output = new PassThrough();
   const errors = new PassThrough();
   const input = new PassThrough();
@@ -24,7 +25,7 @@ export async function portForwardGet(kc: KubeConfig, namespace: string, pod: str
     timer = setTimeout(() => reject(Object.assign(new Error(`GET ${path} on ${namespace}/${pod}:${port} timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
   });
   const exchange = (async () => {
-    ws = (await new PortForward(kc).portForward(namespace, pod, [port], output, errors, input)) as unknown as { close(): void };
+    ws = (await pf.portForward(namespace, pod, [port], output, errors, input)) as unknown as { close(): void };
     const socket = Duplex.from({ readable: output, writable: input });
     return await new Promise<ForwardedResponse>((resolve, reject) => {
       errors.on('data', (d: Buffer) => reject(new Error(`port-forward to ${namespace}/${pod}:${port}: ${d.toString('utf8').trim() || 'error'}`)));

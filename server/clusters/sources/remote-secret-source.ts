@@ -46,6 +46,7 @@ export function candidatesFromSecret(o: unknown, home: string): SlimResult<Clust
 export class RemoteSecretSource implements ClusterSource {
   readonly id: string;
   private watch?: ListWatch;
+  private client?: KubeClient;
   private readonly bySecret = new Map<string, ClusterCandidate[]>();
 
   constructor(private readonly home: KubeConfig, private readonly homeName: string, private readonly namespace: string, private readonly opts: { requestTimeoutMs: number; staleAfterMs: number }) {
@@ -75,7 +76,8 @@ export class RemoteSecretSource implements ClusterSource {
       slim: (o: unknown) => candidatesFromSecret(o, this.homeName),
     } as unknown as KindSpec;
     const emit = () => onChange([...this.bySecret.values()].flat());
-    this.watch = new ListWatch(new KubeClient(this.home, this.opts.requestTimeoutMs), spec, { staleAfterMs: this.opts.staleAfterMs, backoff: DEFAULT_BACKOFF }, {
+    this.client = new KubeClient(this.home, this.opts.requestTimeoutMs);
+    this.watch = new ListWatch(this.client, spec, { staleAfterMs: this.opts.staleAfterMs, backoff: DEFAULT_BACKOFF }, {
       replace: (_s, records: Map<string, AnyRecord>) => {
         this.bySecret.clear();
         for (const [k, v] of records) this.bySecret.set(k, v as unknown as ClusterCandidate[]);
@@ -94,5 +96,6 @@ export class RemoteSecretSource implements ClusterSource {
 
   stop(): void {
     this.watch?.stop();
+    this.client?.close();
   }
 }
