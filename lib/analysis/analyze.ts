@@ -1,6 +1,8 @@
 import { AnalysisContext } from './context';
 import { RULES, type Rule } from './rules/registry';
+import { obj } from './spec';
 import type { AnalysisOptions, ClusterView, Finding, Level } from './types';
+import { readsAny, type Unit } from './units';
 
 const LEVEL_ORDER: Record<Level, number> = { Error: 0, Warning: 1, Info: 2 };
 
@@ -54,4 +56,37 @@ export function analyze(clusters: readonly ClusterView[], options: AnalysisOptio
 /** Whether findings contain anything above Info (the CLI's failure condition). */
 export function hasProblems(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.level !== 'Info');
+}
+
+/**
+ * Builds the mesh-wide indexes the rules about to run share, a cluster per
+ * unit, so that no single rule piece builds them for the whole mesh: the
+ * Services by host, and (when some DestinationRule has subsets to check) the
+ * pods' endpoint labels.
+ */
+export function* indexUnits(ctx: AnalysisContext, rules: readonly Rule[]): Generator<Unit> {
+  if (!rules.some((r) => readsAny(r.reads, ['services']))) return;
+  const none: Finding[] = [];
+  for (let k = 1; k <= ctx.clusters.length; k++) {
+    const upTo = k;
+    yield { run: () => {
+      ctx.indexServices(upTo);
+      return none;
+    } };
+  }
+  if (!rules.some((r) => r.reads.includes('config:DestinationRule') && r.reads.includes('pods'))) return;
+  if (!ctx.clusters.every((c) => c.complete)) return;
+  let needed = false;
+  for (const c of ctx.clusters) {
+    yield { run: () => {
+      needed ||= ctx.config(c, 'DestinationRule').some((dr) => Array.isArray(obj(dr.spec)?.subsets));
+      return none;
+    } };
+  }
+  for (const c of ctx.clusters) {
+    yield { run: () => {
+      if (needed) ctx.endpoints(c);
+      return none;
+    } };
+  }
 }

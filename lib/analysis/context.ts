@@ -1,6 +1,13 @@
 import { toFqdn, hostsMatch } from './hosts';
+import { endpointLabels, nodeIndex } from './pod-labels';
 import { list, num, obj, str, stringList } from './spec';
-import type { AnalysisOptions, ClusterView, ConfigObject, ServiceView } from './types';
+import type { AnalysisOptions, ClusterView, ConfigObject, PodView, ServiceView } from './types';
+
+/** A pod with its labels as istiod sees its endpoint. */
+export interface Endpoint {
+  pod: PodView;
+  labels: Record<string, string>;
+}
 
 /** What a destination host resolves to: a Kubernetes Service somewhere in the mesh, or a ServiceEntry in the cluster. */
 export interface ResolvedHost {
@@ -20,7 +27,11 @@ export const NETWORKING = 'networking.istio.io';
  */
 export class AnalysisContext {
   private readonly byKind = new Map<string, ConfigObject[]>();
-  private services?: Map<string, Array<{ cluster: string; service: ServiceView }>>;
+  private readonly services = new Map<string, Array<{ cluster: string; service: ServiceView }>>();
+  /** How many clusters (in order) meshServices() holds so far: it is built a cluster at a time. */
+  private servicesOf = 0;
+  private readonly endpointsOf = new Map<string, Endpoint[]>();
+  private readonly memos = new Map<string, unknown>();
   private readonly serviceEntries = new Map<string, Array<{ host: string; se: ConfigObject; ports: number[] }>>();
 
   constructor(
@@ -49,18 +60,43 @@ export class AnalysisContext {
 
   /** Kubernetes Services of the whole mesh by FQDN (namespace sameness: one host, several clusters). */
   meshServices(): Map<string, Array<{ cluster: string; service: ServiceView }>> {
-    if (!this.services) {
-      this.services = new Map();
-      for (const c of this.clusters) {
-        for (const s of c.services) {
-          const fqdn = toFqdn(s.namespace, s.name);
-          let arr = this.services.get(fqdn);
-          if (!arr) this.services.set(fqdn, (arr = []));
-          arr.push({ cluster: c.name, service: s });
-        }
+    while (this.servicesOf < this.clusters.length) this.indexServices(this.servicesOf + 1);
+    return this.services;
+  }
+
+  /**
+   * Builds meshServices() up to the first `upTo` clusters (in order, so each
+   * host lists its clusters as a one-call build would); a sliced run calls it
+   * a cluster at a time before any rule reads the index.
+   */
+  indexServices(upTo: number): void {
+    for (; this.servicesOf < Math.min(upTo, this.clusters.length); this.servicesOf++) {
+      const c = this.clusters[this.servicesOf]!;
+      for (const s of c.services) {
+        const fqdn = toFqdn(s.namespace, s.name);
+        let arr = this.services.get(fqdn);
+        if (!arr) this.services.set(fqdn, (arr = []));
+        arr.push({ cluster: c.name, service: s });
       }
     }
-    return this.services;
+  }
+
+  /** A cluster's pods with their endpoint labels (topology labels added), built once per run. */
+  endpoints(c: ClusterView): Endpoint[] {
+    let out = this.endpointsOf.get(c.name);
+    if (!out) {
+      const nodes = nodeIndex(c);
+      out = [];
+      for (const pod of c.pods) out.push({ pod, labels: endpointLabels(c, pod, nodes) });
+      this.endpointsOf.set(c.name, out);
+    }
+    return out;
+  }
+
+  /** A value computed once per run and shared by every rule and unit (`key` names what it is). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   private entries(cluster: ClusterView): Array<{ host: string; se: ConfigObject; ports: number[] }> {

@@ -1,9 +1,10 @@
 import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
 import { selects } from '../../hosts';
-import { endpointLabels, nodeIndex, podsCarry } from '../../pod-labels';
+import { podsCarry } from '../../pod-labels';
 import { list, obj, str, strings } from '../../spec';
-import type { Finding } from '../../types';
+import type { ClusterView, Finding } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 
 /**
  * IST0174: a DestinationRule host that matches no Service of the mesh and no
@@ -12,33 +13,28 @@ import type { Finding } from '../../types';
  * endpoints carrying the topology labels istiod adds.
  */
 export function checkDestinationRuleSubsets(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkDestinationRuleSubsetsIn));
+}
+
+/** IST0173 and IST0174 for the DestinationRules of one cluster (pods from every cluster of the mesh). */
+export function checkDestinationRuleSubsetsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  const allComplete = ctx.clusters.every((c) => c.complete);
-  let endpoints: Array<{ labels: Record<string, string> }> | undefined;
-  const pods = () => {
-    endpoints ??= ctx.clusters.flatMap((c) => {
-      const nodes = nodeIndex(c);
-      return [...c.pods].map((p) => ({ labels: endpointLabels(c, p, nodes) }));
-    });
-    return endpoints;
-  };
-  for (const c of ctx.clusters) {
-    for (const dr of ctx.config(c, 'DestinationRule')) {
-      const spec = obj(dr.spec);
-      const host = str(spec?.host) ?? '';
-      const at = [ref(c.name, 'DestinationRule', dr.namespace, dr.name)];
-      const hit = ctx.resolveHost(c, dr.namespace, host);
-      if (!hit) {
-        if (allComplete) out.push(istioFinding('IST0174', at, [host], 'Point the DestinationRule at an existing service host, or create the Service/ServiceEntry.'));
-        continue;
-      }
-      if (!allComplete) continue;
-      for (const s of list(spec?.subsets)) {
-        const name = str(obj(s)?.name) ?? '';
-        const selector = { ...(hit.workloadSelector ?? {}), ...strings(obj(s)?.labels) };
-        if (!ctx.clusters.every((x) => podsCarry(x, Object.keys(selector)))) continue;
-        if (!pods().some((p) => selects(selector, p.labels))) out.push(istioFinding('IST0173', at, [name], 'Fix the subset labels, or deploy pods carrying them.'));
-      }
+  const allComplete = ctx.clusters.every((x) => x.complete);
+  for (const dr of ctx.config(c, 'DestinationRule')) {
+    const spec = obj(dr.spec);
+    const host = str(spec?.host) ?? '';
+    const at = [ref(c.name, 'DestinationRule', dr.namespace, dr.name)];
+    const hit = ctx.resolveHost(c, dr.namespace, host);
+    if (!hit) {
+      if (allComplete) out.push(istioFinding('IST0174', at, [host], 'Point the DestinationRule at an existing service host, or create the Service/ServiceEntry.'));
+      continue;
+    }
+    if (!allComplete) continue;
+    for (const s of list(spec?.subsets)) {
+      const name = str(obj(s)?.name) ?? '';
+      const selector = { ...(hit.workloadSelector ?? {}), ...strings(obj(s)?.labels) };
+      if (!ctx.clusters.every((x) => podsCarry(x, Object.keys(selector)))) continue;
+      if (!ctx.clusters.some((x) => ctx.endpoints(x).some((p) => selects(selector, p.labels)))) out.push(istioFinding('IST0173', at, [name], 'Fix the subset labels, or deploy pods carrying them.'));
     }
   }
   return out;

@@ -2,7 +2,8 @@ import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
 import { toFqdn } from '../../hosts';
 import { obj, stringList } from '../../spec';
-import type { ConfigObject, Finding } from '../../types';
+import type { ClusterView, ConfigObject, Finding } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 import { vsGateways, vsHosts } from './vs-destinations';
 
 /** The namespaces a VirtualService's hosts are visible in ('*' for all). */
@@ -18,27 +19,30 @@ function scopes(vs: ConfigObject): string[] {
  * (each istiod merges only its own cluster's config).
  */
 export function checkMeshGatewayHosts(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkMeshGatewayHostsIn));
+}
+
+/** IST0109 in one cluster. */
+export function checkMeshGatewayHostsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    const byHost = new Map<string, ConfigObject[]>();
-    for (const vs of ctx.config(c, 'VirtualService')) {
-      const gws = vsGateways(vs);
-      if (gws.length > 0 && !gws.includes('mesh')) continue;
-      for (const scope of scopes(vs)) {
-        for (const h of vsHosts(vs)) {
-          const key = `${scope}/${toFqdn(vs.namespace, h)}`;
-          const arr = byHost.get(key) ?? [];
-          if (!arr.includes(vs)) arr.push(vs);
-          byHost.set(key, arr);
-        }
+  const byHost = new Map<string, ConfigObject[]>();
+  for (const vs of ctx.config(c, 'VirtualService')) {
+    const gws = vsGateways(vs);
+    if (gws.length > 0 && !gws.includes('mesh')) continue;
+    for (const scope of scopes(vs)) {
+      for (const h of vsHosts(vs)) {
+        const key = `${scope}/${toFqdn(vs.namespace, h)}`;
+        const arr = byHost.get(key) ?? [];
+        if (!arr.includes(vs)) arr.push(vs);
+        byHost.set(key, arr);
       }
     }
-    for (const [scoped, list] of byHost) {
-      if (list.length < 2) continue;
-      const names = list.map((v) => `${v.namespace}/${v.name}`).join(',');
-      for (const vs of list) {
-        out.push(istioFinding('IST0109', [ref(c.name, 'VirtualService', vs.namespace, vs.name)], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).'));
-      }
+  }
+  for (const [scoped, list] of byHost) {
+    if (list.length < 2) continue;
+    const names = list.map((v) => `${v.namespace}/${v.name}`).join(',');
+    for (const vs of list) {
+      out.push(istioFinding('IST0109', [ref(c.name, 'VirtualService', vs.namespace, vs.name)], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).'));
     }
   }
   return out;

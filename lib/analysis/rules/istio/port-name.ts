@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
-import type { Finding, ServicePortView, ServiceView } from '../../types';
+import type { ClusterView, Finding, ServicePortView, ServiceView } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 
 /** Protocols Istio recognises from a port name prefix or appProtocol. */
 const PROTOCOLS = new Set(['http', 'http2', 'https', 'grpc', 'grpc-web', 'tcp', 'tls', 'mongo', 'mysql', 'redis', 'udp', 'h2c', 'ws', 'wss']);
@@ -26,14 +27,17 @@ function isControlPlane(s: ServiceView): boolean {
 
 /** IST0118: Service ports whose name (or appProtocol) does not say the protocol, outside system namespaces. */
 export function checkPortNames(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkPortNamesIn));
+}
+
+/** IST0118 in one cluster. */
+export function checkPortNamesIn(_ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    for (const s of c.services) {
-      if (SYSTEM_NAMESPACES.has(s.namespace) || isControlPlane(s) || s.type === 'ExternalName') continue;
-      for (const p of s.ports) {
-        if (portProtocolKnown(p)) continue;
-        out.push(istioFinding('IST0118', [ref(c.name, 'Service', s.namespace, s.name)], [p.name ?? '', p.port, String(p.targetPort ?? 0)], 'Name the port <protocol>[-<suffix>] (http-web, grpc, tcp-db) or set appProtocol.'));
-      }
+  for (const s of c.services) {
+    if (SYSTEM_NAMESPACES.has(s.namespace) || isControlPlane(s) || s.type === 'ExternalName') continue;
+    for (const p of s.ports) {
+      if (portProtocolKnown(p)) continue;
+      out.push(istioFinding('IST0118', [ref(c.name, 'Service', s.namespace, s.name)], [p.name ?? '', p.port, String(p.targetPort ?? 0)], 'Name the port <protocol>[-<suffix>] (http-web, grpc, tcp-db) or set appProtocol.'));
     }
   }
   return out;

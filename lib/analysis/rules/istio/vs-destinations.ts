@@ -1,7 +1,8 @@
 import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
 import { list, num, obj, str, stringList } from '../../spec';
-import type { ConfigObject, Finding } from '../../types';
+import type { ClusterView, ConfigObject, Finding } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 
 interface Destination {
   host: string;
@@ -37,21 +38,24 @@ export function vsDestinations(spec: unknown): Destination[] {
  * port it has, and pick a port when the service has several.
  */
 export function checkVirtualServiceDestinations(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkVirtualServiceDestinationsIn));
+}
+
+/** IST0101 (host, mirror host, host:port) and IST0112 in one cluster. */
+export function checkVirtualServiceDestinationsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    for (const vs of ctx.config(c, 'VirtualService')) {
-      const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
-      for (const d of vsDestinations(vs.spec)) {
-        const hit = ctx.resolveHost(c, vs.namespace, d.host);
-        if (!hit) {
-          if (c.complete) out.push(istioFinding('IST0101', at, [d.mirror ? 'mirror host' : 'host', d.host], 'Create the Service or ServiceEntry for the host, or correct the host name.'));
-          continue;
-        }
-        if (d.port === undefined) {
-          if (hit.ports.length > 1) out.push(istioFinding('IST0112', at, [d.host, hit.ports], 'Set destination.port.number to one of the service\'s ports.'));
-        } else if (hit.ports.length && !hit.ports.includes(d.port)) {
-          out.push(istioFinding('IST0101', at, ['host:port', `${d.host}:${d.port}`], 'Use a port the service exposes.'));
-        }
+  for (const vs of ctx.config(c, 'VirtualService')) {
+    const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
+    for (const d of vsDestinations(vs.spec)) {
+      const hit = ctx.resolveHost(c, vs.namespace, d.host);
+      if (!hit) {
+        if (c.complete) out.push(istioFinding('IST0101', at, [d.mirror ? 'mirror host' : 'host', d.host], 'Create the Service or ServiceEntry for the host, or correct the host name.'));
+        continue;
+      }
+      if (d.port === undefined) {
+        if (hit.ports.length > 1) out.push(istioFinding('IST0112', at, [d.host, hit.ports], 'Set destination.port.number to one of the service\'s ports.'));
+      } else if (hit.ports.length && !hit.ports.includes(d.port)) {
+        out.push(istioFinding('IST0101', at, ['host:port', `${d.host}:${d.port}`], 'Use a port the service exposes.'));
       }
     }
   }

@@ -2,7 +2,8 @@ import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
 import { hostsMatch } from '../../hosts';
 import { list, obj, stringList } from '../../spec';
-import type { ConfigObject, Finding } from '../../types';
+import type { ClusterView, ConfigObject, Finding } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 import { vsGateways, vsHosts } from './vs-destinations';
 
 /** 'ns/name' of a gateway reference ('name' is in the VirtualService's namespace). */
@@ -35,20 +36,23 @@ export function gatewayHostsFor(gw: ConfigObject, vsNamespace: string): string[]
  * exist in its cluster, and offer at least one of the VirtualService's hosts.
  */
 export function checkVirtualServiceGateways(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkVirtualServiceGatewaysIn));
+}
+
+/** IST0101 (gateway) and IST0132 in one cluster. */
+export function checkVirtualServiceGatewaysIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    const gateways = new Map(ctx.config(c, 'Gateway').map((g) => [`${g.namespace}/${g.name}`, g]));
-    for (const vs of ctx.config(c, 'VirtualService')) {
-      const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
-      for (const name of vsGateways(vs)) {
-        if (name === 'mesh') continue;
-        const key = gatewayKey(vs.namespace, name);
-        const gw = gateways.get(key);
-        if (!gw && c.complete) out.push(istioFinding('IST0101', at, ['gateway', name], 'Create the Gateway or fix the reference (namespace/name for a Gateway in another namespace).'));
-        const offered = gw ? gatewayHostsFor(gw, vs.namespace) : [];
-        if ((gw || c.complete) && !offered.some((g) => vsHosts(vs).some((h) => hostsMatch(g, h)))) {
-          out.push(istioFinding('IST0132', at, [vsHosts(vs), `${vs.namespace}/${vs.name}`, key], 'Add the host to a server of the Gateway, or change the VirtualService hosts to ones the Gateway serves.'));
-        }
+  const gateways = new Map(ctx.config(c, 'Gateway').map((g) => [`${g.namespace}/${g.name}`, g]));
+  for (const vs of ctx.config(c, 'VirtualService')) {
+    const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
+    for (const name of vsGateways(vs)) {
+      if (name === 'mesh') continue;
+      const key = gatewayKey(vs.namespace, name);
+      const gw = gateways.get(key);
+      if (!gw && c.complete) out.push(istioFinding('IST0101', at, ['gateway', name], 'Create the Gateway or fix the reference (namespace/name for a Gateway in another namespace).'));
+      const offered = gw ? gatewayHostsFor(gw, vs.namespace) : [];
+      if ((gw || c.complete) && !offered.some((g) => vsHosts(vs).some((h) => hostsMatch(g, h)))) {
+        out.push(istioFinding('IST0132', at, [vsHosts(vs), `${vs.namespace}/${vs.name}`, key], 'Add the host to a server of the Gateway, or change the VirtualService hosts to ones the Gateway serves.'));
       }
     }
   }

@@ -2,7 +2,8 @@ import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
 import { goQuote } from '../../go-format';
 import { list, obj, str } from '../../spec';
-import type { Finding, ObjectRef } from '../../types';
+import type { ClusterView, Finding, ObjectRef } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 
 /** JSON with sorted keys, so equal matches written in a different order compare equal. */
 function canonical(v: unknown): string {
@@ -45,15 +46,18 @@ function scanRules(rules: unknown[], named: boolean, at: ObjectRef[], out: Findi
 
 /** IST0130 and IST0131: unreachable rules and ineffective matches in http, tcp and tls routes. */
 export function checkVirtualServiceMatches(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkVirtualServiceMatchesIn));
+}
+
+/** IST0130 and IST0131 in one cluster. */
+export function checkVirtualServiceMatchesIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    for (const vs of ctx.config(c, 'VirtualService')) {
-      const spec = obj(vs.spec);
-      const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
-      scanRules(list(spec?.http), true, at, out);
-      scanRules(list(spec?.tcp), false, at, out);
-      scanRules(list(spec?.tls), false, at, out);
-    }
+  for (const vs of ctx.config(c, 'VirtualService')) {
+    const spec = obj(vs.spec);
+    const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
+    scanRules(list(spec?.http), true, at, out);
+    scanRules(list(spec?.tcp), false, at, out);
+    scanRules(list(spec?.tls), false, at, out);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../../context';
 import { meshFinding, ref } from '../../finding';
-import type { Finding } from '../../types';
+import type { ClusterView, Finding } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 import { clusterRef, isPrimary, polled, readsOf, remoteSecrets } from './util';
 
 /**
@@ -25,17 +26,20 @@ export function checkDiscoverySymmetry(ctx: AnalysisContext): Finding[] {
 
 /** MG0009: a remote secret whose cluster istiod does not report as synced in /debug/clusterz. */
 export function checkRemoteSecretsSynced(ctx: AnalysisContext): Finding[] {
+  return runUnits(clusterUnits(ctx, checkRemoteSecretsSyncedIn));
+}
+
+/** MG0009 in one cluster. */
+export function checkRemoteSecretsSyncedIn(_ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    const cps = [...c.controlPlanes].filter((cp) => cp.state === 'ok');
-    if (cps.length === 0) continue;
-    for (const s of remoteSecrets(c)) {
-      for (const id of s.dataKeys) {
-        const seen = cps.flatMap((cp) => cp.clusters.filter((d) => d.id === id));
-        if (seen.some((d) => d.syncStatus === 'synced')) continue;
-        const why = seen.length === 0 ? 'is not listed by istiod (/debug/clusterz)' : `is ${seen[0]!.syncStatus}`;
-        out.push(meshFinding('MG0009', [ref(c.name, 'Secret', s.namespace, s.name)], `Remote secret ${s.namespace}/${s.name} in ${c.name} names cluster ${id}, which ${why}; ${c.name} has no endpoints from ${id}.`, { clusters: [id] }));
-      }
+  const cps = [...c.controlPlanes].filter((cp) => cp.state === 'ok');
+  if (cps.length === 0) return out;
+  for (const s of remoteSecrets(c)) {
+    for (const id of s.dataKeys) {
+      const seen = cps.flatMap((cp) => cp.clusters.filter((d) => d.id === id));
+      if (seen.some((d) => d.syncStatus === 'synced')) continue;
+      const why = seen.length === 0 ? 'is not listed by istiod (/debug/clusterz)' : `is ${seen[0]!.syncStatus}`;
+      out.push(meshFinding('MG0009', [ref(c.name, 'Secret', s.namespace, s.name)], `Remote secret ${s.namespace}/${s.name} in ${c.name} names cluster ${id}, which ${why}; ${c.name} has no endpoints from ${id}.`, { clusters: [id] }));
     }
   }
   return out;

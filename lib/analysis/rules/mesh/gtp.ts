@@ -1,7 +1,8 @@
 import type { AnalysisContext } from '../../context';
 import { meshFinding, ref } from '../../finding';
 import { list, num, obj, str } from '../../spec';
-import type { ConfigObject, Finding, PodView } from '../../types';
+import type { ClusterView, ConfigObject, Finding, PodView } from '../../types';
+import { clusterUnits, runUnits } from '../../units';
 
 /** Admiral's environment of an object: admiral.io/env annotation or label, else env label, else 'default'. */
 export function admiralEnv(o: { labels: Record<string, string>; annotations?: Record<string, string> }): string {
@@ -31,21 +32,26 @@ function healthyRegions(ctx: AnalysisContext, identity: string, env: string): Ma
  * traffic fails or spills over unpredictably.
  */
 export function checkTrafficPolicyRegions(ctx: AnalysisContext): Finding[] {
-  if (!ctx.clusters.every((c) => c.complete)) return [];
+  return runUnits(clusterUnits(ctx, checkTrafficPolicyRegionsIn));
+}
+
+/** MG0016 for the GlobalTrafficPolicies of one cluster (regions from every cluster's pods). */
+export function checkTrafficPolicyRegionsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
+  if (!ctx.clusters.every((x) => x.complete)) return [];
   const out: Finding[] = [];
-  for (const c of ctx.clusters) {
-    for (const gtp of ctx.config(c, 'GlobalTrafficPolicy', 'admiral.io') as ConfigObject[]) {
-      const identity = gtp.labels.identity;
-      if (!identity) continue;
-      const healthy = healthyRegions(ctx, identity, admiralEnv(gtp));
-      for (const policy of list(obj(gtp.spec)?.policy)) {
-        const prefix = str(obj(policy)?.dnsPrefix) ?? 'default';
-        for (const t of list(obj(policy)?.target)) {
-          const region = str(obj(t)?.region);
-          const weight = num(obj(t)?.weight) ?? 0;
-          if (!region || weight <= 0 || healthy.has(region)) continue;
-          out.push(meshFinding('MG0016', [ref(c.name, 'GlobalTrafficPolicy', gtp.namespace, gtp.name)], `GlobalTrafficPolicy ${gtp.namespace}/${gtp.name} (identity ${identity}, dnsPrefix ${prefix}) sends ${weight}% to region ${region}, where ${identity} has no ready endpoints.`));
-        }
+  for (const gtp of ctx.config(c, 'GlobalTrafficPolicy', 'admiral.io') as ConfigObject[]) {
+    const identity = gtp.labels.identity;
+    if (!identity) continue;
+    // Once per identity and env: several policies (and clusters) name the same identity.
+    const env = admiralEnv(gtp);
+    const healthy = ctx.memo(`gtp-regions\u0000${identity}\u0000${env}`, () => healthyRegions(ctx, identity, env));
+    for (const policy of list(obj(gtp.spec)?.policy)) {
+      const prefix = str(obj(policy)?.dnsPrefix) ?? 'default';
+      for (const t of list(obj(policy)?.target)) {
+        const region = str(obj(t)?.region);
+        const weight = num(obj(t)?.weight) ?? 0;
+        if (!region || weight <= 0 || healthy.has(region)) continue;
+        out.push(meshFinding('MG0016', [ref(c.name, 'GlobalTrafficPolicy', gtp.namespace, gtp.name)], `GlobalTrafficPolicy ${gtp.namespace}/${gtp.name} (identity ${identity}, dnsPrefix ${prefix}) sends ${weight}% to region ${region}, where ${identity} has no ready endpoints.`));
       }
     }
   }
