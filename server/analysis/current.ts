@@ -27,7 +27,9 @@ export function currentAnalysisEngine(): AnalysisEngine {
   const { logger } = getAppRuntime();
   const { validator, problem } = loadCrdValidator();
   if (problem) logger.warn({ problem }, 'analysis: schema validation disabled');
-  const engine = new AnalysisEngine(model, { validateSchema: validator?.validate }).start();
+  // A rule that throws ends that run only; the next change or the 10-minute refresh tries again.
+  const onError = (err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'analysis run failed');
+  const engine = new AnalysisEngine(model, { validateSchema: validator?.validate, onError }).start();
   const svc = currentTelemetry();
   const feed = svc.client.mode === 'none'
     ? undefined
