@@ -5,6 +5,7 @@ import { focusStep } from './focus-step';
 import { gatewayStep } from './gateway-step';
 import { healthStep, type HealthOptions } from './health-step';
 import { mtlsStep } from './mtls-step';
+import { edgeIdentities } from './node-identity';
 import { responseTimeStep } from './response-time-step';
 import { scopeStep, type ScopeAllows } from './scope-step';
 import { trafficStep } from './traffic-step';
@@ -42,29 +43,35 @@ export interface TopologyStats {
  * outside collapsed into one node), focus, and elements.
  */
 export function buildTopology(input: TopologyInput): { elements: TopologyElements; stats: TopologyStats } {
-  let g = trafficStep(input);
+  // One memo of edge identities for the request and p95 series: both group by the same edge labels.
+  const identities = edgeIdentities(input.graphType);
+  let g = trafficStep(input, identities);
   g = deadNodesStep(g, { inventory: input.inventory, hideIdle: input.hideIdle });
   g = healthStep(g, input);
   g = mtlsStep(g);
-  g = responseTimeStep(g, input.p95, input.graphType);
+  g = responseTimeStep(g, input.p95, input.graphType, identities);
   g = gatewayStep(g, input.networkOf ?? (() => undefined));
   g = filterStep(g, input);
   g = scopeStep(g, input.allows);
   g = focusStep(g, input.focus, input.hops ?? 1);
   const elements = toElements(g, input.networkOf);
   // The outside node stands for many clusters and namespaces: it counts as a node, not as a place.
-  const nodes = [...g.nodes.values()].filter((n) => n.kind !== 'outside');
-  const edges = [...g.edges.values()];
+  const clusters = new Set<string>();
+  const namespaces = new Set<string>();
+  for (const n of g.nodes.values()) {
+    if (n.kind === 'outside') continue;
+    clusters.add(n.cluster);
+    if (n.namespace !== undefined) namespaces.add(`${n.cluster}/${n.namespace}`);
+  }
+  let totalRps = 0;
+  let crossClusterEdges = 0;
+  for (const e of g.edges.values()) {
+    // Hops through a gateway would count twice; count each request once, at the edge into its real destination.
+    if (!e.source.startsWith('gw:')) totalRps += e.rates.total;
+    if (e.crossCluster) crossClusterEdges++;
+  }
   return {
     elements,
-    stats: {
-      nodes: g.nodes.size,
-      edges: edges.length,
-      clusters: new Set(nodes.map((n) => n.cluster)).size,
-      namespaces: new Set(nodes.filter((n) => n.namespace !== undefined).map((n) => `${n.cluster}/${n.namespace}`)).size,
-      // Hops through a gateway would count twice; count each request once, at the edge into its real destination.
-      totalRps: Math.round(edges.filter((e) => !e.source.startsWith('gw:')).reduce((a, e) => a + e.rates.total, 0) * 1000) / 1000,
-      crossClusterEdges: edges.filter((e) => e.crossCluster).length,
-    },
+    stats: { nodes: g.nodes.size, edges: g.edges.size, clusters: clusters.size, namespaces: namespaces.size, totalRps: Math.round(totalRps * 1000) / 1000, crossClusterEdges },
   };
 }

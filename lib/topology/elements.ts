@@ -71,28 +71,33 @@ export function toElements(g: Graph, networkOf: (cluster: string) => string | un
     const { health, ...rest } = n;
     nodes.push({ data: { ...rest, parent, ...(health ? { health: health.status, healthReasons: health.reasons } : {}) } });
   }
-  const edges = [...g.edges.values()].map((e) => {
-    const pct = (v: number) => (e.rates.total > 0 ? r3((v / e.rates.total) * 100) : 0);
-    const errors = e.rates.http5xx + e.rates.grpc + e.rates.noResponse;
-    return {
-      data: {
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        protocol: e.protocol,
-        rps: r3(e.rates.total),
-        errorPercent: pct(errors),
-        errorRates: { http5xx: pct(e.rates.http5xx), http4xx: pct(e.rates.http4xx), grpc: pct(e.rates.grpc), noResponse: pct(e.rates.noResponse) },
-        tcpBytesPerSecond: r3(e.tcpBytes),
-        p95Ms: e.p95Ms,
-        mtlsShare: e.mtlsShare === null ? null : r3(e.mtlsShare),
-        crossCluster: e.crossCluster,
-        crossNetwork: e.crossNetwork,
-        ...(e.via ? { via: e.via } : {}),
-        ...(e.health ? { health: e.health.status, healthReasons: e.health.reasons } : {}),
-      },
+  const edges: Array<{ data: TopologyEdgeData }> = [];
+  for (const e of g.edges.values()) {
+    const r = e.rates;
+    // Shares in percent of the edge's total; written out (no closure, no spreads): this loop runs once per edge.
+    const data: TopologyEdgeData = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      protocol: e.protocol,
+      rps: r3(r.total),
+      errorPercent: r.total > 0 ? r3(((r.http5xx + r.grpc + r.noResponse) / r.total) * 100) : 0,
+      errorRates: r.total > 0
+        ? { http5xx: r3((r.http5xx / r.total) * 100), http4xx: r3((r.http4xx / r.total) * 100), grpc: r3((r.grpc / r.total) * 100), noResponse: r3((r.noResponse / r.total) * 100) }
+        : { http5xx: 0, http4xx: 0, grpc: 0, noResponse: 0 },
+      tcpBytesPerSecond: r3(e.tcpBytes),
+      p95Ms: e.p95Ms,
+      mtlsShare: e.mtlsShare === null ? null : r3(e.mtlsShare),
+      crossCluster: e.crossCluster,
+      crossNetwork: e.crossNetwork,
     };
-  });
+    if (e.via) data.via = e.via;
+    if (e.health) {
+      data.health = e.health.status;
+      data.healthReasons = e.health.reasons;
+    }
+    edges.push({ data });
+  }
   const byId = <T extends { data: { id: string } }>(a: T, b: T) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0);
   return { nodes: [...[...boxes.values()].map((data) => ({ data })), ...nodes].sort(byId), edges: edges.sort(byId) };
 }

@@ -1,4 +1,5 @@
-import { requestHealth } from '../health/request-health';
+import { requestHealth, type RequestRates } from '../health/request-health';
+import { emptyRates } from '../health/response-class';
 import { edgeId } from './node-identity';
 import type { Graph, GraphEdge, GraphNode } from './types';
 
@@ -7,12 +8,13 @@ export function gatewayNode(cluster: string): GraphNode {
   return { id: `gw:${cluster}/istio-system/istio-eastwestgateway`, kind: 'gateway', cluster, namespace: 'istio-system', name: 'istio-eastwestgateway', workload: 'istio-eastwestgateway' };
 }
 
-function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, via: string): void {
+/** Adds a hop to the graph, or merges it into the hop already there (returned, so its health is judged once at the end). */
+function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, via: string, crossCluster: boolean): GraphEdge | undefined {
   const id = edgeId(source, target, proto.protocol);
   const e = g.edges.get(id);
   if (!e) {
-    g.edges.set(id, { ...proto, id, source, target, rates: { ...proto.rates }, crossNetwork: true, via });
-    return;
+    g.edges.set(id, { ...proto, id, source, target, rates: { ...proto.rates }, crossCluster, crossNetwork: true, via });
+    return undefined;
   }
   for (const k of ['total', 'http5xx', 'http4xx', 'grpc', 'noResponse'] as const) e.rates[k] += proto.rates[k];
   e.tcpBytes += proto.tcpBytes;
@@ -20,8 +22,8 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, v
   e.securedBase += proto.securedBase;
   e.mtlsShare = e.securedBase > 0 ? e.mtlsRate / e.securedBase : null;
   e.p95Ms = e.p95Ms === null ? proto.p95Ms : proto.p95Ms === null ? e.p95Ms : Math.max(e.p95Ms, proto.p95Ms);
-  e.crossCluster ||= proto.crossCluster;
-  e.health = e.protocol === 'tcp' ? e.health : requestHealth(e.rates);
+  e.crossCluster ||= crossCluster;
+  return e;
 }
 
 /**
@@ -30,24 +32,45 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, v
  * a gateway node; hops into one gateway are merged. Same-network edges stay direct.
  */
 export function gatewayStep(g: Graph, networkOf: (cluster: string) => string | undefined): Graph {
+  const networks = new Map<string, string | undefined>();
+  const network = (c: string) => {
+    if (!networks.has(c)) networks.set(c, networkOf(c));
+    return networks.get(c);
+  };
+  const gateways = new Map<string, GraphNode>();
+  const merged = new Set<GraphEdge>();
   for (const e of [...g.edges.values()]) {
     const src = g.nodes.get(e.source);
     const dst = g.nodes.get(e.target);
     if (!src || !dst || src.cluster === dst.cluster || src.kind === 'unknown') continue;
-    const a = networkOf(src.cluster);
-    const b = networkOf(dst.cluster);
+    const a = network(src.cluster);
+    const b = network(dst.cluster);
     if (!a || !b || a === b) continue;
-    const gw = gatewayNode(dst.cluster);
-    if (!g.nodes.has(gw.id)) g.nodes.set(gw.id, gw);
+    let gw = gateways.get(dst.cluster);
+    if (!gw) {
+      gw = gatewayNode(dst.cluster);
+      gateways.set(dst.cluster, gw);
+      if (!g.nodes.has(gw.id)) g.nodes.set(gw.id, gw);
+    }
     g.edges.delete(e.id);
-    mergeInto(g, e, src.id, gw.id, gw.id);
-    mergeInto(g, { ...e, crossCluster: false }, gw.id, dst.id, gw.id);
+    const into = mergeInto(g, e, src.id, gw.id, gw.id, e.crossCluster);
+    if (into) merged.add(into);
+    const out = mergeInto(g, e, gw.id, dst.id, gw.id, false);
+    if (out) merged.add(out);
+  }
+  // A merged hop's health is that of its summed rates (judged with the default tolerances, as a hop has no service of its own).
+  for (const e of merged) if (e.protocol !== 'tcp') e.health = requestHealth(e.rates);
+  const inbound = new Map<string, { rates: RequestRates; count: number }>();
+  for (const n of g.nodes.values()) if (n.kind === 'gateway') inbound.set(n.id, { rates: emptyRates(), count: 0 });
+  for (const e of g.edges.values()) {
+    const acc = e.protocol === 'tcp' ? undefined : inbound.get(e.target);
+    if (!acc) continue;
+    acc.count++;
+    for (const k of ['total', 'http5xx', 'http4xx', 'grpc', 'noResponse'] as const) acc.rates[k] += e.rates[k];
   }
   for (const n of g.nodes.values()) {
-    if (n.kind !== 'gateway') continue;
-    const inbound = [...g.edges.values()].filter((e) => e.target === n.id && e.protocol !== 'tcp');
-    const total = inbound.reduce((acc, e) => ({ total: acc.total + e.rates.total, http5xx: acc.http5xx + e.rates.http5xx, http4xx: acc.http4xx + e.rates.http4xx, grpc: acc.grpc + e.rates.grpc, noResponse: acc.noResponse + e.rates.noResponse }), { total: 0, http5xx: 0, http4xx: 0, grpc: 0, noResponse: 0 });
-    n.health = inbound.length ? requestHealth(total) : { status: 'healthy', reasons: ['TCP only'] };
+    const acc = inbound.get(n.id);
+    if (acc) n.health = acc.count ? requestHealth(acc.rates) : { status: 'healthy', reasons: ['TCP only'] };
   }
   return g;
 }

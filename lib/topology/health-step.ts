@@ -2,7 +2,7 @@ import { requestHealth, type RequestRates } from '../health/request-health';
 import type { ReadinessCounts } from '../health/readiness-health';
 import { serviceInstanceHealth, workloadHealth } from '../health/instance-health';
 import { emptyRates } from '../health/response-class';
-import { DEFAULT_TOLERANCES, tolerancesFor, type ToleranceRule } from '../health/tolerances';
+import { DEFAULT_TOLERANCES, tolerancesFor, type Tolerance, type ToleranceRule } from '../health/tolerances';
 import type { Graph, GraphNode } from './types';
 
 /** What the health step needs besides the graph. */
@@ -34,8 +34,11 @@ export function healthStep(g: Graph, opts: HealthOptions = {}): Graph {
     if (!r) inbound.set(e.target, (r = emptyRates()));
     sum(r, e.rates);
   }
+  // Tolerances are per node (namespace and service); an edge is judged by its target's, looked up rather than matched again.
+  const tolerancesOf = new Map<string, readonly Tolerance[]>();
   for (const n of g.nodes.values()) {
     const tolerances = n.namespace ? tolerancesFor(opts.tolerances ?? [], n.namespace, n.service ?? n.app ?? n.name) : DEFAULT_TOLERANCES;
+    tolerancesOf.set(n.id, tolerances);
     const rates = inbound.get(n.id) ?? (opts.telemetryOk?.(n.cluster) === false ? undefined : emptyRates());
     const readiness = opts.readiness?.(n);
     if (n.kind === 'service') n.health = serviceInstanceHealth(rates, readiness, tolerances);
@@ -43,9 +46,7 @@ export function healthStep(g: Graph, opts: HealthOptions = {}): Graph {
     else n.health = requestHealth(rates, tolerances);
   }
   for (const e of g.edges.values()) {
-    const target = g.nodes.get(e.target);
-    const tolerances = target?.namespace ? tolerancesFor(opts.tolerances ?? [], target.namespace, target.service ?? target.app ?? target.name) : DEFAULT_TOLERANCES;
-    e.health = e.protocol === 'tcp' ? { status: e.tcpBytes > 0 ? 'healthy' : 'idle', reasons: [] } : requestHealth(e.rates, tolerances);
+    e.health = e.protocol === 'tcp' ? { status: e.tcpBytes > 0 ? 'healthy' : 'idle', reasons: [] } : requestHealth(e.rates, tolerancesOf.get(e.target) ?? DEFAULT_TOLERANCES);
   }
   return g;
 }

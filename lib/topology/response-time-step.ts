@@ -1,24 +1,22 @@
-import { destinationNode, edgeId, sourceCluster, sourceNode } from './node-identity';
+import { edgeIdentities, type EdgeIdentities } from './node-identity';
 import type { Graph, GraphType, TrafficSample } from './types';
 
 /**
  * Step 5: p95 (ms) per edge from histogram_quantile series grouped by edge
  * labels and reporter. The destination's measurement wins; where several
  * series fall on one edge (app graphs merge versions) the slowest is shown.
+ * `identities` should be the traffic step's, so each series finds its edge
+ * without building nodes again.
  */
-export function responseTimeStep(g: Graph, p95: readonly TrafficSample[], graphType: GraphType): Graph {
-  const best = new Map<string, { destination?: number; source?: number }>();
+export function responseTimeStep(g: Graph, p95: readonly TrafficSample[], graphType: GraphType, identities: EdgeIdentities = edgeIdentities(graphType)): Graph {
+  const best = new Map<string, { destination: number | undefined; source: number | undefined }>();
   for (const s of p95) {
     if (!Number.isFinite(s.value)) continue;
-    const m = s.metric;
-    const reporter = m.reporter === 'source' ? 'source' : 'destination';
-    const scrape = reporter === 'source' ? s.scrapeCluster : undefined;
-    const src = sourceNode(m, graphType, scrape);
-    const dst = destinationNode(m, graphType, sourceCluster(m, scrape));
-    const id = edgeId(src.id, dst.id, m.request_protocol || 'http');
-    const b = best.get(id) ?? {};
-    b[reporter] = Math.max(b[reporter] ?? -Infinity, s.value);
-    best.set(id, b);
+    const id = identities.of(s).edgeId;
+    let b = best.get(id);
+    if (!b) best.set(id, (b = { destination: undefined, source: undefined }));
+    if (s.metric.reporter === 'source') b.source = Math.max(b.source ?? -Infinity, s.value);
+    else b.destination = Math.max(b.destination ?? -Infinity, s.value);
   }
   for (const e of g.edges.values()) {
     const b = best.get(e.id);

@@ -1,6 +1,6 @@
 import { addRate, classifyResponse, emptyRates } from '../health/response-class';
-import { dedupReports } from './dedup';
-import { destinationNode, edgeId, sourceNode, sourceCluster } from './node-identity';
+import { forEachKeptReport } from './dedup';
+import { edgeIdentities, type EdgeIdentities, type EdgeIdentity } from './node-identity';
 import { emptyGraph, type Graph, type GraphEdge, type GraphNode, type GraphType, type TrafficSample } from './types';
 
 /** Input of the traffic step: request-rate and TCP byte series from both reporters. */
@@ -17,46 +17,46 @@ function node(g: Graph, n: GraphNode): GraphNode {
   return n;
 }
 
-function edge(g: Graph, src: GraphNode, dst: GraphNode, protocol: string): GraphEdge {
-  const id = edgeId(src.id, dst.id, protocol);
-  let e = g.edges.get(id);
+function edge(g: Graph, id: EdgeIdentity): GraphEdge {
+  let e = g.edges.get(id.edgeId);
   if (!e) {
-    e = { id, source: src.id, target: dst.id, protocol, rates: emptyRates(), tcpBytes: 0, mtlsRate: 0, securedBase: 0, mtlsShare: null, p95Ms: null, crossCluster: src.cluster !== dst.cluster && src.kind !== 'unknown', crossNetwork: false };
-    g.edges.set(id, e);
+    // A new edge: its ends may be new too (an existing edge implies existing ends).
+    const src = node(g, id.source);
+    const dst = node(g, id.destination);
+    e = { id: id.edgeId, source: src.id, target: dst.id, protocol: id.protocol, rates: emptyRates(), tcpBytes: 0, mtlsRate: 0, securedBase: 0, mtlsShare: null, p95Ms: null, crossCluster: src.cluster !== dst.cluster && src.kind !== 'unknown', crossNetwork: false };
+    g.edges.set(id.edgeId, e);
   }
   return e;
+}
+
+/** Adds the de-duplicated series with a positive value to the graph; `add` puts one series' value on its edge. */
+function addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdentities, add: (e: GraphEdge, s: TrafficSample) => void): void {
+  // Each series is resolved once; de-duplication and the edge share the result.
+  const resolved = samples.map((s) => ids.of(s));
+  forEachKeptReport(samples, (i) => resolved[i]!.requestKey, (i) => {
+    const s = samples[i]!;
+    if (!(s.value > 0)) return;
+    const e = edge(g, resolved[i]!);
+    add(e, s);
+    if (s.metric.reporter === 'destination') {
+      e.securedBase += s.value;
+      if (s.metric.connection_security_policy === 'mutual_tls') e.mtlsRate += s.value;
+    }
+  });
 }
 
 /**
  * Step 1: nodes and edges from de-duplicated request and TCP series. Request
  * rates are kept per response class; destination-reported rates also feed the
  * mTLS accumulators (the source proxy cannot see the server's TLS mode).
+ * `identities` resolves request series; pass the same one to responseTimeStep
+ * so p95 series reuse the edges' identities.
  */
-export function trafficStep(input: TrafficInput): Graph {
+export function trafficStep(input: TrafficInput, identities: EdgeIdentities = edgeIdentities(input.graphType)): Graph {
   const g = emptyGraph();
-  for (const s of dedupReports(input.requests)) {
-    if (!(s.value > 0)) continue;
-    const m = s.metric;
-    const src = node(g, sourceNode(m, input.graphType, m.reporter === 'source' ? s.scrapeCluster : undefined));
-    const dst = node(g, destinationNode(m, input.graphType, sourceCluster(m, m.reporter === 'source' ? s.scrapeCluster : undefined)));
-    const e = edge(g, src, dst, m.request_protocol || 'http');
-    addRate(e.rates, classifyResponse(m.request_protocol, m.response_code, m.grpc_response_status), s.value);
-    if (m.reporter === 'destination') {
-      e.securedBase += s.value;
-      if (m.connection_security_policy === 'mutual_tls') e.mtlsRate += s.value;
-    }
-  }
-  for (const s of dedupReports(input.tcp)) {
-    if (!(s.value > 0)) continue;
-    const m = s.metric;
-    const src = node(g, sourceNode(m, input.graphType, m.reporter === 'source' ? s.scrapeCluster : undefined));
-    const dst = node(g, destinationNode(m, input.graphType, sourceCluster(m, m.reporter === 'source' ? s.scrapeCluster : undefined)));
-    const e = edge(g, src, dst, 'tcp');
+  addSeries(g, input.requests, identities, (e, s) => addRate(e.rates, classifyResponse(s.metric.request_protocol, s.metric.response_code, s.metric.grpc_response_status), s.value));
+  addSeries(g, input.tcp, edgeIdentities(input.graphType, 'tcp'), (e, s) => {
     e.tcpBytes += s.value;
-    if (m.reporter === 'destination') {
-      e.securedBase += s.value;
-      if (m.connection_security_policy === 'mutual_tls') e.mtlsRate += s.value;
-    }
-  }
+  });
   return g;
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { generatedInput } from './__fixtures__/generated';
+import { referenceBuildTopology } from './__fixtures__/reference-build';
+import { buildTopology, type TopologyInput } from './build-topology';
+import { GRAPH_TYPES } from './types';
+
+// The memoised steps must give byte-for-byte the answer of the per-series implementation.
+const same = (input: TopologyInput) => expect(JSON.stringify(buildTopology(input))).toBe(JSON.stringify(referenceBuildTopology(input)));
+
+describe('buildTopology against the per-series reference', () => {
+  for (const seed of [1, 42]) {
+    const base = generatedInput(seed);
+    for (const graphType of GRAPH_TYPES) {
+      it(`gives the same elements and stats (seed ${seed}, ${graphType} graph)`, () => {
+        same({ ...base, graphType, hideIdle: true });
+        same({ ...base, graphType, hideIdle: false });
+        same({ ...base, graphType, hideIdle: false, namespaces: ['ns-1', 'ns-2'], clusters: ['east', 'north'] });
+        same({ ...base, graphType, hideIdle: true, allows: (c, ns) => c === 'east' || (c === 'west' && ns === 'ns-3') });
+        same({ ...base, graphType, hideIdle: true, focus: buildTopology({ ...base, graphType, hideIdle: true }).elements.edges[3]?.data.source, hops: 2 });
+      });
+    }
+  }
+
+  it('covers what the steps branch on (gateways, idle nodes, outside sinks, every protocol)', () => {
+    const { elements } = buildTopology({ ...generatedInput(7), graphType: 'workload', hideIdle: false });
+    const kinds = new Set(elements.nodes.map((n) => n.data.kind));
+    for (const k of ['workload', 'gateway', 'unknown', 'serviceEntry', 'passthrough', 'service', 'cluster', 'namespace']) expect(kinds).toContain(k);
+    expect(elements.nodes.some((n) => n.data.idle)).toBe(true);
+    expect(new Set(elements.edges.map((e) => e.data.protocol))).toEqual(new Set(['http', 'grpc', 'tcp']));
+    expect(elements.edges.some((e) => e.data.via && e.data.p95Ms !== null)).toBe(true);
+    expect(elements.edges.length).toBeGreaterThan(150);
+  });
+});
