@@ -3,7 +3,7 @@ import type { ClusterStatus } from '@/lib/api/envelope';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
 import { clusterStatuses } from '../fleet/envelope';
 import type { FleetModel } from '../fleet/model';
-import { allows, type VisibilityScope } from '../fleet/scope';
+import { ALL, allows, type VisibilityScope } from '../fleet/scope';
 
 /** A workload as health and the topology need it. */
 export interface WorkloadFact {
@@ -33,6 +33,13 @@ export interface FleetFacts {
   services(): Array<{ namespace: string; name: string; clusters: string[] }>;
   serviceReadiness(cluster: string, namespace: string, name: string): ReadinessCounts | undefined;
   workloads(): WorkloadFact[];
+  /**
+   * A value derived from the whole fleet (unscoped facts), kept until the
+   * model's revision moves: every write to the model bumps it, so the value is
+   * never stale. Callers apply their scope to the result and must not modify
+   * it. Absent in hand-built facts (tests), where callers derive each time.
+   */
+  fleetMemo?<T>(key: string, derive: (fleet: FleetFacts) => T): T;
 }
 
 /**
@@ -44,9 +51,23 @@ export function seesNoCluster(facts: FleetFacts, clusters: readonly string[]): b
   return facts.scope.kind !== 'all' && clusters.length === 0;
 }
 
+/** Per model: values derived from its unscoped facts at one revision (see FleetFacts.fleetMemo). */
+const memos = new WeakMap<FleetModel, { revision: number; values: Map<string, unknown> }>();
+
+function fleetMemo<T>(model: FleetModel, key: string, derive: (fleet: FleetFacts) => T): T {
+  let m = memos.get(model);
+  // The live revision, not the facts': the derivation reads the live model.
+  if (!m || m.revision !== model.revision) memos.set(model, (m = { revision: model.revision, values: new Map() }));
+  if (m.values.has(key)) return m.values.get(key) as T;
+  const v = derive(fleetFacts(model, ALL));
+  m.values.set(key, v);
+  return v;
+}
+
 /** FleetFacts over the live fleet model for one caller's scope. */
 export function fleetFacts(model: FleetModel, scope: VisibilityScope): FleetFacts {
   return {
+    fleetMemo: (key, derive) => fleetMemo(model, key, derive),
     revision: model.revision,
     scope,
     statuses: clusterStatuses(model, scope),

@@ -10,8 +10,14 @@ import { seesNoCluster, type FleetFacts, type WorkloadFact } from './fleet-facts
 import { edgeQueries, edgeVariants } from './topology-queries';
 import type { TelemetryService } from './telemetry-service';
 
+/** Idle-capable nodes of a graph type and their readiness by node id. */
+export interface Inventory {
+  nodes: readonly GraphNode[];
+  readiness: ReadonlyMap<string, ReadinessCounts>;
+}
+
 /** The fleet's workloads (and services) as idle-capable nodes of a graph type, with a readiness lookup by node id. */
-export function inventory(facts: FleetFacts, graphType: GraphType): { nodes: GraphNode[]; readiness: Map<string, ReadinessCounts> } {
+export function inventory(facts: FleetFacts, graphType: GraphType): Inventory {
   const nodes = new Map<string, GraphNode>();
   const readiness = new Map<string, ReadinessCounts>();
   if (graphType === 'service') {
@@ -41,20 +47,48 @@ export function inventory(facts: FleetFacts, graphType: GraphType): { nodes: Gra
   return { nodes: [...nodes.values()], readiness };
 }
 
-const unique = (parts: Array<FanOut<TaggedSample>>): TrafficSample[] => {
+/**
+ * The caller's part of the inventory. The whole fleet's is kept per model
+ * revision and graph type (every Service and workload is visited once per
+ * revision, not per request), then narrowed to the caller's scope by each
+ * node's cluster and namespace, which is how a scoped caller's facts are
+ * narrowed: the answer equals `inventory(facts, graphType)`.
+ */
+export function scopedInventory(facts: FleetFacts, graphType: GraphType): { nodes: readonly GraphNode[]; readiness: (n: GraphNode) => ReadinessCounts | undefined } {
+  const inv = facts.fleetMemo ? facts.fleetMemo(`topology-inventory/${graphType}`, (fleet) => inventory(fleet, graphType)) : inventory(facts, graphType);
+  if (!facts.fleetMemo || facts.scope.kind === 'all') return { nodes: inv.nodes, readiness: (n) => inv.readiness.get(n.id) };
+  // Ids carry the cluster and namespace, so a graph node finds readiness only where its fact was visible.
+  return {
+    nodes: inv.nodes.filter((n) => facts.allows(n.cluster, n.namespace)),
+    readiness: (n) => (facts.allows(n.cluster, n.namespace) ? inv.readiness.get(n.id) : undefined),
+  };
+}
+
+/**
+ * The samples of one kind from every query variant, each series once. Only
+ * with a namespace filter can two variants return the same series (the
+ * into- and out-of-namespace queries of one reporter), and only a series
+ * with both ends in the namespaces; without one the variants differ by
+ * reporter. So only those series are keyed.
+ */
+export function unique(parts: ReadonlyArray<FanOut<TaggedSample>>, namespaces: readonly string[]): TrafficSample[] {
+  if (!namespaces.length) return parts.length === 1 ? parts[0]!.samples : parts.flatMap((p) => p.samples);
+  const inNamespaces = new Set(namespaces);
   const seen = new Set<string>();
   const out: TrafficSample[] = [];
   for (const p of parts) {
     for (const s of p.samples) {
-      // With a namespace filter the into- and out-of variants can return the same series.
-      const k = `${s.scrapeCluster ?? ''}\u0000${JSON.stringify(s.metric)}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+      // An absent label matches an empty value in PromQL.
+      if (inNamespaces.has(s.metric.destination_service_namespace ?? '') && inNamespaces.has(s.metric.source_workload_namespace ?? '')) {
+        const k = `${s.scrapeCluster ?? ''}\u0000${JSON.stringify(s.metric)}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
       out.push(s);
     }
   }
   return out;
-};
+}
 
 const EMPTY_STATS = { nodes: 0, edges: 0, clusters: 0, namespaces: 0, totalRps: 0, crossClusterEdges: 0 };
 
@@ -75,16 +109,17 @@ export async function getTopology(svc: TelemetryService, facts: FleetFacts, quer
     (['requests', 'tcp', 'p95'] as const).map((kind) => Promise.all(runs.map((r) => svc.client.instant(r[kind], clusters)))),
   );
   const telemetry = mergeTelemetryStates(...[...requests!, ...tcp!, ...p95!].map((f) => f.clusters));
-  const inv = inventory(facts, query.graphType);
+  const inv = scopedInventory(facts, query.graphType);
+  const asked = new Set(clusters);
   const built = buildTopology({
     graphType: query.graphType,
-    requests: unique(requests!),
-    tcp: unique(tcp!),
-    p95: unique(p95!),
-    inventory: inv.nodes.filter((n) => clusters.includes(n.cluster)),
+    requests: unique(requests!, namespaces),
+    tcp: unique(tcp!, namespaces),
+    p95: unique(p95!, namespaces),
+    inventory: inv.nodes.filter((n) => asked.has(n.cluster)),
     hideIdle: query.hideIdle,
     networkOf: (c) => facts.network(c),
-    readiness: (n) => inv.readiness.get(n.id) ?? (n.kind === 'service' && n.namespace ? facts.serviceReadiness(n.cluster, n.namespace, n.name) : undefined),
+    readiness: (n) => inv.readiness(n) ?? (n.kind === 'service' && n.namespace ? facts.serviceReadiness(n.cluster, n.namespace, n.name) : undefined),
     telemetryOk: (c) => telemetry[c] === undefined || telemetry[c]?.state === 'ok',
     tolerances: svc.tolerances,
     clusters: query.clusters,

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseSelector } from '@/lib/access/selector';
+import { GRAPH_TYPES } from '@/lib/topology/types';
+import { builtinKinds, type AnyRecord } from '../clusters/kinds';
+import { FleetModel } from '../fleet/model';
+import { ALL, type VisibilityScope } from '../fleet/scope';
+import type { FanOut, TaggedSample } from './fan-out';
+import { fleetFacts } from './fleet-facts';
+import { inventory, scopedInventory, unique } from './topology';
+
+const kinds = builtinKinds();
+const spec = (role: string) => kinds.find((k) => k.role === role)!;
+const pod = (namespace: string, name: string, app: string, version: string, ready = true) =>
+  ({ namespace, name, labels: { app, version }, phase: 'Running', ready, workload: { kind: 'Deployment', name: `${app}-${version}` }, hasProxy: true, proxyVersion: '1.24.1', annotations: {} }) as AnyRecord;
+const service = (namespace: string, name: string) => ({ namespace, name, type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [{ port: 80, protocol: 'TCP' }], labels: {}, externalAddresses: [] }) as AnyRecord;
+const slice = (namespace: string, svc: string, ready: number) =>
+  ({ namespace, name: `${svc}-x`, service: svc, ports: [], endpoints: Array.from({ length: ready }, () => ({ addresses: ['10.1.0.1'], ready: true })) }) as AnyRecord;
+const scope = (...selectors: string[]): VisibilityScope => ({ kind: 'grants', grants: [{ workspace: 'w', role: 'viewer', selectors: selectors.map(parseSelector) }] });
+
+function fleet(): FleetModel {
+  const m = new FleetModel();
+  for (const c of ['a', 'b']) {
+    m.upsertCluster({ name: c, displayName: c, source: 'test' });
+    m.apply(c, spec('pods'), 'bookinfo/r1', pod('bookinfo', 'r1', 'reviews', 'v1'));
+    m.apply(c, spec('pods'), 'bookinfo/r2', pod('bookinfo', 'r2', 'reviews', 'v2', c === 'a'));
+    m.apply(c, spec('pods'), 'vault/v1', pod('vault', 'v1', 'vault', 'v1'));
+    m.apply(c, spec('services'), 'bookinfo/reviews', service('bookinfo', 'reviews'));
+    m.apply(c, spec('endpointslices'), 'bookinfo/reviews-x', slice('bookinfo', 'reviews', 2));
+    m.apply(c, spec('services'), 'vault/vault', service('vault', 'vault'));
+  }
+  return m;
+}
+
+const plain = (inv: { nodes: readonly { id: string }[]; readiness: (n: never) => unknown }) => inv.nodes.map((n) => [n.id, inv.readiness(n as never)]);
+
+describe('topology inventory memo', () => {
+  it('equals the per-request inventory for every graph type, whole-fleet and scoped', () => {
+    const m = fleet();
+    for (const s of [ALL, scope('a/bookinfo'), scope('b/*'), scope()]) {
+      for (const graphType of GRAPH_TYPES) {
+        const facts = fleetFacts(m, s);
+        const direct = inventory(facts, graphType);
+        expect(plain(scopedInventory(facts, graphType))).toEqual(direct.nodes.map((n) => [n.id, direct.readiness.get(n.id)]));
+      }
+    }
+    expect(scopedInventory(fleetFacts(m, scope('a/bookinfo')), 'workload').nodes.map((n) => n.id)).toEqual(['wl:a/bookinfo/reviews-v1', 'wl:a/bookinfo/reviews-v2']);
+  });
+
+  it('is built once per model revision and rebuilt after any write', () => {
+    const m = fleet();
+    const first = scopedInventory(fleetFacts(m, ALL), 'app');
+    expect(scopedInventory(fleetFacts(m, ALL), 'app').nodes).toBe(first.nodes);
+    expect(first.readiness(first.nodes.find((n) => n.id === 'app:a/bookinfo/reviews')!)).toMatchObject({ desired: 2, ready: 2 });
+    m.apply('a', spec('pods'), 'bookinfo/r3', pod('bookinfo', 'r3', 'reviews', 'v1'));
+    const next = scopedInventory(fleetFacts(m, ALL), 'app');
+    expect(next.nodes).not.toBe(first.nodes);
+    expect(next.readiness(next.nodes.find((n) => n.id === 'app:a/bookinfo/reviews')!)).toMatchObject({ desired: 3, ready: 3 });
+  });
+});
+
+describe('unique', () => {
+  const sample = (reporter: string, src: string, dst: string, scrapeCluster = 'a'): TaggedSample => ({
+    metric: { reporter, source_workload_namespace: src, destination_service_namespace: dst, response_code: '200' },
+    value: 1,
+    scrapeCluster,
+  });
+  const part = (...samples: TaggedSample[]): FanOut<TaggedSample> => ({ samples, clusters: {} });
+
+  it('keeps every series once when the into- and out-of-namespace variants overlap', () => {
+    const inside = sample('destination', 'bookinfo', 'bookinfo');
+    const into = [inside, sample('destination', 'sample', 'bookinfo')];
+    const outOf = [{ ...inside, metric: { ...inside.metric } }, sample('destination', 'bookinfo', 'vault'), sample('destination', 'bookinfo', 'bookinfo', 'b')];
+    expect(unique([part(...into), part(...outOf)], ['bookinfo'])).toEqual([...into, outOf[1], outOf[2]]);
+  });
+
+  it('passes series through without a namespace filter (the variants differ by reporter)', () => {
+    const d = part(sample('destination', 'x', 'y'));
+    const s = part(sample('source', 'x', 'y'));
+    expect(unique([d, s], [])).toEqual([...d.samples, ...s.samples]);
+  });
+});
