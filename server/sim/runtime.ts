@@ -16,6 +16,7 @@ import type { FleetSpec } from './fleet/types';
 import { createIstiodDebugServer, type PeerView } from './istiod/debug-server';
 import type { SyncFaults } from './istiod/proxies';
 import { startKubeApiServer } from './kube/api-server';
+import { deepFreeze } from './kube/object-utils';
 import { installSharedCrds } from './kube/shared-crds';
 import { createClusterStore, type MemoryClusterStore } from './kube/store';
 import type { KubeApiServerHandle, KubeObject, TokenSpec } from './kube/types';
@@ -165,10 +166,12 @@ export async function startSimFleet(opts: StartSimFleetOptions = {}): Promise<Si
     }
 
     // Multi-primary: every cluster's istiod reads every other cluster of its mesh through a remote secret.
+    // A peer's secret is the same in every cluster: built (a kubeconfig YAML) and frozen once, so stores share it.
+    const secrets = new Map(clusters.map((p) => [p, deepFreeze(remoteSecret({ cluster: p.name, url: p.apiUrl, token: readerTokens.get(p.name) ?? '' }, apiCa.certPem))]));
     for (const c of clusters) {
       for (const peer of clusters) {
         if (peer === c || peer.mesh !== c.mesh) continue;
-        c.store.apply(remoteSecret({ cluster: peer.name, url: peer.apiUrl, token: readerTokens.get(peer.name) ?? '' }, apiCa.certPem));
+        c.store.apply(secrets.get(peer) as KubeObject);
       }
     }
 

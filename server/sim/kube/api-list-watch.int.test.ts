@@ -1,8 +1,24 @@
 import { CoreV1Api, makeInformer, Watch, type V1ConfigMap } from '@kubernetes/client-node';
+import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configMap, startTestCluster, waitFor, type TestCluster } from './test-support';
 
 let c: TestCluster;
+
+/** GET through node:https with the admin token, returning the raw body. */
+async function rawGet(tc: TestCluster, path: string): Promise<{ status: number; body: string }> {
+  const opts: https.RequestOptions = {};
+  await tc.kc().applyToHTTPSOptions(opts);
+  return new Promise((resolve, reject) => {
+    https
+      .get(new URL(tc.server.url + path), opts, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      })
+      .on('error', reject);
+  });
+}
 beforeAll(async () => {
   c = await startTestCluster({ bookmarkIntervalMs: 300 });
 });
@@ -50,6 +66,24 @@ describe('list and watch through @kubernetes/client-node', () => {
     expect(seen).toHaveLength(23);
     expect(new Set(seen).size).toBe(23);
     expect(seen.every((n) => n.startsWith('page-'))).toBe(true);
+  });
+
+  it('answers LIST pages whose bytes are JSON.stringify of the list (spliced from the stored objects\' JSON)', async () => {
+    for (let i = 0; i < 7; i++) c.store.apply(configMap(`raw-${i}`, 'raw', { i: String(i % 2) }, { 'k"é': `v\n${i}` }));
+    const { body, status } = await rawGet(c, '/api/v1/namespaces/raw/configmaps?limit=2&labelSelector=i%3D1');
+    expect(status).toBe(200);
+    const page = JSON.parse(body) as { kind: string; metadata: { continue?: string; remainingItemCount?: number }; items: Array<{ metadata: { name: string } }> };
+    expect(body).toBe(JSON.stringify(page));
+    expect(page.kind).toBe('ConfigMapList');
+    expect(page.items.map((o) => o.metadata.name)).toEqual(['raw-1', 'raw-3']);
+    expect(page.metadata.remainingItemCount).toBe(1);
+    const last = await rawGet(c, `/api/v1/namespaces/raw/configmaps?limit=2&labelSelector=i%3D1&continue=${encodeURIComponent(page.metadata.continue ?? '')}`);
+    const rest = JSON.parse(last.body) as typeof page;
+    expect(last.body).toBe(JSON.stringify(rest));
+    expect(rest.items.map((o) => o.metadata.name)).toEqual(['raw-5']);
+    expect(rest.metadata.continue).toBeUndefined();
+    const one = await rawGet(c, '/api/v1/namespaces/raw/configmaps/raw-2');
+    expect(JSON.parse(one.body)).toEqual(JSON.parse(JSON.stringify(c.store.get('v1', 'ConfigMap', 'raw', 'raw-2'))));
   });
 
   it('rejects a continue token older than the history with 410 Expired', async () => {

@@ -41,6 +41,9 @@ export async function startKubeApiServer(opts: KubeApiServerOptions): Promise<Ku
     serverAddress: () => `${host}:${port}`,
   };
   const server: Server = createServer({ cert: cert.certPem, key: cert.keyPem }, (req, res) => void handleRequest(ctx, req, res));
+  // kube-apiserver keeps idle connections open; Node's 5 s default, with the event loop busy at fleet scale,
+  // closed keep-alive sockets just as clients sent the next page on them (socket hang up / ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -1,10 +1,11 @@
 /** LIST with resourceVersion, label/field selectors and limit/continue pagination. */
 import type { ServerResponse } from 'node:http';
 import { badRequest, expired } from './errors';
-import { objectKey } from './object-utils';
+import { jsonOf } from './object-utils';
 import { selectorMatcher } from './selectors';
-import { sendJson } from './status';
+import { sendJsonBytes } from './status';
 import type { ResourceRequest, ServerContext } from './context';
+import type { MemoryClusterStore } from './store';
 import type { KubeObject } from './types';
 
 interface ContinueToken {
@@ -29,14 +30,67 @@ function decodeContinue(token: string): ContinueToken {
 const TOO_OLD_CONTINUE =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.';
 
-/** The objects of a LIST (selectors applied) and the resourceVersion they reflect; also used to start watches. */
-export function snapshot(ctx: ServerContext, req: ResourceRequest, atRv?: number): { items: KubeObject[]; rv: number } {
+/** A LIST's objects (selectors applied) in list order, their keys, and the resourceVersion they reflect. */
+interface Selected {
+  items: readonly KubeObject[];
+  keys: readonly string[];
+  rv: number;
+}
+
+// Per store: the selected views recently served, so each page of a paged LIST costs O(page), not a filter of the kind.
+const selectedViews = new WeakMap<MemoryClusterStore, Map<string, { asOf: number; items: readonly KubeObject[]; keys: readonly string[] }>>();
+
+function select(ctx: ServerContext, req: ResourceRequest, atRv?: number): Selected {
   const { store } = ctx;
   const ns = req.type.namespaced ? req.namespace : undefined;
-  const all = atRv === undefined ? store.list(req.apiVersion, req.type.kind, ns) : store.listAt(req.apiVersion, req.type.kind, ns, atRv);
-  if (!all) throw expired(TOO_OLD_CONTINUE);
-  const match = selectorMatcher(req.query);
-  return { items: all.filter(match), rv: atRv ?? store.resourceVersion };
+  const view = atRv === undefined ? store.sorted(req.apiVersion, req.type.kind, ns) : store.sortedAt(req.apiVersion, req.type.kind, ns, atRv);
+  if (!view) {
+    if (atRv === undefined) return { items: [], keys: [], rv: store.resourceVersion };
+    throw expired(TOO_OLD_CONTINUE);
+  }
+  const rv = atRv ?? store.resourceVersion;
+  const label = req.query.get('labelSelector') ?? '';
+  const field = req.query.get('fieldSelector') ?? '';
+  const match = selectorMatcher(req.query); // parsed even when cached: a bad selector is a 400 on every page
+  if (!label && !field) return { items: view.items, keys: view.keys, rv };
+  // Only views of the current state are cached (historic ones are rebuilt from history and rare).
+  const current = view.asOf === store.changedAtRv(req.apiVersion, req.type.kind);
+  let views = selectedViews.get(store);
+  if (!views) selectedViews.set(store, (views = new Map()));
+  const key = `${req.apiVersion}/${req.type.kind}/${ns ?? ''}?${label}&${field}`;
+  const hit = current ? views.get(key) : undefined;
+  if (hit && hit.asOf === view.asOf) return { items: hit.items, keys: hit.keys, rv };
+  const items: KubeObject[] = [];
+  const keys: string[] = [];
+  view.items.forEach((o, i) => {
+    if (match(o)) {
+      items.push(o);
+      keys.push(view.keys[i] ?? '');
+    }
+  });
+  if (current) {
+    if (views.size >= 256) views.clear();
+    views.set(key, { asOf: view.asOf, items, keys });
+  }
+  return { items, keys, rv };
+}
+
+/** The objects of a LIST (selectors applied) and the resourceVersion they reflect; also used to start watches. */
+export function snapshot(ctx: ServerContext, req: ResourceRequest, atRv?: number): { items: KubeObject[]; rv: number } {
+  const { items, rv } = select(ctx, req, atRv);
+  return { items: items.slice(), rv };
+}
+
+/** Index of the first key greater than `start` (keys are sorted). */
+function firstAfter(keys: readonly string[], start: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((keys[mid] ?? '') <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Answers a LIST request. */
@@ -49,16 +103,23 @@ export function handleList(ctx: ServerContext, req: ResourceRequest, res: Server
   // resourceVersionMatch=Exact asks for that exact snapshot (410 once compacted); otherwise the current state satisfies NotOlderThan.
   const exact = req.query.get('resourceVersionMatch') === 'Exact' ? Number(req.query.get('resourceVersion')) : undefined;
   if (exact !== undefined && !Number.isInteger(exact)) throw badRequest('resourceVersionMatch=Exact needs a resourceVersion');
-  const { items, rv } = snapshot(ctx, req, token?.rv ?? exact);
-  const from = token ? items.findIndex((o) => objectKey(o.metadata.namespace, o.metadata.name) > token.start) : 0;
-  const rest = from < 0 ? [] : items.slice(from);
-  const page = limit > 0 ? rest.slice(0, limit) : rest;
-  const more = rest.length > page.length;
-  const last = page[page.length - 1];
+  const { items, keys, rv } = select(ctx, req, token?.rv ?? exact);
+  const from = token ? firstAfter(keys, token.start) : 0;
+  const end = limit > 0 ? Math.min(items.length, from + limit) : items.length;
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
-  if (more && last) {
-    metadata.continue = encodeContinue({ rv, start: objectKey(last.metadata.namespace, last.metadata.name) });
-    metadata.remainingItemCount = rest.length - page.length;
+  if (end < items.length && end > from) {
+    metadata.continue = encodeContinue({ rv, start: keys[end - 1] ?? '' });
+    metadata.remainingItemCount = items.length - end;
   }
-  sendJson(res, 200, { kind: `${req.type.kind}List`, apiVersion: req.apiVersion, metadata, items: page });
+  // The stored objects carry their JSON: a page is a concatenation, byte for byte what JSON.stringify of the list gives.
+  const parts: Buffer[] = [Buffer.from(`{"kind":${JSON.stringify(`${req.type.kind}List`)},"apiVersion":${JSON.stringify(req.apiVersion)},"metadata":${JSON.stringify(metadata)},"items":[`)];
+  for (let i = from; i < end; i++) {
+    if (i > from) parts.push(COMMA);
+    parts.push(jsonOf(items[i] as KubeObject));
+  }
+  parts.push(CLOSE);
+  sendJsonBytes(res, 200, Buffer.concat(parts));
 }
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');

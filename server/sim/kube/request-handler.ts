@@ -7,7 +7,8 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import { methodNotAllowed, notFound, notFoundPath } from './errors';
 import { handleList } from './list';
 import { parsePath, type Route } from './routing';
-import { sendError, sendJson } from './status';
+import { jsonOf } from './object-utils';
+import { sendError, sendJson, sendJsonBytes } from './status';
 import { handleWatch } from './watch';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleReplace } from './writes';
 
@@ -75,7 +76,7 @@ async function dispatch(ctx: ServerContext, rr: ResourceRequest, verb: Verb, req
     case 'get': {
       const obj = ctx.store.get(rr.apiVersion, rr.type.kind, rr.namespace, rr.name ?? '');
       if (!obj) throw notFound(rr.type, rr.name ?? '');
-      return sendJson(res, 200, obj);
+      return sendJsonBytes(res, 200, jsonOf(obj));
     }
     case 'create':
       return handleCreate(ctx, rr, req, res);

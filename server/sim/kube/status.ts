@@ -33,6 +33,16 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
   res.end(text);
 }
 
+/** Like sendJson, for a body already serialised. */
+export function sendJsonBytes(res: ServerResponse, code: number, body: Buffer): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Cache-Control': 'no-cache, private' });
+  res.end(body);
+}
+
 /** Answers with the Status for `err` (or just closes the stream if a response already started). */
 export function sendError(res: ServerResponse, err: unknown): void {
   // A client that went away (aborted body, reset) gets no answer and is not worth a log line.

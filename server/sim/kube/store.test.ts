@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KubeApiError } from './errors';
+import { jsonOf } from './object-utils';
 import { sharedPath } from './shared-path';
 import { createClusterStore } from './store';
 import type { KubeObject, StoreEvent } from './types';
@@ -86,6 +87,40 @@ describe('MemoryClusterStore', () => {
     expect(s.history.since(29)?.length).toBe(1);
     expect(s.history.since(1)).toBeUndefined();
     expect(s.history.size).toBeLessThanOrEqual(11);
+  });
+
+  it('keeps each stored object frozen with its JSON, copied from the input (frozen parts shared)', () => {
+    const s = createClusterStore();
+    const shared = Object.freeze({ big: 'schema' });
+    const input = { ...cm('a', { x: '1' }), spec: { shared, list: [{ n: 1 }] } };
+    const a = s.apply(input);
+    input.spec.list[0]!.n = 2;
+    input.metadata.name = 'renamed';
+    expect(Object.isFrozen(a) && Object.isFrozen(a.metadata) && Object.isFrozen((a.spec as { list: object[] }).list[0])).toBe(true);
+    expect((a.spec as { list: Array<{ n: number }> }).list[0]?.n).toBe(1);
+    expect((a.spec as { shared: object }).shared).toBe(shared);
+    expect(jsonOf(a).toString()).toBe(JSON.stringify(a));
+    expect(Object.keys(a)).toEqual(['apiVersion', 'kind', 'metadata', 'data', 'spec']);
+    const b = s.apply(cm('a', { x: '2' }));
+    expect(JSON.parse(jsonOf(b).toString())).toEqual(JSON.parse(JSON.stringify(b)));
+    expect(jsonOf(s.get('v1', 'ConfigMap', 'default', 'a')!).toString()).toContain('"x":"2"');
+  });
+
+  it('serves sorted views until the kind changes, and the current view for an older rv the kind has not changed since', () => {
+    const s = createClusterStore();
+    s.apply(cm('b'));
+    s.apply(cm('a', {}, 'z'));
+    s.apply(cm('a'));
+    const v1 = s.sorted('v1', 'ConfigMap')!;
+    expect(v1.keys).toEqual(['default/a', 'default/b', 'z/a']);
+    const rv = s.resourceVersion;
+    s.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other-kind' } });
+    expect(s.sorted('v1', 'ConfigMap')).toBe(v1);
+    expect(s.sortedAt('v1', 'ConfigMap', undefined, rv)).toBe(v1);
+    expect(s.sorted('v1', 'ConfigMap', 'z')?.keys).toEqual(['z/a']);
+    s.delete('v1', 'ConfigMap', 'default', 'b');
+    expect(s.list('v1', 'ConfigMap').map((o) => o.metadata.name)).toEqual(['a', 'a']);
+    expect(s.sortedAt('v1', 'ConfigMap', undefined, rv)?.keys).toEqual(['default/a', 'default/b', 'z/a']);
   });
 
   it('rebuilds an older list snapshot from history (continue tokens)', () => {

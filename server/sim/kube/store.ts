@@ -9,7 +9,7 @@ import { isCrd, typesFromCrd } from './crd-types';
 import { alreadyExists, conflict, invalid, KubeApiError, notFound } from './errors';
 import { EventHistory, type HistoryEvent } from './event-history';
 import { mergePatch as applyMergePatch } from './merge-patch';
-import { asApiVersion, byNamespaceAndName, deepFreeze, kubeTime, objectKey, randomSuffix } from './object-utils';
+import { asApiVersion, freezeClone, freezeWithJson, kubeTime, objectKey, randomSuffix } from './object-utils';
 import { validateAgainstSchema } from './schema-validator';
 import type { ClusterStore, KubeObject, ResourceType, StoreEvent } from './types';
 
@@ -32,6 +32,10 @@ export class MemoryClusterStore implements ClusterStore {
   /** group/kind -> namespace/name -> object (objects of all versions of a kind share one map). */
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
+  /** group/kind -> resourceVersion of its last write or delete. */
+  private readonly changedAt = new Map<string, number>();
+  /** Sorted views of one kind (and namespace) at one apiVersion, valid while the kind's changedAt is unchanged. */
+  private readonly sortedViews = new Map<string, SortedView>();
   readonly history: EventHistory;
 
   constructor(opts: ClusterStoreOptions = {}) {
@@ -101,7 +105,8 @@ export class MemoryClusterStore implements ClusterStore {
     const prev = bucket?.get(key);
     if (!bucket || !prev) return undefined;
     bucket.delete(key);
-    const last = deepFreeze({ ...prev, metadata: { ...prev.metadata, resourceVersion: String(++this.rv) } });
+    const last = freezeWithJson({ ...prev, metadata: Object.freeze({ ...prev.metadata, resourceVersion: String(++this.rv) }) });
+    this.changedAt.set(typeKeyOf(type.group, kind), this.rv);
     this.emit({ type: 'DELETED', object: last, resourceVersion: this.rv, typeKey: typeKeyOf(type.group, kind), prev });
     if (isCrd(prev)) this.dropCrd(prev);
     return asApiVersion(last, apiVersion);
@@ -115,11 +120,35 @@ export class MemoryClusterStore implements ClusterStore {
   }
 
   list(apiVersion: string, kind: string, namespace?: string): KubeObject[] {
+    return this.sorted(apiVersion, kind, namespace)?.items.slice() ?? [];
+  }
+
+  /**
+   * The kind's objects in list order (namespace, then name) with their keys,
+   * cached until the kind next changes; callers must not mutate the arrays.
+   * undefined for an unknown type.
+   */
+  sorted(apiVersion: string, kind: string, namespace?: string): SortedView | undefined {
     const type = this.typeOf(apiVersion, kind);
-    if (!type) return [];
-    const all = [...(this.objects.get(typeKeyOf(type.group, kind))?.values() ?? [])];
-    const inNs = namespace && type.namespaced ? all.filter((o) => o.metadata.namespace === namespace) : all;
-    return inNs.sort(byNamespaceAndName).map((o) => asApiVersion(o, apiVersion));
+    if (!type) return undefined;
+    const tk = typeKeyOf(type.group, kind);
+    const ns = namespace && type.namespaced ? namespace : undefined;
+    const viewKey = `${apiVersion}/${kind}/${ns ?? ''}`;
+    const asOf = this.changedAt.get(tk) ?? 0;
+    const cached = this.sortedViews.get(viewKey);
+    if (cached && cached.asOf === asOf) return cached;
+    const bucket = this.objects.get(tk) ?? new Map<string, KubeObject>();
+    const view = sortedView([...bucket.entries()].filter(([, o]) => !ns || o.metadata.namespace === ns), apiVersion, asOf);
+    // Views of namespaces or versions nobody asks for again must not pile up.
+    if (this.sortedViews.size >= 256) this.sortedViews.clear();
+    this.sortedViews.set(viewKey, view);
+    return view;
+  }
+
+  /** resourceVersion of the last write or delete of a kind (0 when never written). */
+  changedAtRv(apiVersion: string, kind: string): number {
+    const type = this.typeOf(apiVersion, kind);
+    return type ? (this.changedAt.get(typeKeyOf(type.group, kind)) ?? 0) : 0;
   }
 
   /**
@@ -127,18 +156,25 @@ export class MemoryClusterStore implements ClusterStore {
    * undoing later events; undefined when history no longer reaches back to `rv`.
    */
   listAt(apiVersion: string, kind: string, namespace: string | undefined, rv: number): KubeObject[] | undefined {
+    return this.sortedAt(apiVersion, kind, namespace, rv)?.items.slice();
+  }
+
+  /** sorted() as of resourceVersion `rv`; undefined when history no longer reaches back to `rv`. */
+  sortedAt(apiVersion: string, kind: string, namespace: string | undefined, rv: number): SortedView | undefined {
     const type = this.requireType(apiVersion, kind);
     const later = this.history.since(rv);
     if (!later) return undefined;
     const tk = typeKeyOf(type.group, kind);
+    // Nothing of this kind changed after rv: the current view is the view at rv.
+    if ((this.changedAt.get(tk) ?? 0) <= rv) return this.sorted(apiVersion, kind, namespace);
     const state = new Map((this.objects.get(tk) ?? new Map<string, KubeObject>()).entries());
     for (const e of later.filter((x) => x.typeKey === tk).reverse()) {
       const key = objectKey(e.object.metadata.namespace, e.object.metadata.name);
       if (e.prev) state.set(key, e.prev);
       else state.delete(key);
     }
-    const all = [...state.values()].filter((o) => !namespace || !type.namespaced || o.metadata.namespace === namespace);
-    return all.sort(byNamespaceAndName).map((o) => asApiVersion(o, apiVersion));
+    const ns = namespace && type.namespaced ? namespace : undefined;
+    return sortedView([...state.entries()].filter(([, o]) => !ns || o.metadata.namespace === ns), apiVersion, rv);
   }
 
   subscribe(listener: (event: StoreEvent) => void): () => void {
@@ -154,9 +190,12 @@ export class MemoryClusterStore implements ClusterStore {
 
   private write(input: KubeObject, mode: 'apply' | 'create' | 'update'): KubeObject {
     const type = this.requireType(input.apiVersion, input.kind);
-    const { apiVersion, kind, metadata, ...rest } = structuredClone(input) as KubeObject;
-    const obj: KubeObject = { apiVersion, kind, metadata, ...rest }; // serialised in the API server's field order
-    const meta = (obj.metadata = { ...(obj.metadata ?? {}) });
+    const { apiVersion, kind, metadata, ...rest } = input;
+    // Serialised in the API server's field order; everything but metadata is frozen now, metadata once filled in.
+    const meta: KubeObject['metadata'] = { ...((metadata ?? {}) as KubeObject['metadata']) };
+    for (const k of Object.keys(meta)) meta[k] = freezeClone(meta[k]);
+    const obj: KubeObject = { apiVersion, kind, metadata: meta };
+    for (const k of Object.keys(rest)) obj[k] = freezeClone(rest[k]);
     if (!meta.name && typeof meta.generateName === 'string' && mode !== 'update') meta.name = meta.generateName + randomSuffix();
     if (!meta.name) throw invalid(type, '', [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }]);
     if (type.namespaced) meta.namespace ||= 'default';
@@ -178,8 +217,10 @@ export class MemoryClusterStore implements ClusterStore {
     meta.creationTimestamp = prev?.metadata.creationTimestamp ?? kubeTime();
     meta.generation = prev ? (specChanged(prev, obj) ? (prev.metadata.generation ?? 1) + 1 : (prev.metadata.generation ?? 1)) : 1;
     meta.resourceVersion = String(++this.rv);
-    const stored = deepFreeze(obj);
+    Object.freeze(meta);
+    const stored = freezeWithJson(obj);
     bucket.set(key, stored);
+    this.changedAt.set(tk, this.rv);
     this.emit({ type: prev ? 'MODIFIED' : 'ADDED', object: stored, resourceVersion: this.rv, typeKey: tk, prev });
     if (isCrd(stored)) this.registerCrd(stored, prev);
     return asApiVersion(stored, input.apiVersion);
@@ -221,6 +262,20 @@ export class MemoryClusterStore implements ClusterStore {
       }
     }
   }
+}
+
+/** One kind's objects in list order, with their `namespace/name` keys (for continue tokens). */
+export interface SortedView {
+  readonly items: readonly KubeObject[];
+  readonly keys: readonly string[];
+  /** changedAt of the kind when the view was taken. */
+  readonly asOf: number;
+}
+
+/** Sorts by key (the order byNamespaceAndName gives) and serves the objects at apiVersion. */
+function sortedView(entries: Array<[string, KubeObject]>, apiVersion: string, asOf: number): SortedView {
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { items: entries.map(([, o]) => asApiVersion(o, apiVersion)), keys: entries.map(([k]) => k), asOf };
 }
 
 /** Anything but metadata and status changed: bumps metadata.generation. */

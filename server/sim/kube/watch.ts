@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenWatch, ResourceRequest, ServerContext } from './context';
 import { badRequest, expired } from './errors';
 import type { HistoryEvent } from './event-history';
-import { asApiVersion } from './object-utils';
+import { asApiVersion, jsonOf } from './object-utils';
 import { selectorMatcher } from './selectors';
 import { snapshot } from './list';
 import { statusOf } from './status';
@@ -18,6 +18,7 @@ import type { KubeObject } from './types';
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 type Line = { type: string; object: unknown };
+const LINE_END = Buffer.from('}\n');
 
 /** Serves a watch request until the client leaves, timeoutSeconds passes, or a fault ends it. */
 export function handleWatch(ctx: ServerContext, req: ResourceRequest, httpReq: IncomingMessage, res: ServerResponse): void {
@@ -42,6 +43,12 @@ export function handleWatch(ctx: ServerContext, req: ResourceRequest, httpReq: I
   const write = (line: Line): void => {
     if (closed) return;
     res.write(JSON.stringify(line) + '\n');
+    if (res.writableLength > MAX_BUFFERED_BYTES) close();
+  };
+  // An object event: the stored object's JSON, spliced (byte for byte what JSON.stringify of the line gives).
+  const writeObject = (type: string, object: KubeObject): void => {
+    if (closed) return;
+    res.write(Buffer.concat([Buffer.from(`{"type":"${type}","object":`), jsonOf(object), LINE_END]));
     if (res.writableLength > MAX_BUFFERED_BYTES) close();
   };
   const close = (): void => {
@@ -72,12 +79,12 @@ export function handleWatch(ctx: ServerContext, req: ResourceRequest, httpReq: I
     if (e.type === 'DELETED') type = now ? 'DELETED' : undefined;
     else if (now) type = before ? 'MODIFIED' : 'ADDED';
     else if (before) type = 'DELETED';
-    if (type) write({ type, object: asApiVersion(e.object, req.apiVersion) });
+    if (type) writeObject(type, asApiVersion(e.object, req.apiVersion));
   };
 
   // Replay and subscribe in the same tick, so no event falls between them.
   if (fromRv === undefined) {
-    for (const o of snapshot(ctx, req).items) write({ type: 'ADDED', object: o });
+    for (const o of snapshot(ctx, req).items) writeObject('ADDED', o);
   } else {
     const missed = store.history.since(fromRv);
     if (!missed) {
