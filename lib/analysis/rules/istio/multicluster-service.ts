@@ -4,7 +4,7 @@ import type { Finding, ServicePortView, ServiceView } from '../../types';
 import { chunks, runUnits, type Unit } from '../../units';
 
 /** Service instances one unit compares at most (a host with more instances is a unit alone). */
-const INSTANCES_PER_UNIT = 500;
+const INSTANCES_PER_UNIT = 200;
 
 function portsKey(ports: ServicePortView[]): string {
   const norm = ports
