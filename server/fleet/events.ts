@@ -2,6 +2,7 @@ import 'server-only';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from './model';
 import { allows, allowsNamespaceSomewhere, type VisibilityScope } from './scope';
+import { scopeKey } from './scoped-rows';
 
 /** Keys whose second segment is a cluster ('clusters/c', 'config/c/...', 'workloads/c/...'). */
 const CLUSTER_KEYED = new Set(['clusters', 'config', 'workloads', 'controlplanes', 'proxies', 'namespaces']);
@@ -32,6 +33,36 @@ export function sseMessage(change: FleetChange, event?: string): string {
   return `${event ? `event: ${event}\n` : ''}id: ${change.revision}\ndata: ${JSON.stringify(change)}\n\n`;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * The encoded message of one change per visibility (scopeKey), shared by
+ * every stream: the feed hands the same change object to all its
+ * subscribers in turn, so one change's worth of entries is kept and dropped
+ * when the next change arrives. null: the scope sees none of the keys.
+ */
+class ChangeMessages {
+  private change?: FleetChange;
+  private readonly byScope = new Map<string, Uint8Array | null>();
+
+  get(c: FleetChange, scope: VisibilityScope, key: string): Uint8Array | null {
+    if (this.change !== c) {
+      this.change = c;
+      this.byScope.clear();
+    }
+    let m = this.byScope.get(key);
+    if (m === undefined) {
+      const keys = visibleKeys(scope, c.keys);
+      m = keys.length ? encoder.encode(sseMessage({ revision: c.revision, keys })) : null;
+      this.byScope.set(key, m);
+    }
+    return m;
+  }
+}
+
+/** Module-wide: changes of different models are different objects, so they never share an entry. */
+const messages = new ChangeMessages();
+
 export interface EventStreamOptions {
   /** Value of the Last-Event-ID header (a revision), when the client resumes. */
   lastEventId?: string | null;
@@ -45,22 +76,25 @@ export interface EventStreamOptions {
  * change with id = fleet revision, and a comment line as heartbeat.
  */
 export function fleetEventStream(model: FleetModel, scope: VisibilityScope, opts: EventStreamOptions = {}): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
+  // Visibility depends only on the selectors, and the scope is fixed for the stream's life.
+  const key = scopeKey(scope);
   let cleanup = () => undefined as void;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      const send = (text: string) => {
+      const enqueue = (bytes: Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(enc.encode(text));
+          controller.enqueue(bytes);
         } catch {
           cleanup();
         }
       };
+      const send = (text: string) => enqueue(encoder.encode(text));
+      // Per stream and change only a lookup and an enqueue; the bytes are shared (nothing downstream writes to them).
       const emit = (c: FleetChange) => {
-        const keys = visibleKeys(scope, c.keys);
-        if (keys.length) send(sseMessage({ revision: c.revision, keys }));
+        const bytes = messages.get(c, scope, key);
+        if (bytes) enqueue(bytes);
       };
       send('retry: 2000\n\n');
       const last = opts.lastEventId != null && /^\d+$/.test(opts.lastEventId) ? Number(opts.lastEventId) : undefined;
