@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinKinds } from '../clusters/kinds';
+import { builtinKinds, configKind } from '../clusters/kinds';
 import type { AnyRecord } from '../clusters/kinds';
 import { FleetModel } from './model';
 import { collapseKeys } from './change-feed';
@@ -56,6 +56,50 @@ describe('FleetModel', () => {
     expect(m.services.has('bookinfo/reviews')).toBe(false);
     m.removeCluster('b');
     expect(m.clusterNames()).toEqual(['a']);
+  });
+
+  it('a relist of identical fresh objects touches no key; one changed object touches exactly its keys', () => {
+    const m = twoClusters();
+    const vsKind = configKind('networking.istio.io', 'v1', 'VirtualService', 'virtualservices', true);
+    const vs = (name: string, rv: string) => ({ group: 'networking.istio.io', version: 'v1', kind: 'VirtualService', namespace: 'bookinfo', name, resourceVersion: rv, labels: {}, annotations: {}, spec: { hosts: [name] } }) as AnyRecord;
+    const podRecs = new Map(Array.from({ length: 20 }, (_, i) => [`bookinfo/r${i}`, pod('bookinfo', `r${i}`, `v${i % 3}`) as AnyRecord]));
+    for (const [k, r] of podRecs) m.apply('a', pods!, k, r);
+    m.apply('a', services!, 'bookinfo/reviews', svc('bookinfo', 'reviews') as AnyRecord);
+    m.apply('a', vsKind, 'bookinfo/v1', vs('v1', '10'));
+    m.apply('a', vsKind, 'bookinfo/v2', vs('v2', '11'));
+    m.feed.flush();
+    const touched: string[] = [];
+    m.feed.subscribeUncollapsed((c) => touched.push(...c.keys));
+    const fresh = () => new Map([...podRecs].map(([k, r]) => [k, structuredClone(r)]));
+    const rev = m.revision;
+    m.replaceKind('a', pods!, fresh());
+    m.replaceKind('a', services!, new Map([['bookinfo/reviews', svc('bookinfo', 'reviews') as AnyRecord]]));
+    m.replaceKind('a', vsKind, new Map([['bookinfo/v1', vs('v1', '10')], ['bookinfo/v2', vs('v2', '11')]]));
+    m.feed.flush();
+    expect(m.revision).toBe(rev);
+    expect(touched).toEqual([]);
+
+    // The keys a watch event for the same change would touch.
+    const twin = twoClusters();
+    for (const [k, r] of podRecs) twin.apply('a', pods!, k, r);
+    twin.feed.flush();
+    const expected: string[] = [];
+    twin.feed.subscribeUncollapsed((c) => expected.push(...c.keys));
+    const changed = { ...(podRecs.get('bookinfo/r7') as object), ready: false } as AnyRecord;
+    twin.apply('a', pods!, 'bookinfo/r7', changed);
+    twin.feed.flush();
+    const records = fresh();
+    records.set('bookinfo/r7', changed);
+    m.replaceKind('a', pods!, records);
+    m.feed.flush();
+    expect(touched.sort()).toEqual(expected.sort());
+    expect(touched).toContain('workloads/a/bookinfo/reviews-v1');
+    expect(m.revision).toBe(rev + 1);
+
+    touched.length = 0;
+    m.replaceKind('a', vsKind, new Map([['bookinfo/v1', vs('v1', '10')], ['bookinfo/v2', vs('v2', '12')]]));
+    m.feed.flush();
+    expect(touched).toEqual(['config/a/networking.istio.io/VirtualService/bookinfo/v2']);
   });
 
   it('resumes from a held revision, else asks for a reset', () => {

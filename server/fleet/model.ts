@@ -11,6 +11,7 @@ import { clusterNetwork } from './clusters';
 import { serviceInstance } from './derive-services';
 import { clusterWorkloads } from './derive-workloads';
 import { networksFromGateways, unsyncedProxyKeys } from './derive-proxies';
+import { sameRecord } from './same-record';
 import { ScopedRowCache } from './scoped-rows';
 import { ServiceIndex } from './service-index';
 
@@ -200,6 +201,8 @@ export class FleetModel {
   /**
    * A (re)list: the kind's records become exactly `records`. Unchanged records
    * touch nothing, so a relist after a 410 is quiet when nothing was missed.
+   * Unchanged is `sameRecord` (resourceVersion, else fields), not a JSON
+   * comparison: a cluster's 1,000 pods took 10-230 ms that way at load.
    */
   replaceKind(cluster: string, spec: KindSpec, records: Map<string, AnyRecord>): void {
     const e = this.entries.get(cluster);
@@ -213,7 +216,7 @@ export class FleetModel {
     }
     for (const [key, rec] of records) {
       const before = e.store.get(spec, key);
-      if (before && JSON.stringify(before) === JSON.stringify(rec)) continue;
+      if (before && sameRecord(before, rec)) continue;
       keys.push(...e.store.set(spec, key, rec));
       this.index(cluster, spec, before, rec);
     }
