@@ -93,30 +93,79 @@ export interface EdgeIdentities {
   of(s: TrafficSample): EdgeIdentity;
 }
 
+/** A memo entry: the labels an identity is built from (absent as empty), and the identity. */
+interface Memo {
+  srcCluster: string;
+  sns: string;
+  scs: string;
+  scr: string;
+  dc: string;
+  dsns: string;
+  dsn: string;
+  ds: string;
+  dwns: string;
+  dcs: string;
+  dcr: string;
+  proto: string;
+  id: EdgeIdentity;
+}
+
+/** Whether a series carries the labels of a memo entry (its workloads matched already, by the buckets). */
+const sameLabels = (e: Memo, m: Record<string, string>, srcCluster: string): boolean =>
+  e.srcCluster === srcCluster &&
+  e.sns === (m.source_workload_namespace ?? '') &&
+  e.dsn === (m.destination_service_name ?? '') &&
+  e.dc === (m.destination_cluster ?? '') &&
+  e.dsns === (m.destination_service_namespace ?? '') &&
+  e.dwns === (m.destination_workload_namespace ?? '') &&
+  e.ds === (m.destination_service ?? '') &&
+  e.scs === (m.source_canonical_service ?? '') &&
+  e.scr === (m.source_canonical_revision ?? '') &&
+  e.dcs === (m.destination_canonical_service ?? '') &&
+  e.dcr === (m.destination_canonical_revision ?? '') &&
+  e.proto === (m.request_protocol ?? '');
+
 /**
  * Edge identities memoised per label set: the series of one edge (response
  * codes, TLS modes, both reporters, and the p95 series) share one identity, so
  * node objects and id strings are built once per edge instead of once per
- * series. The key holds every label the identity reads; an absent label and an
- * empty one resolve alike, and join gives them one key. One memo serves one graph
- * build: the nodes it hands out become that graph's nodes.
+ * series. Entries are found by destination and source workload, then by
+ * comparing every other label the identity reads (absent and empty alike, as
+ * they resolve alike): no key string is built per series. One memo serves one
+ * graph build: the nodes it hands out become that graph's nodes.
  */
 export function edgeIdentities(graphType: GraphType, fixedProtocol?: string): EdgeIdentities {
-  const memo = new Map<string, EdgeIdentity>();
+  const memo = new Map<string, Map<string, Memo[]>>();
   return {
     of(s) {
       const m = s.metric;
       const srcCluster = sourceCluster(m, m.reporter === 'source' ? s.scrapeCluster : undefined);
-      // join builds one flat string (undefined -> empty); a template of 14 parts cost about twice as much.
-      const key = [srcCluster, m.source_workload_namespace, m.source_workload, m.source_canonical_service, m.source_canonical_revision, m.destination_cluster, m.destination_service_namespace, m.destination_service_name, m.destination_service, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision, m.request_protocol].join('\u0000');
-      let id = memo.get(key);
-      if (!id) {
-        const source = sourceNode(m, graphType, m.reporter === 'source' ? s.scrapeCluster : undefined);
-        const destination = destinationNode(m, graphType, srcCluster);
-        const protocol = fixedProtocol ?? (m.request_protocol || 'http');
-        id = { source, destination, protocol, edgeId: edgeId(source.id, destination.id, protocol), requestKey: requestKey(m, srcCluster) };
-        memo.set(key, id);
-      }
+      const dw = m.destination_workload ?? '';
+      const sw = m.source_workload ?? '';
+      let bySource = memo.get(dw);
+      if (!bySource) memo.set(dw, (bySource = new Map()));
+      let bucket = bySource.get(sw);
+      if (!bucket) bySource.set(sw, (bucket = []));
+      for (const e of bucket) if (sameLabels(e, m, srcCluster)) return e.id;
+      const source = sourceNode(m, graphType, m.reporter === 'source' ? s.scrapeCluster : undefined);
+      const destination = destinationNode(m, graphType, srcCluster);
+      const protocol = fixedProtocol ?? (m.request_protocol || 'http');
+      const id = { source, destination, protocol, edgeId: edgeId(source.id, destination.id, protocol), requestKey: requestKey(m, srcCluster) };
+      bucket.push({
+        srcCluster,
+        sns: m.source_workload_namespace ?? '',
+        scs: m.source_canonical_service ?? '',
+        scr: m.source_canonical_revision ?? '',
+        dc: m.destination_cluster ?? '',
+        dsns: m.destination_service_namespace ?? '',
+        dsn: m.destination_service_name ?? '',
+        ds: m.destination_service ?? '',
+        dwns: m.destination_workload_namespace ?? '',
+        dcs: m.destination_canonical_service ?? '',
+        dcr: m.destination_canonical_revision ?? '',
+        proto: m.request_protocol ?? '',
+        id,
+      });
       return id;
     },
   };
