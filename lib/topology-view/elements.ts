@@ -1,5 +1,6 @@
 import type { TopologyEdgeData, TopologyNodeData } from '../topology/elements';
 import { formatMs, formatPercent, formatRate } from '../ui/format';
+import type { GridItem, Rect } from './grid-layout';
 
 export type LabelMode = 'rate' | 'errors' | 'p95' | 'none';
 export interface Position {
@@ -29,26 +30,40 @@ export function edgeWidth(rps: number): number {
   return Math.min(8, 1 + Math.log10(1 + Math.max(0, rps)) * 2);
 }
 
+type Elements = { nodes: { data: TopologyNodeData }[]; edges: { data: TopologyEdgeData }[] };
+
+/** Cluster, namespace and app boxes: drawn around nodes, never selected as one. */
+export const isBoxKind = (kind: string) => kind === 'cluster' || kind === 'namespace' || kind === 'appBox';
+
+/** The node tree the grid layout works on (boxes and nodes with their parent box). */
+export function gridItems(els: Pick<Elements, 'nodes'>): GridItem[] {
+  return els.nodes.map(({ data }) => ({ id: data.id, parent: data.parent, box: isBoxKind(data.kind) }));
+}
+
 /**
  * Shapes API elements for cytoscape: label text for the chosen mode, edge
  * width, classes (box kinds, cross-cluster, idle) and cached positions for
  * nodes that have one, so a refresh does not move what the user has seen.
+ * With `flatBoxes` (large graphs) boxes are not compound parents but plain
+ * nodes of the given rectangle drawn under the rest, and nothing has a
+ * parent: cytoscape's compound bookkeeping costs most of a large graph's
+ * render time; a box without a rectangle (nothing in it) is left out.
  */
-export function toCyElements(
-  els: { nodes: { data: TopologyNodeData }[]; edges: { data: TopologyEdgeData }[] },
-  mode: LabelMode,
-  positions: ReadonlyMap<string, Position>,
-): CyElement[] {
+export function toCyElements(els: Elements, mode: LabelMode, positions: ReadonlyMap<string, Position>, flatBoxes?: ReadonlyMap<string, Rect>): CyElement[] {
   const out: CyElement[] = [];
-  // Parents must exist before their children are added: clusters, then namespaces, then the rest.
-  const rank = (k: string) => (k === 'cluster' ? 0 : k === 'namespace' ? 1 : 2);
+  // Parents must exist before their children are added: clusters, then namespaces, then app boxes, then the rest.
+  const rank = (k: string) => (k === 'cluster' ? 0 : k === 'namespace' ? 1 : k === 'appBox' ? 2 : 3);
   const nodes = [...els.nodes].sort((a, b) => rank(a.data.kind) - rank(b.data.kind));
   for (const { data } of nodes) {
-    const box = data.kind === 'cluster' || data.kind === 'namespace';
-    const classes = [box ? `box ${data.kind}` : `node ${data.kind}`, data.idle ? 'idle' : ''].filter(Boolean).join(' ');
+    const box = isBoxKind(data.kind);
+    const rect = box ? flatBoxes?.get(data.id) : undefined;
+    if (box && flatBoxes && !rect) continue;
+    const classes = [box ? `box ${data.kind}` : `node ${data.kind}`, rect ? 'flat' : '', data.idle ? 'idle' : ''].filter(Boolean).join(' ');
     const label = data.kind === 'cluster' ? `${data.name}${data.network ? ` · ${data.network}` : ''}` : data.kind === 'versionedApp' && data.version ? `${data.name} ${data.version}` : data.name;
-    const pos = box ? undefined : positions.get(data.id);
-    out.push({ group: 'nodes', data: { ...data, label, health: data.health ?? 'unknown' }, classes, ...(pos ? { position: { ...pos } } : {}) });
+    const pos = rect ? { x: rect.x, y: rect.y } : box ? undefined : positions.get(data.id);
+    const shaped: CyElement['data'] = { ...data, label, health: data.health ?? 'unknown', ...(rect ? { w: rect.w, h: rect.h } : {}) };
+    if (flatBoxes) delete shaped.parent;
+    out.push({ group: 'nodes', data: shaped, classes, ...(pos ? { position: { ...pos } } : {}) });
   }
   for (const { data } of els.edges) {
     const classes = [data.crossCluster ? 'cross-cluster' : '', data.crossNetwork ? 'cross-network' : '', data.protocol === 'tcp' ? 'tcp' : ''].filter(Boolean).join(' ');

@@ -1,4 +1,5 @@
 /** The cytoscape stylesheet: health colours, cluster/namespace boxes, dashed cross-cluster edges, labels hidden when zoomed out. */
+import { graphSize } from './graph-size';
 
 export const HEALTH_COLOURS = { failure: '#dc2626', degraded: '#d97706', 'not-ready': '#64748b', healthy: '#16a34a', idle: '#94a3b8', unknown: '#94a3b8' } as const;
 
@@ -7,7 +8,12 @@ export interface StyleRule {
   style: Record<string, string | number | number[]>;
 }
 
-export function topologyStyle(dark: boolean): StyleRule[] {
+/**
+ * The stylesheet; `large` graphs (see graph-size.ts) get the cheap variants: boxes are plain
+ * rectangles sized by `data(w)`/`data(h)` drawn under edges and nodes and blind to the mouse,
+ * and edges are straight haystack lines without arrows or dashes.
+ */
+export function topologyStyle(dark: boolean, large = false): StyleRule[] {
   const text = dark ? '#e2e8f0' : '#0f172a';
   const halo = dark ? '#0f172a' : '#ffffff';
   const rules: StyleRule[] = [
@@ -33,6 +39,7 @@ export function topologyStyle(dark: boolean): StyleRule[] {
     },
     { selector: 'node.cluster', style: { 'background-color': '#3b82f6', 'border-color': dark ? '#475569' : '#94a3b8', 'font-size': 13 } },
     { selector: 'node.namespace', style: { 'background-color': '#64748b', 'border-style': 'dashed', 'border-color': dark ? '#334155' : '#cbd5e1' } },
+    { selector: 'node.appBox', style: { 'background-color': '#0ea5e9', 'border-color': dark ? '#334155' : '#cbd5e1', 'font-size': 10, 'font-weight': 'normal' } },
     {
       selector: 'edge',
       style: {
@@ -50,16 +57,29 @@ export function topologyStyle(dark: boolean): StyleRule[] {
     rules.push({ selector: `node.node[health = "${status}"]`, style: { 'border-color': colour } });
     rules.push({ selector: `edge[health = "${status}"]`, style: { 'line-color': colour, 'target-arrow-color': colour } });
   }
+  if (large) {
+    // Explicit z-order: boxes (outer first), then edges, then nodes, as compounds would draw them.
+    rules.push(
+      { selector: 'node.box.flat', style: { width: 'data(w)', height: 'data(h)', padding: 0, events: 'no', 'z-index-compare': 'manual', 'z-index': 0 } },
+      { selector: 'node.box.flat.namespace', style: { 'z-index': 1 } },
+      { selector: 'node.box.flat.appBox', style: { 'z-index': 2 } },
+      { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'z-index-compare': 'manual', 'z-index': 3 } },
+      // Dashes cost a third of the first frame in software rendering at 5,000 nodes (docs/topology-rendering.md).
+      { selector: 'edge.cross-cluster', style: { 'line-style': 'solid' } },
+      { selector: 'node.node', style: { 'z-index-compare': 'manual', 'z-index': 4 } },
+    );
+  }
   return rules;
 }
 
-/** Renderer options that keep 2,000 nodes responsive: edges hidden and a texture while panning, no labels when small. */
+/** Renderer options that keep thousands of nodes responsive: edges hidden and a texture while panning, pixel ratio 1 when large. */
 export function rendererOptions(nodeCount: number): Record<string, unknown> {
+  const size = graphSize(nodeCount);
   return {
-    hideEdgesOnViewport: nodeCount > 300,
-    textureOnViewport: nodeCount > 300,
+    hideEdgesOnViewport: size !== 'small',
+    textureOnViewport: size !== 'small',
     motionBlur: false,
-    pixelRatio: nodeCount > 1000 ? 1 : 'auto',
+    pixelRatio: size === 'large' ? 1 : 'auto',
     minZoom: 0.05,
     maxZoom: 4,
     wheelSensitivity: 0.3,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyEdgeData, TopologyNodeData } from '../topology/elements';
 import { edgeLabel, edgeWidth, toCyElements, unplacedNodes } from './elements';
+import { graphSize } from './graph-size';
 import { layoutOptions } from './layout';
 import { parsePositions, serialisePositions } from './positions';
 import { rendererOptions, topologyStyle } from './style';
@@ -77,5 +78,29 @@ describe('layout and style', () => {
   it('turns on the cheap rendering paths for big graphs only', () => {
     expect(rendererOptions(50)).toMatchObject({ hideEdgesOnViewport: false, textureOnViewport: false });
     expect(rendererOptions(2000)).toMatchObject({ hideEdgesOnViewport: true, textureOnViewport: true, pixelRatio: 1 });
+  });
+});
+
+describe('large graphs', () => {
+  it('draws boxes as plain rectangles under the nodes and drops every parent', () => {
+    const rects = new Map([['cluster:e', { x: 10, y: 20, w: 300, h: 200 }], ['ns:e/b', { x: 10, y: 25, w: 200, h: 150 }]]);
+    const els = toCyElements({ nodes, edges: [{ data: edge }] }, 'rate', new Map([['a', { x: 1, y: 2 }], ['b', { x: 3, y: 4 }]]), rects);
+    const byId = new Map(els.map((e) => [e.data.id, e]));
+    expect(byId.get('cluster:e')).toMatchObject({ classes: 'box cluster flat', position: { x: 10, y: 20 }, data: { w: 300, h: 200 } });
+    expect(els.every((e) => e.data.parent === undefined)).toBe(true);
+    expect(byId.get('a')?.position).toEqual({ x: 1, y: 2 });
+  });
+  it('gets straight edges without arrows and mouse-blind boxes', () => {
+    const s = topologyStyle(false, true);
+    expect(s.find((r) => r.selector === 'edge' && r.style['curve-style'] === 'haystack')).toBeDefined();
+    expect(s.find((r) => r.selector === 'node.box.flat')?.style.events).toBe('no');
+    expect(topologyStyle(false).some((r) => r.style['curve-style'] === 'haystack')).toBe(false);
+    // the last rule for cross-cluster edges wins: solid when large
+    expect(s.filter((r) => r.selector === 'edge.cross-cluster').at(-1)?.style['line-style']).toBe('solid');
+  });
+  it('switches size class at 300 and 500 nodes', () => {
+    expect([graphSize(300), graphSize(301), graphSize(500), graphSize(501)]).toEqual(['small', 'medium', 'medium', 'large']);
+    expect(rendererOptions(501)).toMatchObject({ pixelRatio: 1 });
+    expect(rendererOptions(400)).toMatchObject({ pixelRatio: 'auto', hideEdgesOnViewport: true });
   });
 });
