@@ -1,14 +1,12 @@
 'use client';
 
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import elk from 'cytoscape-elk';
-import fcose from 'cytoscape-fcose';
+import type { Core } from 'cytoscape';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Topology } from '@/lib/api/topology';
-import { toCyElements, unplacedNodes, type LabelMode, type Position } from '@/lib/topology-view/elements';
-import { layoutOptions } from '@/lib/topology-view/layout';
+import type { LabelMode } from '@/lib/topology-view/elements';
+import { graphSize } from '@/lib/topology-view/graph-size';
 import { parsePositions, serialisePositions } from '@/lib/topology-view/positions';
-import { rendererOptions, topologyStyle } from '@/lib/topology-view/style';
+import { createGraph, fitGraph, nodePositions, showElements, styleFor } from './graph-engine';
 
 /** What the page can ask of the graph. */
 export interface GraphApi {
@@ -27,14 +25,6 @@ export interface CytoscapeGraphProps {
   onReady: (api: GraphApi) => void;
 }
 
-let registered = false;
-function register() {
-  if (registered) return;
-  cytoscape.use(fcose);
-  cytoscape.use(elk);
-  registered = true;
-}
-
 // The theme toggle flips a class on <html>; follow it without a React context.
 function subscribeDark(fn: () => void) {
   const obs = new MutationObserver(fn);
@@ -43,15 +33,22 @@ function subscribeDark(fn: () => void) {
 }
 const isDark = () => document.documentElement.classList.contains('dark');
 
-// Cytoscape reads its renderer options only when created: the instance is rebuilt when the
-// graph crosses one of these sizes, so a large graph gets the cheap settings (stored positions keep the picture).
-const sizeBucket = (nodes: number) => (nodes > 1000 ? 1001 : nodes > 300 ? 301 : 0);
+/**
+ * Marks the moment a laid-out graph has been painted (two frames after layout or fit), for benchmarks and
+ * tests: a `topology:rendered` performance mark and a `data-rendered` count on the canvas box.
+ */
+function markRendered(box: HTMLElement | null) {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      performance.mark('topology:rendered');
+      if (box) box.dataset.rendered = String(Number(box.dataset.rendered ?? 0) + 1);
+    }),
+  );
+}
 
 function savePositions(cy: Core, key: string) {
-  const map = new Map<string, Position>();
-  cy.nodes('.node').forEach((n) => void map.set(n.id(), n.position()));
   try {
-    localStorage.setItem(key, serialisePositions(map));
+    localStorage.setItem(key, serialisePositions(nodePositions(cy)));
   } catch {
     // storage full or disabled: positions just are not kept
   }
@@ -63,15 +60,15 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
   const cyRef = useRef<Core | null>(null);
   const selectRef = useRef(onSelect);
   const dark = useSyncExternalStore(subscribeDark, isDark, () => false);
-  const bucket = sizeBucket(elements.nodes.length);
+  // Cytoscape reads its renderer options only when created: a new instance when the graph changes size class.
+  const bucket = graphSize(elements.nodes.length);
 
   useEffect(() => {
     selectRef.current = onSelect;
   }, [onSelect]);
 
   useEffect(() => {
-    register();
-    const cy = cytoscape({ container: container.current, style: topologyStyle(isDark()) as never, ...rendererOptions(bucket) });
+    const cy = createGraph(container.current, elements.nodes.length, isDark());
     cyRef.current = cy;
     cy.on('tap', 'node.node', (e) => selectRef.current(e.target.id()));
     cy.on('tap', (e) => {
@@ -80,7 +77,7 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
     // The canvas must follow its box (window resizes, the side panel opening).
     const resize = new ResizeObserver(() => cy.resize());
     if (container.current) resize.observe(container.current);
-    onReady({ png: () => cy.png({ full: true, scale: 2, bg: isDark() ? '#0f172a' : '#ffffff' }), fit: () => cy.fit(undefined, 30) });
+    onReady({ png: () => cy.png({ full: true, scale: 2, bg: isDark() ? '#0f172a' : '#ffffff' }), fit: () => fitGraph(cy) });
     return () => {
       resize.disconnect();
       cy.destroy();
@@ -90,49 +87,21 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
   }, [bucket]);
 
   useEffect(() => {
-    cyRef.current?.style(topologyStyle(dark) as never);
+    const cy = cyRef.current;
+    if (cy) cy.style(styleFor(cy, dark) as never);
   }, [dark]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    performance.mark('topology:elements');
     const stored = parsePositions(localStorage.getItem(storageKey));
-    // Nodes already on screen keep where they are; new ones take a stored position when there is one.
-    cy.nodes('.node').forEach((n) => void stored.set(n.id(), n.position()));
-    const next = toCyElements(elements, labelMode, stored);
-    const ids = new Set(next.map((e) => e.data.id));
-    cy.batch(() => {
-      cy.elements().filter((e) => !ids.has(e.id())).remove();
-      const added: ElementDefinition[] = [];
-      for (const el of next) {
-        const have = cy.getElementById(el.data.id);
-        if (have.nonempty()) {
-          have.data(el.data);
-          have.classes(el.classes ?? '');
-        } else {
-          added.push(el as ElementDefinition);
-        }
-      }
-      // One add for all new elements: thousands of single adds cost seconds at 5,000 nodes.
-      if (added.length) cy.add(added);
-    });
-    const unplaced = unplacedNodes(next);
-    const nodeCount = unplaced.length + (next.length - unplaced.length);
-    if (unplaced.length === 0) {
-      if (!cy.scratch('fitted')) cy.fit(undefined, 30);
+    showElements(cy, { elements, labelMode, layout, stored }, (laidOut) => {
+      if (laidOut) savePositions(cy, storageKey);
+      if (!cy.scratch('fitted')) fitGraph(cy);
       cy.scratch('fitted', true);
-      return;
-    }
-    const some = unplaced.length < cy.nodes('.node').length;
-    const placed = cy.nodes('.node').filter((n) => !unplaced.includes(n.id()));
-    if (some) placed.lock();
-    const run = cy.layout(layoutOptions(layout, nodeCount, some) as never);
-    run.one('layoutstop', () => {
-      placed.unlock();
-      savePositions(cy, storageKey);
-      cy.scratch('fitted', true);
+      markRendered(container.current);
     });
-    run.run();
   }, [elements, labelMode, layout, storageKey, bucket]);
 
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState } from 'react';
 import { useTopology } from '@/lib/api/topology';
+import { graphSize, LARGE_GRAPH_NODES } from '@/lib/topology-view/graph-size';
 import { positionsStorageKey } from '@/lib/topology-view/positions';
 import { parseTopologyState, serialiseTopologyState } from '@/lib/ui/url-state';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
@@ -57,32 +58,37 @@ export function TopologyView() {
         {elements ? <NodeSearch nodes={elements.nodes} onPick={(id) => setState({ focus: id })} /> : null}
       </div>
       <QueryView query={query} what="the traffic graph">
-        {(res) => (
-          <>
-            <ClusterBanners clusters={res.clusters} />
-            <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-stats">
-              {res.data.stats.nodes} nodes, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
-            </p>
-            {res.data.elements.edges.length === 0 && res.data.elements.nodes.length === 0 ? (
-              <EmptyState title="No traffic in this window">Nothing was reported by Istio&apos;s metrics for these filters; widen the window or clear filters.</EmptyState>
-            ) : (
-              <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
-                <div className="min-w-0 flex-1 bg-white dark:bg-slate-900">
-                  <TopologyCanvas
-                    elements={res.data.elements}
-                    labelMode={state.label}
-                    layout={state.layout}
-                    storageKey={positionsStorageKey(state.graphType, state.layout)}
-                    focus={state.focus}
-                    onSelect={(id) => setState({ focus: id })}
-                    onReady={(a) => (api.current = a)}
-                  />
+        {(res) => {
+          // Large graphs are laid out on a grid by box whatever layout is picked (graph-size.ts).
+          const large = graphSize(res.data.elements.nodes.length) === 'large';
+          return (
+            <>
+              <ClusterBanners clusters={res.clusters} />
+              <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-stats">
+                {res.data.stats.nodes} nodes, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
+                {large ? ` · over ${LARGE_GRAPH_NODES} nodes: laid out on a grid by cluster and namespace, cross-cluster edges not dashed` : ''}
+              </p>
+              {res.data.elements.edges.length === 0 && res.data.elements.nodes.length === 0 ? (
+                <EmptyState title="No traffic in this window">Nothing was reported by Istio&apos;s metrics for these filters; widen the window or clear filters.</EmptyState>
+              ) : (
+                <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
+                  <div className="min-w-0 flex-1 bg-white dark:bg-slate-900">
+                    <TopologyCanvas
+                      elements={res.data.elements}
+                      labelMode={state.label}
+                      layout={state.layout}
+                      storageKey={positionsStorageKey(state.graphType, large ? 'grid' : state.layout)}
+                      focus={state.focus}
+                      onSelect={(id) => setState({ focus: id })}
+                      onReady={(a) => (api.current = a)}
+                    />
+                  </div>
+                  {state.focus ? <TopologySidePanel elements={res.data.elements} nodeId={state.focus} onClose={() => setState({ focus: undefined })} /> : null}
                 </div>
-                {state.focus ? <TopologySidePanel elements={res.data.elements} nodeId={state.focus} onClose={() => setState({ focus: undefined })} /> : null}
-              </div>
-            )}
-          </>
-        )}
+              )}
+            </>
+          );
+        }}
       </QueryView>
     </div>
   );

@@ -1,28 +1,15 @@
 /**
- * A topology of about N workloads as the page would receive it: a generated
+ * A topology of about N workloads as the page receives it: a generated
  * Prometheus answer (destination reporter, 10 clusters, workloads/200
- * namespaces per cluster, 4 edges per workload, like server/bench/topology-build.ts) through the product's
- * buildTopology, then shaped for cytoscape by lib/topology-view, with the
- * product's stylesheet, renderer and layout options.
+ * namespaces per cluster, 4 edges per workload, like server/bench/topology-build.ts)
+ * through the product's buildTopology.
  */
+import type { Topology } from '../../lib/api/topology';
 import { buildTopology } from '../../lib/topology/build-topology';
 import type { TrafficSample } from '../../lib/topology/types';
-import { toCyElements, type CyElement } from '../../lib/topology-view/elements';
-import { layoutOptions } from '../../lib/topology-view/layout';
-import { rendererOptions, topologyStyle, type StyleRule } from '../../lib/topology-view/style';
 
-export interface GraphFixture {
-  elements: CyElement[];
-  nodes: number;
-  edges: number;
-  style: StyleRule[];
-  renderer: Record<string, unknown>;
-  /** What the product's wrapper creates its instance with (before it knows the size). */
-  rendererInitial: Record<string, unknown>;
-  layout: Record<string, unknown>;
-}
-
-export function graphFixture(workloads: number, seedIn = 42): GraphFixture {
+/** The generated graph as GET /api/v1/topology answers it (lib/api/topology.ts's `Topology`). */
+export function topologyAnswer(workloads: number, seedIn = 42): Topology {
   let seed = seedIn;
   const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   // About 20 workloads per namespace box, so boxes stay a small share of the nodes.
@@ -41,16 +28,7 @@ export function graphFixture(workloads: number, seedIn = 42): GraphFixture {
     const rps = 1 + rand() * 20;
     requests.push({ metric: { ...metric, response_code: '200' }, value: rps * 0.98 }, { metric: { ...metric, response_code: '503' }, value: rps * 0.02 });
   }
-  const { elements } = buildTopology({ graphType: 'workload', requests, tcp: [], p95: [], hideIdle: true, networkOf: (c) => (Number(c.split('-')[1]) % 2 === 0 ? 'net-a' : 'net-b') });
-  const cy = toCyElements(elements, 'rate', new Map());
-  const nodes = cy.filter((e) => e.group === 'nodes').length;
-  return {
-    elements: cy,
-    nodes,
-    edges: cy.length - nodes,
-    style: topologyStyle(false),
-    renderer: rendererOptions(nodes),
-    rendererInitial: rendererOptions(0),
-    layout: layoutOptions('fcose', nodes, false),
-  };
+  const { elements, stats } = buildTopology({ graphType: 'workload', requests, tcp: [], p95: [], hideIdle: true, networkOf: (c) => (Number(c.split('-')[1]) % 2 === 0 ? 'net-a' : 'net-b') });
+  const telemetry = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`cluster-${i}`, { state: 'ok' as const }]));
+  return { elements: elements as Topology['elements'], stats, telemetry };
 }

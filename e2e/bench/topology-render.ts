@@ -1,23 +1,28 @@
 /**
  * Chromium (Debian's, headless, software rendering) drawing the topology at
- * about 1,000 and 5,000 workloads with the product's cytoscape setup
- * (lib/topology-view: elements, stylesheet, renderer and fcose layout options):
- *   - first render: elements added -> fcose layout done -> a frame painted
- *   - first render with cached positions (no layout, a fit: the page's next visit)
+ * about 1,000 and 5,000 workloads with the product's own graph engine
+ * (components/topology/graph-engine.ts, bundled with esbuild from
+ * harness-entry.ts: the same instance options, stylesheet, layout and
+ * element shaping as the page's wrapper, no React):
+ *   - first render: elements added -> positions final (layout) -> a frame painted
+ *   - first render with cached positions (the page's next visit)
  *   - frame intervals while panning by mouse drag (rAF timestamps, ~1 s drag)
- * each as the product's wrapper does it and with the proposed changes (see harness.html).
- * The topology page (app/topology) is still a placeholder, so this loads
- * e2e/bench/harness.html with cytoscape's UMD build from node_modules.
- *   node --import tsx e2e/bench/topology-render.ts [--runs 3] [--sizes 1000,5000] [--flat] [--profile DIR]
+ * for each variant: product (as shipped), webgl (the same with cytoscape's
+ * experimental WebGL renderer; written as `tuned` too, the key the report
+ * reads), fcose (the small-graph path forced at any size: what every size got
+ * before the grid layout). For the page itself see topology-page.ts.
+ *   node --import tsx e2e/bench/topology-render.ts [--runs 3] [--sizes 1000,5000] [--variants product,webgl] [--flat] [--profile DIR]
  * Prints one JSON object. The browser is closed in `finally`.
  */
 import { chromium, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { profiled } from './cpu-profile';
-import { graphFixture, type GraphFixture } from './graph-fixture';
+import type { Topology } from '../../lib/api/topology';
 import { percentiles, spread, spreadOf } from '../../server/bench/stats';
+import { profiled } from './cpu-profile';
+import { topologyAnswer } from './graph-fixture';
+import type { Rendered, Variant } from './harness-entry';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(name);
@@ -25,26 +30,31 @@ const arg = (name: string, dflt: string) => {
 };
 const RUNS = Number(arg('--runs', '3'));
 const SIZES = arg('--sizes', '1000,5000').split(',').map(Number);
-/** --flat: without the cluster/namespace boxes (compound parents), to isolate their cost. */
+const VARIANTS = arg('--variants', 'product,webgl').split(',') as Variant[];
+/** --flat: without the cluster/namespace boxes, to isolate their cost. */
 const FLAT = process.argv.includes('--flat');
 /** Directory for a CPU profile of each size's first render (--profile DIR). */
 const PROFILE = arg('--profile', '');
 
-const req = createRequire(import.meta.url);
-const fcoseReq = createRequire(req.resolve('cytoscape-fcose'));
-const coseReq = createRequire(fcoseReq.resolve('cose-base'));
-// The unminified build when profiling, so the profile names cytoscape's functions.
-const scripts = [req.resolve(PROFILE ? 'cytoscape/dist/cytoscape.umd.js' : 'cytoscape/dist/cytoscape.min.js'), coseReq.resolve('layout-base'), fcoseReq.resolve('cose-base'), req.resolve('cytoscape-fcose')];
-
-interface Rendered {
-  createdMs: number;
-  layoutMs: number;
-  firstRenderMs: number;
+/** The engine and cytoscape as one script; unminified when profiling, so the profile names functions. */
+async function bundle(): Promise<string> {
+  const out = await build({
+    entryPoints: [path.join(import.meta.dirname, 'harness-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    minify: !PROFILE,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    tsconfig: path.join(import.meta.dirname, '../../tsconfig.json'),
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
 }
 
-async function freshPage(page: Page): Promise<void> {
+async function freshPage(page: Page, script: string): Promise<void> {
   await page.setContent(readFileSync(path.join(import.meta.dirname, 'harness.html'), 'utf8'));
-  for (const s of scripts) await page.addScriptTag({ path: s });
+  await page.addScriptTag({ content: script });
 }
 
 /** Drags the background from the top-left padding (never a node or box) for ~1 s. */
@@ -60,32 +70,31 @@ async function pan(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { stopFrames(): number[] }).stopFrames());
 }
 
-type Mode = 'product' | 'tuned';
-type Render = (f: unknown, preset: boolean, mode: Mode) => Promise<Rendered>;
-const render = (page: Page, f: unknown, preset: boolean, mode: Mode) =>
-  page.evaluate(([fx, p, m]) => (window as unknown as { renderGraph: Render }).renderGraph(fx, p, m), [f, preset, mode] as const);
+type Els = Topology['elements'];
+type Stored = Record<string, { x: number; y: number }> | null;
+const render = (page: Page, els: Els, stored: Stored, variant: Variant) =>
+  page.evaluate(([e, s, v]) => window.renderGraph(e, s, v), [els, stored, variant] as const);
 
-async function oneMode(page: Page, fx: GraphFixture, mode: Mode) {
-  const runs: Array<{ fcose: Rendered; preset: Rendered; frames: ReturnType<typeof percentiles> }> = [];
+async function oneVariant(page: Page, script: string, els: Els, variant: Variant) {
+  const runs: Array<{ first: Rendered; preset: Rendered; frames: ReturnType<typeof percentiles> }> = [];
   let top: Array<{ fn: string; sharePct: number }> | undefined;
   for (let i = 0; i < RUNS; i++) {
-    await freshPage(page);
-    const file = PROFILE && i === 0 ? path.join(PROFILE, `topology-${fx.nodes}-${mode}.cpuprofile`) : undefined;
-    const prof = await profiled(page, file, () => render(page, fx, false, mode));
-    const fcose = prof.value;
+    await freshPage(page, script);
+    const file = PROFILE && i === 0 ? path.join(PROFILE, `topology-${els.nodes.length}-${variant}.cpuprofile`) : undefined;
+    const prof = await profiled(page, file, () => render(page, els, null, variant));
+    const first = prof.value;
     if (prof.top) top = prof.top;
     const frames = percentiles(await pan(page));
-    const positions = await page.evaluate(() => (window as unknown as { positions(): Record<string, { x: number; y: number }> }).positions());
-    const placed = { ...fx, elements: fx.elements.map((e) => (positions[e.data.id] ? { ...e, position: positions[e.data.id] } : e)) };
-    await freshPage(page);
-    const preset = await render(page, placed, true, mode);
-    runs.push({ fcose, preset, frames });
-    process.stderr.write(`  ${fx.nodes} nodes ${mode} run ${i + 1}: first render ${Math.round(fcose.firstRenderMs)} ms (add ${Math.round(fcose.createdMs)}, layout ${Math.round(fcose.layoutMs)}), cached positions ${Math.round(preset.firstRenderMs)} ms, pan frame p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms\n`);
+    const positions = await page.evaluate(() => window.positions());
+    await freshPage(page, script);
+    const preset = await render(page, els, positions, variant);
+    runs.push({ first, preset, frames });
+    process.stderr.write(`  ${els.nodes.length} nodes ${variant} run ${i + 1}: first render ${Math.round(first.firstRenderMs)} ms (add ${Math.round(first.createdMs)}, layout ${Math.round(first.layoutMs)}), cached positions ${Math.round(preset.firstRenderMs)} ms, pan frame p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms\n`);
   }
   return {
-    firstRenderMs: spreadOf(runs, (r) => r.fcose.firstRenderMs, 0),
-    addElementsMs: spreadOf(runs, (r) => r.fcose.createdMs, 0),
-    layoutMs: spreadOf(runs, (r) => r.fcose.layoutMs, 0),
+    firstRenderMs: spreadOf(runs, (r) => r.first.firstRenderMs, 0),
+    addElementsMs: spreadOf(runs, (r) => r.first.createdMs, 0),
+    layoutMs: spreadOf(runs, (r) => r.first.layoutMs, 0),
     firstRenderCachedPositionsMs: spreadOf(runs, (r) => r.preset.firstRenderMs, 0),
     panFrameP50Ms: spreadOf(runs, (r) => r.frames.p50),
     panFrameP95Ms: spreadOf(runs, (r) => r.frames.p95),
@@ -95,14 +104,17 @@ async function oneMode(page: Page, fx: GraphFixture, mode: Mode) {
   };
 }
 
-async function oneSize(page: Page, fx: GraphFixture) {
-  return { nodes: fx.nodes, edges: fx.edges, layout: fx.layout, renderer: fx.renderer, product: await oneMode(page, fx, 'product'), tuned: await oneMode(page, fx, 'tuned') };
+async function oneSize(page: Page, script: string, els: Els) {
+  const out: Record<string, unknown> = { nodes: els.nodes.length, edges: els.edges.length };
+  for (const v of VARIANTS) out[v] = await oneVariant(page, script, els, v);
+  // The report (server/bench/report.ts) reads `product` and `tuned`; the proposed alternative here is WebGL.
+  if (out.webgl) out.tuned = out.webgl;
+  return out;
 }
 
-function flatten(fx: GraphFixture): GraphFixture {
-  const elements = fx.elements.filter((e) => !String(e.classes).startsWith('box')).map((e) => ({ ...e, data: { ...e.data, parent: undefined } }));
-  const nodes = elements.filter((e) => e.group === 'nodes').length;
-  return { ...fx, elements, nodes, edges: elements.length - nodes };
+function flatten(els: Els): Els {
+  const box = new Set(['cluster', 'namespace', 'appBox']);
+  return { nodes: els.nodes.filter((n) => !box.has(n.data.kind)).map((n) => ({ data: { ...n.data, parent: undefined } })), edges: els.edges };
 }
 
 async function main(): Promise<void> {
@@ -112,9 +124,14 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const script = await bundle();
     const out = [];
-    for (const n of SIZES) out.push(await oneSize(page, FLAT ? flatten(graphFixture(n)) : graphFixture(n)));
-    process.stdout.write(`${JSON.stringify({ browser: browser.version(), viewport: '1280x800', headless: true, flat: FLAT, results: out })}\n`);
+    for (const n of SIZES) {
+      const els = topologyAnswer(n).elements;
+      out.push(await oneSize(page, script, FLAT ? flatten(els) : els));
+    }
+    const variants = { product: 'the wrapper as shipped', webgl: 'the same with webgl: true', fcose: 'fcose with compound boxes at any size (the small-graph path)', tuned: 'same as webgl' };
+    process.stdout.write(`${JSON.stringify({ browser: browser.version(), viewport: '1280x800', headless: true, flat: FLAT, variants, results: out })}\n`);
   } finally {
     await browser.close();
   }

@@ -1,0 +1,149 @@
+/**
+ * What the topology wrapper does with cytoscape, without React: create an
+ * instance for a graph size, apply elements (diff, positions, layout). The
+ * wrapper (cytoscape-graph.tsx) and the benchmark harness (e2e/bench) both
+ * call these, so the benchmark measures the product's own choices.
+ */
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import elk from 'cytoscape-elk';
+import fcose from 'cytoscape-fcose';
+import type { Topology } from '@/lib/api/topology';
+import { gridItems, toCyElements, unplacedNodes, type CyElement, type LabelMode, type Position } from '@/lib/topology-view/elements';
+import { boxRects, gridLayout, placeNew } from '@/lib/topology-view/grid-layout';
+import { graphSize, type GraphSize } from '@/lib/topology-view/graph-size';
+import { layoutOptions } from '@/lib/topology-view/layout';
+import { rendererOptions, topologyStyle } from '@/lib/topology-view/style';
+
+let registered = false;
+function register() {
+  if (registered) return;
+  cytoscape.use(fcose);
+  cytoscape.use(elk);
+  registered = true;
+}
+
+const SIZE = 'meshglass.size';
+const APPLIED = 'meshglass.applied';
+const sizeOf = (cy: Core): GraphSize => cy.scratch(SIZE) as GraphSize;
+
+/** Style for an instance: the large variant when it was made for a large graph. */
+export const styleFor = (cy: Core, dark: boolean) => topologyStyle(dark, sizeOf(cy) === 'large');
+
+/**
+ * A cytoscape instance for a graph of `nodeCount` nodes (boxes included).
+ * Cytoscape reads renderer options only here, so callers make a new instance
+ * when the graph changes size class (graphSize).
+ */
+export function createGraph(container: HTMLElement | null, nodeCount: number, dark: boolean, extra: Record<string, unknown> = {}): Core {
+  register();
+  const size = graphSize(nodeCount);
+  const cy = cytoscape({ container, style: topologyStyle(dark, size === 'large') as never, ...rendererOptions(nodeCount), ...extra });
+  cy.scratch(SIZE, size);
+  return cy;
+}
+
+/** Fits the drawing; on large graphs to the boxes, since a fit to every element measures every edge label. */
+export function fitGraph(cy: Core): void {
+  const boxes = cy.nodes('.box');
+  cy.fit(sizeOf(cy) === 'large' && boxes.nonempty() ? boxes : undefined, 30);
+}
+
+export interface ShowInput {
+  elements: Topology['elements'];
+  labelMode: LabelMode;
+  layout: 'fcose' | 'elk';
+  /** Positions kept from an earlier visit (localStorage). */
+  stored: ReadonlyMap<string, Position>;
+}
+
+/** Adds new elements in one call, removes gone ones and updates changed ones (data compared as JSON: a style pass per element is dear). */
+function applyDiff(cy: Core, next: readonly CyElement[]): void {
+  const applied = (cy.scratch(APPLIED) as Map<string, string> | undefined) ?? new Map<string, string>();
+  const ids = new Set(next.map((e) => e.data.id));
+  cy.batch(() => {
+    cy.elements().filter((e) => !ids.has(e.id())).remove();
+    const added: ElementDefinition[] = [];
+    for (const el of next) {
+      const json = JSON.stringify(el.data);
+      const have = cy.getElementById(el.data.id);
+      if (have.nonempty()) {
+        if (applied.get(el.data.id) !== json) {
+          have.data(el.data);
+          have.classes(el.classes ?? '');
+        }
+        // Flat boxes follow their contents' rectangle.
+        if (String(el.classes).startsWith('box') && el.position) have.position(el.position);
+      } else {
+        added.push(el as ElementDefinition);
+      }
+      applied.set(el.data.id, json);
+    }
+    for (const id of applied.keys()) if (!ids.has(id)) applied.delete(id);
+    // One add for all new elements: thousands of single adds cost seconds at 5,000 nodes.
+    if (added.length) cy.add(added);
+  });
+  cy.scratch(APPLIED, applied);
+}
+
+/** Large graphs: positions from the screen, then storage, then the grid; boxes drawn around them. */
+function showLarge(cy: Core, input: ShowInput): void {
+  const items = gridItems(input.elements);
+  const positions = new Map<string, Position>();
+  const onScreen = new Map<string, Position>();
+  cy.nodes('.node').forEach((n) => void onScreen.set(n.id(), { ...n.position() }));
+  const unplaced: string[] = [];
+  for (const it of items) {
+    if (it.box) continue;
+    const p = onScreen.get(it.id) ?? input.stored.get(it.id);
+    if (p) positions.set(it.id, p);
+    else unplaced.push(it.id);
+  }
+  if (unplaced.length) {
+    const more = positions.size ? placeNew(items, positions, unplaced) : gridLayout(items);
+    for (const [id, p] of more) positions.set(id, p);
+  }
+  applyDiff(cy, toCyElements(input.elements, input.labelMode, positions, boxRects(items, positions)));
+}
+
+/**
+ * Shows `input` on `cy`. Nodes on screen keep their place; new ones take a
+ * stored position, else a layout places them: the grid on large graphs
+ * (synchronous), fcose or elk otherwise, with the placed nodes locked.
+ * `done(laidOut)` runs once positions are final; `laidOut` tells whether
+ * anything was placed (so the caller saves positions).
+ */
+export function showElements(cy: Core, input: ShowInput, done: (laidOut: boolean) => void): void {
+  if (sizeOf(cy) === 'large') {
+    const before = cy.nodes('.node').length;
+    showLarge(cy, input);
+    done(cy.nodes('.node').length !== before);
+    return;
+  }
+  const stored = new Map(input.stored);
+  cy.nodes('.node').forEach((n) => void stored.set(n.id(), n.position()));
+  const next = toCyElements(input.elements, input.labelMode, stored);
+  applyDiff(cy, next);
+  const unplaced = unplacedNodes(next);
+  if (unplaced.length === 0) {
+    done(false);
+    return;
+  }
+  const all = cy.nodes('.node');
+  const some = unplaced.length < all.length;
+  const waiting = new Set(unplaced);
+  const placed = all.filter((n) => !waiting.has(n.id()));
+  if (some) placed.lock();
+  const run = cy.layout(layoutOptions(input.layout, next.length, some) as never);
+  run.one('layoutstop', () => {
+    placed.unlock();
+    done(true);
+  });
+  run.run();
+}
+
+/** Every node's position (not boxes): what is kept for the next visit. */
+export function nodePositions(cy: Core): Map<string, Position> {
+  const map = new Map<string, Position>();
+  cy.nodes('.node').forEach((n) => void map.set(n.id(), n.position()));
+  return map;
+}
