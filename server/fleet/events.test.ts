@@ -49,6 +49,20 @@ function changes(m: FleetModel): FleetChange[] {
   return out;
 }
 
+describe('visibleKeys', () => {
+  it('checks a config key against its namespace, not its API group', () => {
+    const key = 'config/a/networking.istio.io/VirtualService/istio-system/probe';
+    expect(visibleKeys(scoped(['a', 'istio-system']), [key])).toEqual([key]);
+    // A namespace pattern that happens to match the group sees nothing of other namespaces.
+    expect(visibleKeys(scoped(['a', '*istio.io']), [key])).toEqual([]);
+    expect(visibleKeys(scoped(['a', 'networking*']), [key])).toEqual([]);
+    // Cluster-scoped objects and collapsed prefixes name no namespace: the cluster's own visibility.
+    expect(visibleKeys(scoped(['a', 'bookinfo']), ['config/a/security.istio.io/X/-/y', 'config/a/networking.istio.io', 'config/a'])).toEqual(['config/a/security.istio.io/X/-/y', 'config/a/networking.istio.io', 'config/a']);
+    expect(visibleKeys(scoped(['b', 'bookinfo']), ['config/a/security.istio.io/X/-/y', 'config/a/networking.istio.io', 'config/a'])).toEqual([]);
+    expect(visibleKeys(scoped(['a', 'bookinfo']), ['workloads/a/bookinfo/r', 'workloads/a/shop/c', 'namespaces/a/shop', 'proxies/a', 'clusters/a'])).toEqual(['workloads/a/bookinfo/r', 'proxies/a', 'clusters/a']);
+  });
+});
+
 describe('fleetEventStream', () => {
   it('gives every ALL-scope stream the same bytes as one encoding per stream did, from one shared buffer per change', async () => {
     const m = model();
@@ -79,6 +93,13 @@ describe('fleetEventStream', () => {
     expect(bookinfo[1]!.text()).toBe(bookinfo[0]!.text());
     // Equal selectors in different scope objects share the encoded message; other scopes get their own.
     expect(bookinfo[1]!.chunks[2]).toBe(bookinfo[0]!.chunks[2]);
+    const istio = open(m, scoped(['b', 'istio-system']));
+    await tick();
+    m.apply('b', vsKind, 'istio-system/probe', vs('istio-system', 'probe', '8'));
+    m.feed.flush();
+    await tick();
+    expect(istio.text()).toContain('config/b/networking.istio.io/VirtualService/istio-system/probe');
+    istio.close();
     const shopKeys = only(shop).flatMap((c) => c.keys);
     expect(shopKeys).toContain('workloads/b/shop/cart-1');
     expect(shopKeys.every((k) => !k.includes('bookinfo') && !k.includes('istio-system'))).toBe(true);

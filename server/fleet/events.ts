@@ -8,6 +8,18 @@ import { scopeKey } from './scoped-rows';
 const CLUSTER_KEYED = new Set(['clusters', 'config', 'workloads', 'controlplanes', 'proxies', 'namespaces']);
 
 /**
+ * The namespace a cluster-keyed key names, or undefined for the cluster
+ * itself: `config/<c>/<group>/<kind>/<ns or ->/<name>` has it fifth (a
+ * collapsed `config/<c>/<group>` prefix or a cluster-scoped object has none,
+ * as config reads treat them), the others third.
+ */
+function keyNamespace(kind: string, parts: string[]): string | undefined {
+  if (kind === 'clusters' || kind === 'controlplanes') return undefined;
+  if (kind === 'config') return parts[4] === '-' ? undefined : parts[4];
+  return parts[2];
+}
+
+/**
  * The keys of a change the scope may hear about. Cluster-keyed keys follow
  * `allows`; global service keys (`services/<ns>/<name>`) need the namespace
  * in some workspace; identity keys carry global names that may lie outside
@@ -16,9 +28,10 @@ const CLUSTER_KEYED = new Set(['clusters', 'config', 'workloads', 'controlplanes
 export function visibleKeys(scope: VisibilityScope, keys: string[]): string[] {
   const out = new Set<string>();
   for (const k of keys) {
-    const [kind, second, third] = k.split('/');
+    const parts = k.split('/');
+    const [kind, second] = parts;
     if (kind && CLUSTER_KEYED.has(kind) && second) {
-      if (allows(scope, second, kind === 'clusters' || kind === 'controlplanes' ? undefined : third)) out.add(k);
+      if (allows(scope, second, keyNamespace(kind, parts))) out.add(k);
     } else if (kind === 'services' && second && scope.kind !== 'all') {
       if (allowsNamespaceSomewhere(scope, second)) out.add(k);
     } else if (kind === 'identities' && scope.kind !== 'all') {

@@ -50,9 +50,14 @@ export function sseLeaks(text: string, v: Visibility): string[] {
     if (!line.startsWith('data: ')) continue;
     const { keys } = JSON.parse(line.slice(6)) as { keys: string[] };
     for (const k of keys) {
-      const [kind, cluster, ns] = k.split('/');
+      const parts = k.split('/');
+      const [kind, cluster] = parts;
       if (!kind || !cluster) continue;
-      if (kind === 'clusters' ? !v.allows(cluster) : ns !== undefined && ['config', 'workloads', 'proxies', 'namespaces'].includes(kind) && !v.allows(cluster, ns)) problems.push(`event key ${k}`);
+      // config/<c>/<group>/<kind>/<ns or ->/<name>: the namespace is fifth; a cluster-scoped object names none.
+      const ns = kind === 'config' ? (parts[4] === '-' ? undefined : parts[4]) : parts[2];
+      if (!['clusters', 'controlplanes', 'config', 'workloads', 'proxies', 'namespaces'].includes(kind)) continue;
+      const wholeCluster = kind === 'clusters' || kind === 'controlplanes' || ns === undefined;
+      if (wholeCluster ? !v.allows(cluster) : !v.allows(cluster, ns)) problems.push(`event key ${k}`);
     }
   }
   return problems;
