@@ -134,4 +134,23 @@ describe('fleetEventStream', () => {
     await tick();
     expect(s.chunks.length).toBe(n);
   });
+
+  it('closes the stream of a reader that stopped reading once it is maxQueuedBytes behind', async () => {
+    const m = model();
+    const stream = fleetEventStream(m, ALL, { maxQueuedBytes: 2_000 });
+    const reader = stream.getReader();
+    for (let i = 0; i < 40; i++) {
+      m.apply('a', pods, `bookinfo/p-${i}`, pod('bookinfo', `p-${i}`));
+      m.feed.flush();
+    }
+    // What was queued before the limit is still delivered, then the stream ends (the client reconnects).
+    let bytes = 0;
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      bytes += r.value.byteLength;
+    }
+    expect(bytes).toBeGreaterThan(1_000);
+    expect(bytes).toBeLessThan(4_000);
+  });
 });

@@ -81,7 +81,11 @@ export interface EventStreamOptions {
   lastEventId?: string | null;
   heartbeatMs?: number;
   signal?: AbortSignal;
+  /** Bytes a reader may fall behind before its stream is closed (it reconnects with Last-Event-ID). */
+  maxQueuedBytes?: number;
 }
+
+const MAX_QUEUED_BYTES = 4 * 2 ** 20;
 
 /**
  * The /api/v1/events stream: a `hello` (or, when resuming, the missed
@@ -97,6 +101,8 @@ export function fleetEventStream(model: FleetModel, scope: VisibilityScope, opts
       let closed = false;
       const enqueue = (bytes: Uint8Array) => {
         if (closed) return;
+        // A reader that stopped reading would otherwise hold every later change in memory.
+        if ((controller.desiredSize ?? 0) < -(opts.maxQueuedBytes ?? MAX_QUEUED_BYTES)) return cleanup();
         try {
           controller.enqueue(bytes);
         } catch {
@@ -134,5 +140,5 @@ export function fleetEventStream(model: FleetModel, scope: VisibilityScope, opts
     cancel() {
       cleanup();
     },
-  });
+  }, new ByteLengthQueuingStrategy({ highWaterMark: 0 }));
 }
