@@ -37,6 +37,8 @@ const CONFIG_GROUPS = ['networking.istio.io', 'security.istio.io', 'telemetry.is
 interface Ready {
   kubeconfigPath: string;
   startMs: number;
+  /** CPU time of the child up to ready (module loading included): less sensitive than startMs to a shared machine. */
+  startCpuMs: number;
   rssMiB: number;
   heapUsedMiB: number;
   objects: number;
@@ -50,6 +52,7 @@ async function serve(argv: string[]): Promise<void> {
   const t0 = Date.now();
   const fleet = await startSimFleet({ fleet: opts.fleet, kubeconfigOut: join(dir, 'kubeconfig.yaml') });
   const startMs = Date.now() - t0;
+  const startCpu = process.cpuUsage();
   (globalThis as { gc?: () => void }).gc?.();
   const mem = process.memoryUsage();
   let objects = 0;
@@ -63,7 +66,7 @@ async function serve(argv: string[]): Promise<void> {
     await session.post('Profiler.start');
   }
   const cpu0 = process.cpuUsage();
-  const ready: Ready = { kubeconfigPath: fleet.kubeconfigPath, startMs, rssMiB: mib(mem.rss), heapUsedMiB: mib(mem.heapUsed), objects };
+  const ready: Ready = { kubeconfigPath: fleet.kubeconfigPath, startMs, startCpuMs: Math.round((startCpu.user + startCpu.system) / 1000), rssMiB: mib(mem.rss), heapUsedMiB: mib(mem.heapUsed), objects };
   process.stdout.write(`${JSON.stringify({ ready })}\n`);
   // The parent writes one line when the load is done: answer with CPU and peak RSS, then stop.
   for await (const _line of createInterface({ input: process.stdin })) {
@@ -110,8 +113,8 @@ interface Stats {
 
 /**
  * GET and parse one path; the global agent (keep-alive, one pool per CA) as the dashboard's KubeClient uses.
- * A request that fails on a reused keep-alive socket (the server closed it as we sent) is retried once and
- * counted, as HTTP clients do for idempotent requests; any other failure ends the run.
+ * A request that fails on a reused keep-alive socket (the server closed it as we sent) is retried once on a
+ * new connection and counted, as HTTP clients do for idempotent requests; any other failure ends the run.
  */
 async function getJson(t: Target, path: string, stats: Stats): Promise<unknown> {
   try {
@@ -119,14 +122,15 @@ async function getJson(t: Target, path: string, stats: Stats): Promise<unknown> 
   } catch (err) {
     if (!(err as { reused?: boolean }).reused) throw err;
     stats.retries++;
-    return getOnce(t, path, stats);
+    // On a new connection: the pool's other idle sockets may have been closed too.
+    return getOnce(t, path, stats, false);
   }
 }
 
-function getOnce(t: Target, path: string, stats: Stats): Promise<unknown> {
+function getOnce(t: Target, path: string, stats: Stats, agent?: false): Promise<unknown> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = https.request(new URL(t.server + path), { ca: t.ca, headers: { authorization: `Bearer ${t.token}`, accept: 'application/json' } }, (res) => {
+    const req = https.request(new URL(t.server + path), { ca: t.ca, agent, headers: { authorization: `Bearer ${t.token}`, accept: 'application/json' } }, (res) => {
       stats.maxHeadersMs = Math.max(stats.maxHeadersMs, performance.now() - t0);
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -201,6 +205,7 @@ async function measure(argv: string[]): Promise<void> {
       clusters: ts.length,
       objects: ready.objects,
       startMs: ready.startMs,
+      startCpuMs: ready.startCpuMs,
       rssAfterStartMiB: ready.rssMiB,
       heapAfterStartMiB: ready.heapUsedMiB,
       listAllMs: Math.round(listAllMs),

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { badRequest, expired } from './errors';
 import { jsonOf } from './object-utils';
 import { selectorMatcher } from './selectors';
-import { sendJsonBytes } from './status';
+import { sendJsonParts } from './status';
 import type { ResourceRequest, ServerContext } from './context';
 import type { MemoryClusterStore } from './store';
 import type { KubeObject } from './types';
@@ -111,14 +111,15 @@ export function handleList(ctx: ServerContext, req: ResourceRequest, res: Server
     metadata.continue = encodeContinue({ rv, start: keys[end - 1] ?? '' });
     metadata.remainingItemCount = items.length - end;
   }
-  // The stored objects carry their JSON: a page is a concatenation, byte for byte what JSON.stringify of the list gives.
+  // The stored objects carry their JSON: a page is those bytes in sequence, byte for byte what JSON.stringify of the list gives.
+  // Written as they are (no concatenated copy): a 1 MB Buffer per page made V8 count external memory and collect a 2 GB heap far more often at fleet scale.
   const parts: Buffer[] = [Buffer.from(`{"kind":${JSON.stringify(`${req.type.kind}List`)},"apiVersion":${JSON.stringify(req.apiVersion)},"metadata":${JSON.stringify(metadata)},"items":[`)];
   for (let i = from; i < end; i++) {
     if (i > from) parts.push(COMMA);
     parts.push(jsonOf(items[i] as KubeObject));
   }
   parts.push(CLOSE);
-  sendJsonBytes(res, 200, Buffer.concat(parts));
+  sendJsonParts(res, 200, parts);
 }
 
 const COMMA = Buffer.from(',');

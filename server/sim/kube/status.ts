@@ -43,6 +43,20 @@ export function sendJsonBytes(res: ServerResponse, code: number, body: Buffer): 
   res.end(body);
 }
 
+/** Like sendJsonBytes, for a body in pieces (written corked, so the socket sees one write). */
+export function sendJsonParts(res: ServerResponse, code: number, parts: Buffer[]): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': length, 'Cache-Control': 'no-cache, private' });
+  res.cork();
+  for (const p of parts) res.write(p);
+  res.end();
+  res.uncork();
+}
+
 /** Answers with the Status for `err` (or just closes the stream if a response already started). */
 export function sendError(res: ServerResponse, err: unknown): void {
   // A client that went away (aborted body, reset) gets no answer and is not worth a log line.
