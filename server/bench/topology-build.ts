@@ -1,14 +1,41 @@
 /**
  * Benchmark (not a test): builds a topology from a generated Prometheus answer
  * of 5,000 workloads and 20,000 edges, both reporters, and prints time and memory.
- *   npx tsx --expose-gc server/bench/topology-build.ts [nodes] [edges]
+ *   node --expose-gc --import tsx server/bench/topology-build.ts [nodes] [edges]
+ *   node --expose-gc --import tsx server/bench/topology-build.ts [nodes] [edges] --runs 7
+ * With --runs, each run is a fresh process (same flags) and the figures are
+ * summarised as min / median / max, with the load average before and after.
  * A CLI, so no 'server-only' import; it uses only the pure lib/topology code.
  */
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { buildTopology } from '../../lib/topology/build-topology';
 import type { TrafficSample } from '../../lib/topology/types';
 
-const NODES = Number(process.argv[2] ?? 5_000);
-const EDGES = Number(process.argv[3] ?? 20_000);
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 0;
+const [nodesArg, edgesArg] = runsAt >= 0 ? args.filter((_, i) => i !== runsAt && i !== runsAt + 1) : args;
+const NODES = Number(nodesArg ?? 5_000);
+const EDGES = Number(edgesArg ?? 20_000);
+
+if (RUNS > 0) {
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  const loadBefore = load();
+  const runs: Array<Record<string, number>> = [];
+  for (let i = 0; i < RUNS; i++) {
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, String(NODES), String(EDGES)], { encoding: 'utf8', maxBuffer: 2 ** 24 });
+    if (child.status !== 0) throw new Error(`run ${i + 1} failed: ${child.stderr}`);
+    const r = JSON.parse(child.stdout) as { buildMs: number; buildCpuMs: number; output: { nodes: number }; elementsJsonMiB: number };
+    runs.push({ buildMs: r.buildMs, buildCpuMs: r.buildCpuMs, nodes: r.output.nodes, elementsJsonMiB: r.elementsJsonMiB });
+  }
+  const summary = (k: string) => {
+    const v = runs.map((r) => r[k]!).sort((a, b) => a - b);
+    return { min: v[0], median: v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2, max: v[v.length - 1] };
+  };
+  console.log(JSON.stringify({ nodesAsked: NODES, edgesAsked: EDGES, runs: RUNS, nodes: runs[0]!.nodes, elementsJsonMiB: runs[0]!.elementsJsonMiB, buildMs: summary('buildMs'), buildCpuMs: summary('buildCpuMs'), each: runs.map((r) => [r.buildMs, r.buildCpuMs]), loadAverage: { before: loadBefore, after: load() } }));
+  process.exit(0);
+}
 const CLUSTERS = 10;
 const NAMESPACES = 50;
 
@@ -47,6 +74,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const { requests, p95, bytes } = recordedAnswer();
 gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const { elements, stats } = buildTopology({
   graphType: 'workload',
@@ -57,6 +85,7 @@ const { elements, stats } = buildTopology({
   networkOf: (c) => (Number(c.split('-')[1]) % 2 === 0 ? 'net-a' : 'net-b'),
 });
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const heapAfter = process.memoryUsage().heapUsed;
 const json = JSON.stringify(elements);
 console.log(
@@ -65,6 +94,7 @@ console.log(
       input: { series: requests.length + p95.length, recordedAnswerMiB: +(bytes / 2 ** 20).toFixed(1) },
       output: stats,
       buildMs: Math.round(ms),
+      buildCpuMs: Math.round((cpu.user + cpu.system) / 1000),
       heapDeltaMiB: +((heapAfter - heapBefore) / 2 ** 20).toFixed(1),
       rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
       elementsJsonMiB: +(json.length / 2 ** 20).toFixed(1),
