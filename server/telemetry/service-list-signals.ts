@@ -62,7 +62,7 @@ export async function getServicesWithSignals(
   // Signals are fleet-wide (shared by every caller); each row is then cut to the caller's clusters.
   const facts = fleetFacts(model, ALL);
   const all = await fleetSignals(svc, facts.clusters(), query.window ?? svc.window);
-  const join = (r: ServiceSummary) => withSignals(r, rowSignals(svc, facts, all, scope, r));
+  const join = (r: ServiceSummary) => withSignals(r, rowSignals(svc, facts, all, scope, r), query.include === 'clusterSignals');
   let res: FleetResponse<Page<ServiceSummary>>;
   if (!wholeList) {
     res = getServices(model, scope, query);

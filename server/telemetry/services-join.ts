@@ -14,9 +14,10 @@ export function isSignalSort(sort: string): sort is SignalSort {
   return (SIGNAL_SORTS as readonly string[]).includes(sort);
 }
 
-/** A list row with its signals: fleet-wide, worst health, and each cluster's. */
-export function withSignals(row: ServiceSummary, s: ServiceSignals | undefined): ServiceSummary {
-  return s ? { ...row, signals: s.signals, health: s.health, clusterSignals: s.clusters } : row;
+/** A list row with its signals: fleet-wide, worst health, and (when asked for) each cluster's. */
+export function withSignals(row: ServiceSummary, s: ServiceSignals | undefined, perCluster = true): ServiceSummary {
+  if (!s) return row;
+  return perCluster ? { ...row, signals: s.signals, health: s.health, clusterSignals: s.clusters } : { ...row, signals: s.signals, health: s.health };
 }
 
 // Worst first: the order an incident needs.

@@ -150,7 +150,11 @@ describe('against the synced demo fleet and Prometheus', () => {
     const plain = serviceList.parse((await call(servicesGet, '/api/v1/services?namespace=bookinfo')).body);
     const reviews = plain.data.items.find((s) => s.name === 'reviews');
     expect(reviews?.signals?.rps).toBeGreaterThan(4);
-    expect(reviews?.clusterSignals?.map((c) => c.cluster)).toEqual(reviews?.clusters);
+    expect(reviews?.clusterSignals).toBeUndefined();
+    const withClusters = serviceList.parse((await call(servicesGet, '/api/v1/services?namespace=bookinfo&include=clusterSignals')).body);
+    const reviewsPerCluster = withClusters.data.items.find((s) => s.name === 'reviews');
+    expect(reviewsPerCluster?.clusterSignals?.map((c) => c.cluster)).toEqual(reviewsPerCluster?.clusters);
+    expect((await call(servicesGet, '/api/v1/services?include=everything')).status).toBe(400);
     expect((await call(servicesGet, '/api/v1/services?health=sick')).status).toBe(400);
     await sim.setScenario('error-spike');
     await until(async () => {
