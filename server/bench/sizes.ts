@@ -26,7 +26,7 @@ export const SIZES: Record<SizeName, SizeSpec> = {
   M: {
     name: 'M',
     fleet: { clusters: 50, namespaces: 10, services: 200, pods: 5, seed: 1 },
-    apiSeconds: 8,
+    apiSeconds: 6,
     changes: 200,
     sseHoldSeconds: 30,
     telemetry: { clusters: 4, scrapeSeconds: 10, window: '1m' },
