@@ -97,6 +97,8 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
     performance.mark('topology:elements');
     const stored = parsePositions(localStorage.getItem(storageKey));
     showElements(cy, { elements, labelMode, layout, stored }, (laidOut) => {
+      // elk finishes asynchronously: the instance may be gone by then.
+      if (cy.destroyed()) return;
       if (laidOut) savePositions(cy, storageKey);
       if (!cy.scratch('fitted')) fitGraph(cy);
       cy.scratch('fitted', true);
