@@ -60,11 +60,9 @@ describe('fleet analysis against the simulated demo fleet', () => {
     ['version-skew', 'MG0012', 'us-east-1'],
     ['version-skew', 'MG0013', 'eu-central-1'],
   ])('%s produces %s naming %s, and recovery clears it', async (scenario, code, cluster) => {
-    const started = Date.now();
     await sim.setScenario(scenario);
     const hit = await until(() => served({ code }).find((f) => f.objects.some((o) => o.cluster === cluster)), 15_000, `${code} in ${cluster}`);
     expect(hit.clusters).toContain(cluster);
-    expect(Date.now() - started).toBeLessThan(15_000);
     if (code === 'MG0006') expect(hit.message).toContain('The address of the gateway for the remote network cannot be determined');
     await sim.setScenario('healthy');
     await until(() => (scenarioFindings().length === 0 ? true : undefined), 15_000, 'the findings to clear after recovery');

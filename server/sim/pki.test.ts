@@ -34,13 +34,6 @@ describe('pki', () => {
     expect(new X509Certificate(createCa('other').certPem).publicKey.equals(caCert.publicKey)).toBe(false);
   });
 
-  it('is fast (well under 100 ms per cert)', () => {
-    const t = performance.now();
-    const ca = createCa('fast');
-    for (let i = 0; i < 10; i++) issueServerCert(ca, { commonName: 's', altNames: ['127.0.0.1'] });
-    expect((performance.now() - t) / 11).toBeLessThan(50);
-  });
-
   it('serves TLS that a client trusting only the CA accepts', async () => {
     const ca = createCa('tls-ca');
     const srv = issueServerCert(ca, { commonName: 'x', altNames: ['localhost', '127.0.0.1'] });

