@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, configMap, startTestCluster, type TestCluster } from '../sim/kube/test-support';
+import { createServer } from 'node:http';
 import { KubeClient, KubeHttpError } from './kube-client';
+import { portForwardGet } from './port-forward-get';
 
 /** A TCP relay in front of the simulated API server that counts the connections (each one a TLS handshake). */
-async function countingRelay(target: number): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+async function countingRelay(target: number): Promise<{ url: string; connections: () => number; dropAll: () => void; close: () => Promise<void> }> {
   let n = 0;
   const open = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -28,6 +30,7 @@ async function countingRelay(target: number): Promise<{ url: string; connections
   return {
     url: `https://127.0.0.1:${port}`,
     connections: () => n,
+    dropAll: () => open.forEach((s) => s.destroy()),
     close: () =>
       new Promise<void>((r) => {
         open.forEach((s) => s.destroy());
@@ -60,8 +63,10 @@ describe('KubeClient connection reuse against the simulated API server', () => {
   let client: KubeClient | undefined;
   let dir: string;
   beforeAll(async () => {
-    c = await startTestCluster();
+    const istiod = createServer((req, res) => res.end(`istiod ${req.url}`));
+    c = await startTestCluster({ portForward: (ns, pod, port) => (`${ns}/${pod}:${port}` === 'istio-system/istiod-0:15014' ? istiod : undefined) });
     c.store.apply(configMap('a'));
+    c.store.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'istiod-0', namespace: 'istio-system' }, spec: { containers: [] } });
     relay = await countingRelay(c.server.port);
     dir = mkdtempSync(path.join(tmpdir(), 'kube-client-'));
   });
@@ -102,6 +107,18 @@ describe('KubeClient connection reuse against the simulated API server', () => {
     expect(relay.connections() - before).toBe(2);
   });
 
+  it('port-forwards through the shared agent: one pooled connection serves the next tunnel', async () => {
+    client = new KubeClient(kcVia(relay.url), 5000);
+    await client.getJson('/version');
+    const before = relay.connections();
+    for (const p of ['/version', '/debug/syncz']) {
+      const r = await portForwardGet(client.portForward(), 'istio-system', 'istiod-0', 15014, p, 5000);
+      expect(r).toEqual({ status: 200, body: `istiod ${p}` });
+    }
+    // The first tunnel upgrades the pooled socket of /version; the second needs a new connection (a tunnel is never pooled).
+    expect(relay.connections() - before).toBe(1);
+  });
+
   it('re-runs the exec plugin per request (a changed token is used at once) without new connections', async () => {
     const tokenFile = path.join(dir, 'token');
     writeFileSync(tokenFile, ADMIN);
@@ -113,6 +130,14 @@ describe('KubeClient connection reuse against the simulated API server', () => {
     writeFileSync(tokenFile, ADMIN);
     await expect(client.getJson('/api/v1/configmaps')).resolves.toBeTruthy();
     expect(relay.connections() - before).toBe(1);
+  });
+
+  it('retries on a fresh connection when the server has closed the pooled ones', async () => {
+    client = new KubeClient(kcVia(relay.url), 5000);
+    // Three pooled sockets, then all closed at once (an API server's idle time-out), and reused before we notice.
+    await Promise.all([0, 1, 2].map(() => client!.getJson('/api/v1/configmaps')));
+    relay.dropAll();
+    await expect(client.getJson('/api/v1/configmaps')).resolves.toBeTruthy();
   });
 
   it('still verifies the server certificate with the shared context', async () => {

@@ -3,8 +3,6 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import { PortForward, type KubeConfig } from '@kubernetes/client-node';
-import { WebSocketHandler } from '@kubernetes/client-node/dist/web-socket-handler.js';
-import WebSocket from 'ws';
 
 /** An HTTP error answer from a Kubernetes API server. */
 export class KubeHttpError extends Error {
@@ -44,6 +42,9 @@ function materialOf(opts: https.RequestOptions): TlsMaterial {
 
 const sameMaterial = (a: TlsMaterial, b: TlsMaterial) => TLS_FIELDS.every((f) => sameValue(a[f], b[f]));
 
+/** How many times one request may find its pooled socket closed by the server before it gives up. */
+const STALE_SOCKET_RETRIES = 3;
+
 function abortError(signal: AbortSignal): Error {
   return Object.assign(new Error('The operation was aborted', { cause: signal.reason }), { name: 'AbortError', code: 'ABORT_ERR' });
 }
@@ -52,6 +53,10 @@ function abortError(signal: AbortSignal): Error {
 function retire(agent: http.Agent): void {
   // Node's agent reads keepAlive when a socket is freed: false destroys it instead of pooling it.
   (agent as http.Agent & { keepAlive: boolean }).keepAlive = false;
+  dropIdleSockets(agent);
+}
+
+function dropIdleSockets(agent: http.Agent): void {
   for (const list of Object.values(agent.freeSockets)) for (const s of list ?? []) s.destroy();
 }
 
@@ -120,17 +125,21 @@ export class KubeClient {
   /**
    * A PortForward whose websockets go through this client's agent, so an
    * istiod poll reuses the TLS context (and a pooled socket when one is free)
-   * instead of building both per tunnel.
+   * instead of building both per tunnel. client-node's WebSocketHandler reads
+   * only getCurrentCluster and applyToHTTPSOptions from the config it is given.
    */
   portForward(): PortForward {
-    this.forwarder ??= new PortForward(
-      this.kubeConfig,
-      true,
-      new WebSocketHandler(this.kubeConfig, (uri, protocols, opts) => {
+    if (!this.forwarder) {
+      const kc = this.kubeConfig;
+      const viaAgent = Object.create(kc) as KubeConfig;
+      viaAgent.applyToHTTPSOptions = async (opts) => {
         const o = opts as https.RequestOptions;
-        return new WebSocket(uri, protocols, { headers: { ...(o.headers as Record<string, string> | undefined) }, auth: o.auth ?? undefined, agent: this.agentFor(o) });
-      }),
-    );
+        await kc.applyToHTTPSOptions(o);
+        o.agent = this.agentFor(o);
+        for (const f of TLS_FIELDS) delete o[f];
+      };
+      this.forwarder = new PortForward(viaAgent);
+    }
     return this.forwarder;
   }
 
@@ -172,9 +181,13 @@ export class KubeClient {
           req.end();
         });
       } catch (err) {
-        // A pooled socket the server closed as we picked it up: the request never reached it, so once more on a fresh one.
+        // A pooled socket the server closed as we picked it up (its idle time-out). Sockets pooled together go
+        // stale together: drop the idle ones and retry on a fresh connection (GETs are idempotent).
         const e = err as { code?: unknown; reusedSocket?: boolean };
-        if (attempt === 0 && e.reusedSocket && e.code === 'ECONNRESET' && !signal?.aborted) continue;
+        if (attempt < STALE_SOCKET_RETRIES && e.reusedSocket && e.code === 'ECONNRESET' && !signal?.aborted) {
+          dropIdleSockets(agent);
+          continue;
+        }
         throw err;
       }
     }
