@@ -2,6 +2,7 @@ import 'server-only';
 import type { FleetModel } from '../fleet/model';
 import type { Logger } from '../log/logger';
 import { ClusterConnection, type ConnectionOptions } from './connection';
+import { DEFAULT_MAX_CONCURRENT_LISTS, ListGate } from './list-gate';
 import type { SourceStatus } from '@/lib/fleet/clusters';
 import type { ClusterCandidate, ClusterSource } from './sources/types';
 
@@ -35,8 +36,12 @@ export class ClusterManager {
   private stopped = false;
   /** While a source replacement is under way, offers are held and not reconciled. */
   private suspended = 0;
+  /** One gate for every connection, so the cap holds across the fleet. */
+  private readonly listGate: ListGate;
 
   constructor(sources: ClusterSource[] | SourceEntry[], private readonly model: FleetModel, private readonly opts: ConnectionOptions, private readonly lifecycle?: ClusterLifecycle, private readonly logger?: Logger) {
+    // A hung first page times out within one request time-out; only a list that keeps trickling outlives twice that.
+    this.listGate = opts.listGate ?? new ListGate(opts.maxConcurrentLists ?? DEFAULT_MAX_CONCURRENT_LISTS, 2 * opts.requestTimeoutMs);
     for (const [i, s] of sources.entries()) {
       if ('make' in s) this.sources.set(s.key, { source: s.make() });
       else this.sources.set(`${i}:${s.id}`, { source: s });
@@ -137,7 +142,7 @@ export class ClusterManager {
         continue;
       }
       r?.conn.stop();
-      const conn = new ClusterConnection(name, c.kubeConfig, this.model, { ...this.opts, logger: this.logger });
+      const conn = new ClusterConnection(name, c.kubeConfig, this.model, { ...this.opts, logger: this.logger, listGate: this.listGate });
       this.running.set(name, { conn, fingerprint: c.fingerprint });
       this.model.upsertCluster(info, conn);
       if (!r) added.push(name);

@@ -8,6 +8,7 @@ import { discover } from './discovery';
 import { IstiodPoller } from './istiod-poller';
 import { builtinKinds, type KindSpec } from './kinds';
 import { KubeClient } from './kube-client';
+import type { ListGate } from './list-gate';
 import { ListWatch } from './list-watch';
 
 /** Tuning of one connection; tests shorten everything. */
@@ -19,6 +20,10 @@ export interface ConnectionOptions {
   /** How often API discovery runs again to pick up CRDs installed or removed later. */
   rediscoverMs: number;
   logger?: Logger;
+  /** Most full LISTs in flight across the fleet (ClusterManager builds one gate from it; default DEFAULT_MAX_CONCURRENT_LISTS). */
+  maxConcurrentLists?: number;
+  /** The fleet's shared gate; without one, this connection's lists are not capped. */
+  listGate?: ListGate;
 }
 
 /**
@@ -144,7 +149,7 @@ export class ClusterConnection implements ClusterLiveView {
     }
     for (const [id, spec] of wanted) {
       if (this.watches.has(id)) continue;
-      const w = new ListWatch(this.client!, spec, { staleAfterMs: this.opts.staleAfterMs, backoff: this.opts.backoff }, {
+      const w = new ListWatch(this.client!, spec, { staleAfterMs: this.opts.staleAfterMs, backoff: this.opts.backoff, gate: this.opts.listGate }, {
         replace: (s, records) => this.model.replaceKind(this.name, s, records),
         set: (s, key, rec) => this.model.apply(this.name, s, key, rec),
         statusChanged: () => this.publishIfChanged(),

@@ -2,6 +2,7 @@ import 'server-only';
 import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
 import { classifyError, type KindStatus } from './cluster-state';
 import { KubeHttpError, type KubeClient } from './kube-client';
+import type { ListGate } from './list-gate';
 import { collectionPath, recordKey, type AnyRecord, type KindSpec } from './kinds';
 
 /** Where a ListWatch delivers what it reads. */
@@ -18,6 +19,8 @@ export interface ListWatchOptions {
   pageSize?: number;
   /** How long past the server-side watch time-out a silent watch is given before the watchdog ends it (default 10 s). */
   watchdogGraceMs?: number;
+  /** Fleet-wide cap on LISTs in flight: the first list and lists after a failure wait for a slot; a relist after 410 Gone does not. */
+  gate?: ListGate;
 }
 
 const GONE = Symbol('gone');
@@ -73,9 +76,11 @@ export class ListWatch {
 
   private async run(): Promise<void> {
     let attempt = 0;
+    // A relist after 410 keeps a live watch current: it must not queue behind other clusters' first syncs.
+    let gated = true;
     while (!this.ac.signal.aborted) {
       try {
-        let rv = await this.list();
+        let rv = await this.list(gated);
         attempt = 0;
         let silent = 0;
         for (;;) {
@@ -90,7 +95,10 @@ export class ListWatch {
             this.setFailure(err);
             next = err.resumeFrom;
           }
-          if (next === GONE) break;
+          if (next === GONE) {
+            gated = false;
+            break;
+          }
           // A server that ends watches at once would make us spin: pause a little.
           if (Date.now() - started < 500) await sleep(500, this.ac.signal);
           if (this.ac.signal.aborted) return;
@@ -99,6 +107,7 @@ export class ListWatch {
       } catch (err) {
         // stop() aborts the request in flight: that is not a failure.
         if (this.ac.signal.aborted) return;
+        gated = true;
         this.setFailure(err);
         this.firstDone();
         // The failure stays on the status through the wait and the retry: the state never flaps back to connecting.
@@ -129,7 +138,17 @@ export class ListWatch {
     if (key && !records) this.sink.set(this.spec, key, undefined);
   }
 
-  private async list(): Promise<string> {
+  private async list(gated: boolean): Promise<string> {
+    // The slot covers the pages only; every page has its time-out and the gate its own hold limit.
+    const release = gated ? await this.opts.gate?.acquire(this.ac.signal) : undefined;
+    try {
+      return await this.listPages();
+    } finally {
+      release?.();
+    }
+  }
+
+  private async listPages(): Promise<string> {
     const limit = String(this.opts.pageSize ?? 500);
     for (let restarts = 0; ; restarts++) {
       const records = new Map<string, AnyRecord>();
