@@ -36,6 +36,8 @@ export const clustersConfigSchema = z.strictObject({
   istiodPollSeconds: z.number().int().positive().default(10),
   /** Time-out of one request to a cluster. */
   requestTimeoutSeconds: z.number().positive().default(10),
+  /** LISTs in flight across the whole fleet (one cluster's kind each): a large fleet syncs in waves. */
+  maxConcurrentLists: z.number().int().positive().default(128),
 });
 
 
@@ -88,6 +90,7 @@ export const configSchema = z.strictObject({
     staleAfterSeconds: 60,
     istiodPollSeconds: 10,
     requestTimeoutSeconds: 10,
+    maxConcurrentLists: 128,
   }),
   telemetry: telemetryConfigSchema
     .refine((t) => t.mode !== 'global' || t.global, { message: 'mode "global" needs telemetry.global.url', path: ['global'] })

@@ -68,6 +68,7 @@ export function startFleetRuntime(cfg: ClustersConfig, opts: FleetRuntimeOptions
     staleAfterMs: cfg.staleAfterSeconds * 1000,
     requestTimeoutMs: cfg.requestTimeoutSeconds * 1000,
     istiodPollMs: cfg.istiodPollSeconds * 1000,
+    maxConcurrentLists: cfg.maxConcurrentLists,
     backoff: opts.backoff ?? DEFAULT_BACKOFF,
     rediscoverMs: opts.rediscoverMs ?? 60_000,
   }, opts.lifecycle, opts.logger);
