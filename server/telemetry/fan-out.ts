@@ -64,7 +64,8 @@ export class TelemetryClient {
     readonly config: TelemetrySources & { broken?: Record<string, string> },
     opts: TelemetryClientOptions,
   ) {
-    this.cache = new QueryCache(opts.cacheSeconds * 1000);
+    // Served up to one more TTL old while refreshed in the background: no request waits on Prometheus every TTL.
+    this.cache = new QueryCache(opts.cacheSeconds * 1000, 5_000, Date.now, opts.cacheSeconds * 1000);
     this.limiter = new Limiter(opts.maxConcurrency);
   }
 

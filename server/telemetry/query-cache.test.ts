@@ -23,6 +23,28 @@ describe('QueryCache', () => {
     expect(await cache.get('q', load)).toBe(2);
   });
 
+  it('with staleMs serves the old answer past the TTL while one reload runs, then the new one; waits once the answer is older still', async () => {
+    let now = 0;
+    const cache = new QueryCache<number>(5_000, 10, () => now, 5_000);
+    let calls = 0;
+    let release = () => undefined as void;
+    const load = () => new Promise<number>((r) => (release = () => r(++calls)));
+    const first = cache.get('q', load);
+    release();
+    expect(await first).toBe(1);
+    now = 6_000;
+    expect(await cache.get('q', load)).toBe(1);
+    expect(await cache.get('q', load)).toBe(1);
+    release();
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toBe(2);
+    expect(await cache.get('q', load)).toBe(2);
+    now = 6_000 + 10_000;
+    const waited = cache.get('q', load);
+    release();
+    expect(await waited).toBe(3);
+  });
+
   it('does not cache failures', async () => {
     const cache = new QueryCache<number>(5_000);
     await expect(cache.get('q', () => Promise.reject(new Error('down')))).rejects.toThrow('down');

@@ -3,7 +3,9 @@ import 'server-only';
 /**
  * Reuses answers for a short time and joins identical queries already in
  * flight, so 100 users opening one page send one query per Prometheus.
- * Failures are not cached: the next caller tries again.
+ * Failures are not cached: the next caller tries again. With `staleMs`, an
+ * answer past its TTL is still served for that long while one reload runs
+ * in the background, so no caller waits for Prometheus every TTL.
  */
 export class QueryCache<T> {
   private readonly done = new Map<string, { at: number; value: T }>();
@@ -13,11 +15,22 @@ export class QueryCache<T> {
     private readonly ttlMs: number,
     private readonly maxEntries = 5_000,
     private readonly now: () => number = Date.now,
+    private readonly staleMs = 0,
   ) {}
 
   async get(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.done.get(key);
-    if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
+    const age = hit ? this.now() - hit.at : Infinity;
+    if (hit && age < this.ttlMs) return hit.value;
+    if (hit && age < this.ttlMs + this.staleMs) {
+      // A failed background reload is not cached either: the answer ages out and a later caller waits for a fresh one.
+      if (!this.inFlight.has(key)) this.load(key, load).catch(() => undefined);
+      return hit.value;
+    }
+    return this.load(key, load);
+  }
+
+  private async load(key: string, load: () => Promise<T>): Promise<T> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const promise = load().then(

@@ -29,7 +29,8 @@ const caches = new WeakMap<TelemetryService, QueryCache<FleetSignals>>();
 /** One fan-out (three instant queries) for the whole fleet per window, shared by every caller for cacheSeconds and joined while in flight. */
 function fleetSignals(svc: TelemetryService, clusters: string[], window: string): Promise<FleetSignals> {
   let cache = caches.get(svc);
-  if (!cache) caches.set(svc, (cache = new QueryCache<FleetSignals>(Math.max(1, svc.cacheSeconds) * 1000, 16)));
+  const ttl = Math.max(1, svc.cacheSeconds) * 1000;
+  if (!cache) caches.set(svc, (cache = new QueryCache<FleetSignals>(ttl, 16, Date.now, ttl)));
   return cache.get(`${window}\u0000${clusters.join(',')}`, async () => ({ ...(await serviceAccumulators(svc, clusters, window, {})), rows: new Map() }));
 }
 
