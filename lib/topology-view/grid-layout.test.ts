@@ -44,18 +44,24 @@ describe('gridLayout', () => {
     expect(gridLayout([{ id: 'x', parent: 'gone', box: false }]).get('x')).toBeDefined();
   });
 
-  it('lays out 5,000 nodes in well under a second', () => {
+  it('places 5,000 nodes, each inside its namespace box, no two on one spot', () => {
     const big: GridItem[] = [];
     for (let c = 0; c < 10; c++) {
       big.push({ id: `c${c}`, box: true });
       for (let n = 0; n < 25; n++) big.push({ id: `c${c}/n${n}`, parent: `c${c}`, box: true });
     }
     for (let i = 0; i < 5000; i++) big.push({ id: `w${i}`, parent: `c${i % 10}/n${Math.floor(i / 10) % 25}`, box: false });
-    const t0 = performance.now();
+    // Time is measured in the benchmark (docs/topology-rendering.md), not asserted here.
     const p = gridLayout(big);
-    boxRects(big, p);
+    const rects = boxRects(big, p);
     expect(p.size).toBe(5000);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(new Set([...p.values()].map((q) => `${q.x},${q.y}`)).size).toBe(5000);
+    for (const item of big) {
+      if (item.box || !item.parent) continue;
+      const r = rects.get(item.parent)!;
+      const q = p.get(item.id)!;
+      expect(Math.abs(q.x - r.x) <= r.w / 2 && Math.abs(q.y - r.y) <= r.h / 2).toBe(true);
+    }
   });
 });
 
