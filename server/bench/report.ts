@@ -38,24 +38,38 @@ for (const size of ['S', 'M', 'L']) {
   if (r.sse) out.push(`| 1,000 SSE clients: event delay p50 / p99 (${r.sse.missed} missed) | ${fmt(r.sse.p50, ' ms')} / ${fmt(r.sse.p99, ' ms')} |`, `| 1,000 SSE clients: dashboard RSS, growth | ${fmt(r.sse.rssWithClientsMiB, ' MiB')}, +${fmt(r.sse.rssDeltaMiB, ' MiB')} |`);
   if (r.api) {
     out.push('', '| endpoint | open loop: 100 clients, 1 req/s each: p50 / p95 / p99 (timed out) | closed loop: 100 connections, no think time: p50 / p95 / p99 | req/s |', '|---|---|---|---|');
-    for (const a of r.api) out.push(`| ${a.name} | ${fmt(a.open.p50)} / ${fmt(a.open.p95)} / ${fmt(a.open.p99)} ms (${a.open.errors}) | ${fmt(a.saturated.p50)} / ${fmt(a.saturated.p95)} / ${fmt(a.saturated.p99)} ms | ${fmt(a.saturated.rps)} |`);
+    // Files from before the open-loop mode have none (their paced figures are in docs/benchmarks.md as text).
+    for (const a of r.api) out.push(`| ${a.name} | ${fmt(a.open?.p50)} / ${fmt(a.open?.p95)} / ${fmt(a.open?.p99)} ms (${a.open?.errors ?? 'n/a'}) | ${fmt(a.saturated.p50)} / ${fmt(a.saturated.p95)} / ${fmt(a.saturated.p99)} ms | ${fmt(a.saturated.rps)} |`);
   }
   if (r.errors.length) out.push('', `Errors: ${r.errors.join('; ')}`);
   out.push('');
 }
-interface BrowserMode { firstRenderMs: Spread; addElementsMs: Spread; layoutMs: Spread; firstRenderCachedPositionsMs: Spread; panFrameP50Ms: Spread; panFrameP95Ms: Spread; panFrameMaxMs: Spread }
-const t = read<{ command: string; server?: Array<{ nodes: number; edges: number; buildMs: Spread; rssMiB: Spread }>; browser?: { browser: string; results: Array<{ nodes: number; edges: number; product: BrowserMode; tuned: BrowserMode }> } }>('topology.json');
+interface EngineRun { firstRenderMs: Spread; addElementsMs: Spread; layoutMs: Spread; firstRenderCachedPositionsMs: Spread; panFrameP50Ms: Spread; panFrameP95Ms: Spread; panFrameMaxMs: Spread }
+interface Visit { renderedMs: Spread; answerMs: Spread; elementsMs: Spread; drawMs: Spread }
+interface PageRun { nodes: number; edges: number; answerBytes: number; firstVisit: Visit; nextVisit: Visit; panFrameP95Ms: Spread }
+interface TopologyFile {
+  command: string;
+  server?: Array<{ nodes: number; edges: number; buildMs: Spread; cpuMs?: Spread }>;
+  browser?: { browser: string; results: Array<{ nodes: number; edges: number; product?: EngineRun }> };
+  page?: { browser: string; results: PageRun[] };
+}
+const t = read<TopologyFile>('topology.json');
 if (t?.server) {
-  out.push('### Topology', '| graph | server build |', '|---|---|');
-  for (const s of t.server) out.push(`| ${s.nodes} nodes, ${s.edges} edges | ${fmt(s.buildMs, ' ms')} |`);
+  out.push('### Topology', `\`${t.command}\``, '', '| graph | server build (wall) | build CPU |', '|---|---|---|');
+  for (const s of t.server) out.push(`| ${s.nodes} nodes, ${s.edges} edges | ${fmt(s.buildMs, ' ms')} | ${fmt(s.cpuMs, ' ms')} |`);
 }
 if (t?.browser) {
-  out.push('', `Chromium ${t.browser.browser} (headless, software rendering, 1280x800):`, '', '| graph | wrapper | first render (add + fcose + paint) | of which add / layout | cached positions | pan frame p50 / p95 / max |', '|---|---|---|---|---|---|');
+  out.push('', `Chromium ${t.browser.browser} (headless, software rendering, 1280x800), the graph engine alone (e2e/bench/topology-render.ts):`, '', '| graph | first render (add + layout + paint) | of which add / layout | cached positions | pan frame p50 / p95 / max |', '|---|---|---|---|---|');
   for (const b of t.browser.results) {
-    for (const m of ['product', 'tuned'] as const) {
-      const x = b[m];
-      out.push(`| ${b.nodes} nodes, ${b.edges} edges | ${m} | ${fmt(x.firstRenderMs, ' ms')} | ${fmt(x.addElementsMs)} / ${fmt(x.layoutMs)} ms | ${fmt(x.firstRenderCachedPositionsMs, ' ms')} | ${fmt(x.panFrameP50Ms)} / ${fmt(x.panFrameP95Ms)} / ${fmt(x.panFrameMaxMs)} ms |`);
-    }
+    const x = b.product;
+    if (x) out.push(`| ${b.nodes} nodes, ${b.edges} edges | ${fmt(x.firstRenderMs, ' ms')} | ${fmt(x.addElementsMs)} / ${fmt(x.layoutMs)} ms | ${fmt(x.firstRenderCachedPositionsMs, ' ms')} | ${fmt(x.panFrameP50Ms)} / ${fmt(x.panFrameP95Ms)} / ${fmt(x.panFrameMaxMs)} ms |`);
+  }
+}
+if (t?.page) {
+  out.push('', 'The built page /topology (e2e/bench/topology-page.ts; the answer served by Playwright):', '', '| graph | answer | navigation -> painted | answer in | elements in the wrapper | draw | next visit | pan frame p95 |', '|---|---|---|---|---|---|---|---|');
+  for (const p of t.page.results) {
+    const f = p.firstVisit;
+    out.push(`| ${p.nodes} nodes, ${p.edges} edges | ${(p.answerBytes / 2 ** 20).toFixed(1)} MiB | ${fmt(f.renderedMs, ' ms')} | ${fmt(f.answerMs, ' ms')} | ${fmt(f.elementsMs, ' ms')} | ${fmt(f.drawMs, ' ms')} | ${fmt(p.nextVisit.renderedMs, ' ms')} | ${fmt(p.panFrameP95Ms, ' ms')} |`);
   }
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -38,7 +38,7 @@ export interface SizeResult {
   loadAverage: number[];
   sync?: Record<string, Spread | number>;
   nextReadyMs?: number;
-  api?: Array<{ name: string; path: string; saturated: LatencySummary; open: LatencySummary }>;
+  api?: Array<{ name: string; path: string; saturated: LatencySummary; open?: LatencySummary }>;
   change?: { runs: ChangeLatencyResult[]; p50: Spread; p99: Spread; max: Spread; missed: number };
   sse?: { runs: SseFanoutResult[]; p50: Spread; p99: Spread; rssWithClientsMiB: Spread; rssDeltaMiB: Spread; missed: number };
   errors: string[];

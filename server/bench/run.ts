@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runJson, stopAllChildren, tsxArgs } from './children';
+import { ensureBuild } from './next-host';
 import { loadAverage } from './proc-mem';
 import { runSize, type SizeResult } from './run-size';
 import { SIZES, smoke, type SizeName } from './sizes';
@@ -82,7 +83,7 @@ async function main(): Promise<number> {
     r.loadAverage.push(loadAverage());
     write(name, { runs: args.runs, result: r });
   }
-  const topo: { server?: TopologyServerResult[]; browser?: unknown } = {};
+  const topo: { server?: TopologyServerResult[]; browser?: unknown; page?: unknown } = {};
   if (!args.skip.has('topology')) {
     log('topology build (server), 1,000 and 5,000 nodes');
     const sizes = args.smoke ? [[1000, 4000]] : [[1000, 4000], [5000, 20000]];
@@ -94,16 +95,18 @@ async function main(): Promise<number> {
     }
   }
   if (!args.skip.has('browser')) {
-    log('topology render in Chromium, 1,000 and 5,000 nodes');
+    const runs = String(Math.min(2, args.runs));
+    log('topology render in Chromium, 1,000 and 5,000 nodes: the graph engine alone, then the built page');
     try {
-      // At most 2 browser runs: one 5,000-node run with the product's renderer options takes minutes here.
-      topo.browser = await runJson(process.execPath, tsxArgs('e2e/bench/topology-render.ts', ['--runs', String(Math.min(2, args.runs))]), { timeoutMs: 1_800_000, label: 'chromium' });
+      topo.browser = await runJson(process.execPath, tsxArgs('e2e/bench/topology-render.ts', ['--runs', runs]), { timeoutMs: 1_200_000, label: 'chromium' });
+      await ensureBuild(log);
+      topo.page = await runJson(process.execPath, tsxArgs('e2e/bench/topology-page.ts', ['--runs', runs]), { timeoutMs: 1_200_000, label: 'chromium page' });
     } catch (err) {
       failed++;
       log(`  browser failed: ${(err as Error).message}`);
     }
   }
-  if (topo.server || topo.browser) write('topology', { runs: args.runs, loadAverageAtEnd: loadAverage(), ...topo });
+  if (topo.server || topo.browser || topo.page) write('topology', { runs: args.runs, loadAverageAtEnd: loadAverage(), ...topo });
   log(`done in ${Math.round((Date.now() - t0) / 1000)} s; results in ${args.out}/${failed ? `; ${failed} step(s) failed` : ''}`);
   return failed ? 1 : 0;
 }
