@@ -8,6 +8,7 @@
  * Requests still unanswered `graceMs` after the load ends count as timed out.
  */
 import http from 'node:http';
+import { seededRandom } from '../sim/fleet/ids';
 import { percentiles } from './stats';
 import type { EndpointLatency } from './api-latency';
 
@@ -20,21 +21,9 @@ export interface OpenLoopOptions {
   seed: number;
 }
 
-/** A small deterministic generator (mulberry32), so two runs send the same schedule. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Arrival offsets (ms) of a Poisson process of `rate` per second over `seconds`. */
 export function arrivals(rate: number, seconds: number, seed: number): number[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const out: number[] = [];
   for (let t = 0; ; ) {
     t += (-Math.log(1 - rnd()) / rate) * 1000;
