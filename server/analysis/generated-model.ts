@@ -45,20 +45,24 @@ export function problemObjects(i: number, services: Array<{ name: string; namesp
   return out;
 }
 
+const customKinds = new Map<string, KindSpec>();
+
+/** The kind spec a watch would have used for an object (undefined: not watched). */
+export function watchedKindFor(o: Pick<KubeObject, 'apiVersion' | 'kind' | 'metadata'>): KindSpec | undefined {
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') as [string, string] : ['', o.apiVersion];
+  if (o.kind === 'ConfigMap') return builtin.find((k) => (o.metadata.name === 'istio-ca-root-cert' ? k.role === 'rootcerts' : k.role === 'meshconfigs' && o.metadata.namespace === 'istio-system'));
+  const b = builtin.find((k) => k.kind === o.kind && k.group === group && k.role !== 'rootcerts' && k.role !== 'meshconfigs');
+  if (b) return b.namespace && b.namespace !== o.metadata.namespace ? undefined : b;
+  if (!/istio\.io$|^admiral\.io$/.test(group)) return undefined;
+  const id = `${group}/${version}/${o.kind}`;
+  if (!customKinds.has(id)) customKinds.set(id, configKind(group, version, o.kind, `${o.kind.toLowerCase()}s`, true));
+  return customKinds.get(id);
+}
+
 /** A fleet model of `generatedFleet(opts)`; with `problems`, every cluster also holds problemObjects(i). */
 export function generatedModel(opts: GeneratedFleetOptions & { problems?: boolean }): GeneratedModel {
   const spec = generatedFleet(opts);
-  const custom = new Map<string, KindSpec>();
-  const specFor = (o: KubeObject): KindSpec | undefined => {
-    const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') as [string, string] : ['', o.apiVersion];
-    if (o.kind === 'ConfigMap') return builtin.find((k) => (o.metadata.name === 'istio-ca-root-cert' ? k.role === 'rootcerts' : k.role === 'meshconfigs' && o.metadata.namespace === 'istio-system'));
-    const b = builtin.find((k) => k.kind === o.kind && k.group === group && k.role !== 'rootcerts' && k.role !== 'meshconfigs');
-    if (b) return b.namespace && b.namespace !== o.metadata.namespace ? undefined : b;
-    if (!/istio\.io$|^admiral\.io$/.test(group)) return undefined;
-    const id = `${group}/${version}/${o.kind}`;
-    if (!custom.has(id)) custom.set(id, configKind(group, version, o.kind, `${o.kind.toLowerCase()}s`, true));
-    return custom.get(id);
-  };
+  const specFor = watchedKindFor;
   const ok = { condition: () => ({ phase: 'ok' as const, reason: '', syncedKinds: 1, totalKinds: 1, forbiddenKinds: [], dataAgeSeconds: 0 }), skipped: () => ({ count: 0, oversized: 0 }), kubernetesVersion: () => undefined };
   const model = new FleetModel();
   const apply = (cluster: string, o: KubeObject) => {

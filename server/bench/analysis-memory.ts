@@ -5,7 +5,8 @@
  *   npx tsx --conditions=react-server --expose-gc server/bench/analysis-memory.ts [clusters] [services] [pods]
  * The react-server condition turns 'server-only' into a no-op outside Next.
  */
-import { builtinKinds, configKind, recordKey, type KindSpec } from '../clusters/kinds';
+import { recordKey } from '../clusters/kinds';
+import { watchedKindFor } from '../analysis/generated-model';
 import { FleetModel } from '../fleet/model';
 import { AnalysisEngine } from '../analysis/engine';
 import { loadCrdValidator } from '../analysis/schema-validation';
@@ -23,20 +24,6 @@ const heapMb = () => {
   return Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
 };
 
-const builtin = builtinKinds();
-const custom = new Map<string, KindSpec>();
-/** The kind spec a watch would have used for an object. */
-function specFor(o: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): KindSpec | undefined {
-  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') as [string, string] : ['', o.apiVersion];
-  if (o.kind === 'ConfigMap') return builtin.find((k) => (o.metadata.name === 'istio-ca-root-cert' ? k.role === 'rootcerts' : k.role === 'meshconfigs' && o.metadata.namespace === 'istio-system'));
-  const b = builtin.find((k) => k.kind === o.kind && k.group === group && k.role !== 'rootcerts' && k.role !== 'meshconfigs');
-  if (b) return b.namespace && b.namespace !== o.metadata.namespace ? undefined : b;
-  if (!/istio\.io$|^admiral\.io$/.test(group)) return undefined;
-  const id = `${group}/${version}/${o.kind}`;
-  if (!custom.has(id)) custom.set(id, configKind(group, version, o.kind, `${o.kind.toLowerCase()}s`, true));
-  return custom.get(id);
-}
-
 const ok = { condition: () => ({ phase: 'ok' as const, reason: '', syncedKinds: 1, totalKinds: 1, forbiddenKinds: [], dataAgeSeconds: 0 }), skipped: () => ({ count: 0, oversized: 0 }), kubernetesVersion: () => undefined };
 
 const baseline = heapMb();
@@ -50,7 +37,7 @@ for (const c of spec.clusters) {
   const built = buildCluster(index, c.name, { roots, apiCaPem: createCa('api').certPem });
   model.upsertCluster({ name: c.name, displayName: c.name, source: 'bench' }, ok);
   for (const o of [...built.objects, ...built.pods.map((p) => p.object)]) {
-    const k = specFor(o as never);
+    const k = watchedKindFor(o as never);
     if (!k) continue;
     const r = k.slim(o);
     if (!r.ok) continue;
