@@ -39,9 +39,10 @@ export async function measureChangeLatency(nextUrl: string, adminUrl: string, cl
         timer = setTimeout(() => resolve(undefined), 10_000);
       });
       const t0 = performance.now();
-      await applyProbe(adminUrl, cluster, Date.now());
+      const applied = await applyProbe(adminUrl, cluster, Date.now()).then(() => true, () => false);
       apply.push(performance.now() - t0);
-      const at = await got;
+      // A change the simulator did not take is a missed measurement, not the end of the step.
+      const at = applied ? await got : undefined;
       clearTimeout(timer);
       if (at === undefined) missed++;
       else lat.push(at - t0);

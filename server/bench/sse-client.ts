@@ -62,8 +62,16 @@ spec:
     - destination:
         host: bench-probe-${i}.example
 `;
-  const res = await fetch(`${adminUrl}/clusters/${encodeURIComponent(cluster)}/apply`, { method: 'POST', body: yaml, headers: { 'content-type': 'application/yaml' } });
-  if (!res.ok) throw new Error(`apply to ${cluster}: HTTP ${res.status} ${await res.text()}`);
+  // A busy simulator can close a kept-alive socket just as it is reused ("fetch failed"); the apply is idempotent, so try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${adminUrl}/clusters/${encodeURIComponent(cluster)}/apply`, { method: 'POST', body: yaml, headers: { 'content-type': 'application/yaml' } });
+      if (!res.ok) throw new Error(`apply to ${cluster}: HTTP ${res.status} ${await res.text()}`);
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof TypeError)) throw err;
+    }
+  }
 }
 
 export const probeKey = (cluster: string) => `config/${cluster}/networking.istio.io/VirtualService/istio-system/bench-probe`;
