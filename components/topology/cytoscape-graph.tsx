@@ -2,7 +2,7 @@
 
 import type { Core } from 'cytoscape';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { Topology } from '@/lib/api/topology';
+import type { ViewElements } from '@/lib/topology-view/aggregate';
 import type { LabelMode } from '@/lib/topology-view/elements';
 import { graphSize } from '@/lib/topology-view/graph-size';
 import { parsePositions, serialisePositions } from '@/lib/topology-view/positions';
@@ -15,13 +15,15 @@ export interface GraphApi {
 }
 
 export interface CytoscapeGraphProps {
-  elements: Topology['elements'];
+  elements: ViewElements;
   labelMode: LabelMode;
   layout: 'fcose' | 'elk';
   /** localStorage key of this view's positions (per graph type and layout). */
   storageKey: string;
   focus?: string;
   onSelect: (id: string | undefined) => void;
+  /** A namespace group was double-clicked: draw its nodes. */
+  onExpand?: (namespace: string) => void;
   onReady: (api: GraphApi) => void;
 }
 
@@ -55,22 +57,25 @@ function savePositions(cy: Core, key: string) {
 }
 
 /** The one cytoscape wrapper: owns the instance, applies element diffs, runs layouts only for unplaced nodes. */
-export default function CytoscapeGraph({ elements, labelMode, layout, storageKey, focus, onSelect, onReady }: CytoscapeGraphProps) {
+export default function CytoscapeGraph({ elements, labelMode, layout, storageKey, focus, onSelect, onExpand, onReady }: CytoscapeGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const selectRef = useRef(onSelect);
+  const expandRef = useRef(onExpand);
   const dark = useSyncExternalStore(subscribeDark, isDark, () => false);
   // Cytoscape reads its renderer options only when created: a new instance when the graph changes size class.
   const bucket = graphSize(elements.nodes.length);
 
   useEffect(() => {
     selectRef.current = onSelect;
-  }, [onSelect]);
+    expandRef.current = onExpand;
+  }, [onSelect, onExpand]);
 
   useEffect(() => {
     const cy = createGraph(container.current, elements.nodes.length, isDark());
     cyRef.current = cy;
     cy.on('tap', 'node.node', (e) => selectRef.current(e.target.id()));
+    cy.on('dbltap', 'node.namespaceGroup', (e) => expandRef.current?.(String(e.target.data('namespace'))));
     cy.on('tap', (e) => {
       if (e.target === cy) selectRef.current(undefined);
     });

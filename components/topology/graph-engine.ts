@@ -7,7 +7,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import elk from 'cytoscape-elk';
 import fcose from 'cytoscape-fcose';
-import type { Topology } from '@/lib/api/topology';
+import type { ViewElements } from '@/lib/topology-view/aggregate';
 import { gridItems, toCyElements, unplacedNodes, type CyElement, type LabelMode, type Position } from '@/lib/topology-view/elements';
 import { boxRects, gridLayout, placeNew } from '@/lib/topology-view/grid-layout';
 import { graphSize, type GraphSize } from '@/lib/topology-view/graph-size';
@@ -49,7 +49,7 @@ export function fitGraph(cy: Core): void {
 }
 
 export interface ShowInput {
-  elements: Topology['elements'];
+  elements: ViewElements;
   labelMode: LabelMode;
   layout: 'fcose' | 'elk';
   /** Positions kept from an earlier visit (localStorage). */

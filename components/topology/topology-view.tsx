@@ -2,23 +2,27 @@
 
 import { useMemo, useRef, useState } from 'react';
 import { useTopology } from '@/lib/api/topology';
+import { aggregateByNamespace, expandedNamespaces, groupId, groupOf, isGrouped, namespaceSummaries, type ViewElements } from '@/lib/topology-view/aggregate';
 import { graphSize, LARGE_GRAPH_NODES } from '@/lib/topology-view/graph-size';
 import { positionsStorageKey } from '@/lib/topology-view/positions';
-import { parseTopologyState, serialiseTopologyState } from '@/lib/ui/url-state';
+import { parseTopologyViewState, serialiseTopologyViewState } from '@/lib/topology-view/view-state';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { EmptyState } from '@/components/ui/empty-state';
 import { QueryView } from '@/components/ui/query-view';
 import { useUrlState } from '@/components/ui/use-url-state';
 import type { GraphApi } from './cytoscape-graph';
+import { NamespaceGrouping } from './namespace-grouping';
 import { NodeSearch } from './node-search';
 import { TopologyCanvas } from './topology-canvas';
 import { TopologyLegend } from './topology-legend';
 import { TopologySidePanel } from './topology-side-panel';
 import { TopologyToolbar } from './topology-toolbar';
 
-/** The traffic graph page: options in the URL, the graph, a legend, search and the selected node's panel. */
+const NO_NODES: ViewElements = { nodes: [], edges: [] };
+
+/** The traffic graph page: options in the URL, the graph (grouped by namespace when large), a legend, search and the selected node's panel. */
 export function TopologyView() {
-  const [state, setState] = useUrlState(parseTopologyState, serialiseTopologyState);
+  const [state, setState] = useUrlState(parseTopologyViewState, serialiseTopologyViewState);
   const query = useTopology({ graphType: state.graphType, window: state.window, clusters: state.clusters, namespaces: state.namespaces, hideIdle: state.hideIdle ? 'true' : 'false' });
   // Unfiltered lists for the option pickers, so picking one cluster does not empty the list.
   const [known, setKnown] = useState<{ clusters: string[]; namespaces: string[] }>({ clusters: [], namespaces: [] });
@@ -30,6 +34,22 @@ export function TopologyView() {
     const namespaces = [...new Set([...known.namespaces, ...nodes.filter((n) => n.data.kind === 'namespace').map((n) => n.data.name)])].sort();
     return { clusters, namespaces };
   }, [elements, known]);
+
+  // Large graphs open as one node per namespace (lib/topology-view/aggregate.ts); the focused node's namespace is always open.
+  const grouped = elements ? isGrouped(elements, state.group) : false;
+  const expanded = useMemo(() => (elements ? expandedNamespaces(elements, state.expand, state.focus) : new Set<string>()), [elements, state.expand, state.focus]);
+  const view = useMemo(() => (!elements ? NO_NODES : grouped ? aggregateByNamespace(elements, expanded) : elements), [elements, grouped, expanded]);
+  const summaries = useMemo(() => (grouped && elements ? namespaceSummaries(elements) : []), [grouped, elements]);
+
+  function expand(ns: string) {
+    setState({ expand: [...state.expand, ns], focus: state.focus === groupId(ns) ? undefined : state.focus });
+  }
+  function collapse(ns: string) {
+    // A focused node inside keeps its namespace open: select the group instead.
+    const focused = state.focus ? elements?.nodes.find((n) => n.data.id === state.focus)?.data : undefined;
+    const inside = focused !== undefined && groupOf(focused) === ns;
+    setState({ expand: state.expand.filter((x) => x !== ns), focus: inside ? groupId(ns) : state.focus });
+  }
 
   function exportPng() {
     const url = api.current?.png();
@@ -60,30 +80,43 @@ export function TopologyView() {
       <QueryView query={query} what="the traffic graph">
         {(res) => {
           // Large graphs are laid out on a grid by box whatever layout is picked (graph-size.ts).
-          const large = graphSize(res.data.elements.nodes.length) === 'large';
+          const large = graphSize(view.nodes.length) === 'large';
           return (
             <>
               <ClusterBanners clusters={res.clusters} />
               <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-stats">
                 {res.data.stats.nodes} nodes, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
+                {grouped ? ` · drawn as ${view.nodes.length} nodes and ${view.edges.length} edges, grouped by namespace` : ''}
                 {large ? ` · over ${LARGE_GRAPH_NODES} nodes: laid out on a grid by cluster and namespace, cross-cluster edges not dashed` : ''}
               </p>
+              <NamespaceGrouping
+                grouping={state.group}
+                grouped={grouped}
+                namespaces={summaries}
+                expanded={expanded}
+                onGrouping={(group) => setState({ group })}
+                onToggle={(ns, open) => (open ? expand(ns) : collapse(ns))}
+                onCollapseAll={() => setState({ expand: [], focus: undefined })}
+              />
               {res.data.elements.edges.length === 0 && res.data.elements.nodes.length === 0 ? (
                 <EmptyState title="No traffic in this window">Nothing was reported by Istio&apos;s metrics for these filters; widen the window or clear filters.</EmptyState>
               ) : (
                 <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
                   <div className="min-w-0 flex-1 bg-white dark:bg-slate-900">
                     <TopologyCanvas
-                      elements={res.data.elements}
+                      elements={view}
                       labelMode={state.label}
                       layout={state.layout}
                       storageKey={positionsStorageKey(state.graphType, large ? 'grid' : state.layout)}
                       focus={state.focus}
                       onSelect={(id) => setState({ focus: id })}
+                      onExpand={expand}
                       onReady={(a) => (api.current = a)}
                     />
                   </div>
-                  {state.focus ? <TopologySidePanel elements={res.data.elements} nodeId={state.focus} onClose={() => setState({ focus: undefined })} /> : null}
+                  {state.focus ? (
+                    <TopologySidePanel elements={view} nodeId={state.focus} onClose={() => setState({ focus: undefined })} onExpand={grouped ? expand : undefined} onCollapse={grouped ? collapse : undefined} />
+                  ) : null}
                 </div>
               )}
             </>

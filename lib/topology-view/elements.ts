@@ -1,5 +1,6 @@
-import type { TopologyEdgeData, TopologyNodeData } from '../topology/elements';
+import type { TopologyEdgeData } from '../topology/elements';
 import { formatMs, formatPercent, formatRate } from '../ui/format';
+import type { ViewEdgeData, ViewNodeData } from './aggregate';
 import type { GridItem, Rect } from './grid-layout';
 
 export type LabelMode = 'rate' | 'errors' | 'p95' | 'none';
@@ -30,7 +31,7 @@ export function edgeWidth(rps: number): number {
   return Math.min(8, 1 + Math.log10(1 + Math.max(0, rps)) * 2);
 }
 
-type Elements = { nodes: { data: TopologyNodeData }[]; edges: { data: TopologyEdgeData }[] };
+type Elements = { nodes: { data: ViewNodeData }[]; edges: { data: ViewEdgeData }[] };
 
 /** Cluster, namespace and app boxes: drawn around nodes, never selected as one. */
 export const isBoxKind = (kind: string) => kind === 'cluster' || kind === 'namespace' || kind === 'appBox';
@@ -59,9 +60,15 @@ export function toCyElements(els: Elements, mode: LabelMode, positions: Readonly
     const rect = box ? flatBoxes?.get(data.id) : undefined;
     if (box && flatBoxes && !rect) continue;
     const classes = [box ? `box ${data.kind}` : `node ${data.kind}`, rect ? 'flat' : '', data.idle ? 'idle' : ''].filter(Boolean).join(' ');
-    const label = data.kind === 'cluster' ? `${data.name}${data.network ? ` · ${data.network}` : ''}` : data.kind === 'versionedApp' && data.version ? `${data.name} ${data.version}` : data.name;
+    const label =
+      data.kind === 'cluster' ? `${data.name}${data.network ? ` · ${data.network}` : ''}`
+      : data.kind === 'versionedApp' && data.version ? `${data.name} ${data.version}`
+      : data.kind === 'namespaceGroup' ? `${data.name} (${data.members ?? 0})`
+      : data.name;
     const pos = rect ? { x: rect.x, y: rect.y } : box ? undefined : positions.get(data.id);
     const shaped: CyElement['data'] = { ...data, label, health: data.health ?? 'unknown', ...(rect ? { w: rect.w, h: rect.h } : {}) };
+    // A namespace group grows slowly with what it stands for.
+    if (data.kind === 'namespaceGroup') shaped.size = Math.round(Math.min(64, 30 + 4 * Math.log2(1 + (data.members ?? 0))));
     if (flatBoxes) delete shaped.parent;
     out.push({ group: 'nodes', data: shaped, classes, ...(pos ? { position: { ...pos } } : {}) });
   }

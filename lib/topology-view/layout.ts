@@ -5,7 +5,8 @@ export function layoutOptions(name: 'fcose' | 'elk', nodeCount: number, onlySome
   if (name === 'fcose' || onlySome) {
     return {
       name: 'fcose',
-      quality: big ? 'draft' : 'default',
+      // Draft is the spectral pass only, which runs only when randomising: without it fcose throws (reading 'nodeIndexes').
+      quality: big && !onlySome ? 'draft' : 'default',
       randomize: !onlySome,
       animate: false,
       fit: !onlySome,

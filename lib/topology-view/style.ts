@@ -30,6 +30,8 @@ export function topologyStyle(dark: boolean, large = false): StyleRule[] {
     { selector: 'node.gateway', style: { shape: 'diamond', width: 26, height: 26 } },
     { selector: 'node.serviceEntry, node.unknown, node.passthrough', style: { shape: 'round-tag', 'border-style': 'dashed' } },
     { selector: 'node.idle', style: { opacity: 0.55 } },
+    // One node per namespace across clusters (aggregate.ts): bigger, bold label, double-click expands.
+    { selector: 'node.namespaceGroup', style: { shape: 'round-rectangle', width: 'data(size)', height: 'data(size)', 'border-width': 4, 'font-size': 12, 'font-weight': 'bold', 'background-color': dark ? '#334155' : '#e2e8f0' } },
     {
       selector: 'node.box',
       style: {

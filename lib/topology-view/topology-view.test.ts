@@ -68,6 +68,8 @@ describe('layout and style', () => {
     expect(layoutOptions('elk', 10, false).name).toBe('elk');
     expect(layoutOptions('elk', 10, true)).toMatchObject({ name: 'fcose', randomize: false, fit: false });
     expect(layoutOptions('fcose', 2000, false)).toMatchObject({ quality: 'draft', randomize: true });
+    // Placing a namespace's nodes among placed ones in a big graph: no randomising, so no draft.
+    expect(layoutOptions('fcose', 2000, true)).toMatchObject({ quality: 'default', randomize: false });
   });
   it('colours by health and dashes cross-cluster edges', () => {
     const s = topologyStyle(false);
