@@ -4,8 +4,9 @@ import { summariseSyncz } from '../istiod/syncz';
 import type { ControlPlanePoll, FleetModel } from '../fleet/model';
 import type { KubeClient } from './kube-client';
 import type { SlimPod } from './records';
-import { portForwardGet, type ForwardedResponse } from './port-forward-get';
+import { PortForwardSession, type ForwardedResponse } from './port-forward-get';
 import { sleep } from './backoff';
+import { ParseMemo } from '../istiod/parse-memo';
 
 /** istiod's monitoring port, where the debug endpoints live. */
 export const ISTIOD_DEBUG_PORT = 15014;
@@ -23,23 +24,27 @@ export function istiodPodsByRevision(pods: Iterable<SlimPod>): Map<string, SlimP
 
 type Get = (namespace: string, pod: string, path: string) => Promise<ForwardedResponse>;
 
-/** Polls one revision through one of its ready pods; any failure becomes the poll's error, never an exception. */
-export async function pollRevision(revision: string, pods: SlimPod[], get: Get): Promise<ControlPlanePoll> {
+/**
+ * Polls one revision through one of its ready pods; any failure becomes the poll's error, never an exception.
+ * With `memo`, an answer whose bytes did not change since the last poll is not parsed again: its earlier
+ * result (the same object) is returned, which also lets the poller tell an unchanged poll without comparing content.
+ */
+export async function pollRevision(revision: string, pods: SlimPod[], get: Get, memo: ParseMemo = new ParseMemo()): Promise<ControlPlanePoll> {
   const pod = pods.find((p) => p.ready && p.phase === 'Running') ?? pods[0];
   const base: ControlPlanePoll = { revision, namespace: pod?.namespace ?? 'istio-system', pod: pod?.name, state: 'error', proxies: [], clusters: [], gateways: [], lastPolledAt: new Date().toISOString(), version: pod?.proxyVersion };
   if (!pod || !pod.ready) return { ...base, error: 'no ready istiod pod' };
-  const fetchJson = async (path: string): Promise<unknown> => {
+  const fetchJson = async <T>(path: string, parse: (body: unknown) => T): Promise<T> => {
     const r = await get(pod.namespace, pod.name, path);
     if (r.status !== 200) throw new Error(`GET ${path}: HTTP ${r.status}`);
-    return JSON.parse(r.body) as unknown;
+    return memo.parse(`${pod.namespace}/${pod.name}${path}`, () => r.body, (b) => parse(JSON.parse(b) as unknown), r.digest);
   };
   try {
     const v = await get(pod.namespace, pod.name, '/version');
     const version = v.status === 200 ? parseVersion(v.body) ?? base.version : base.version;
-    const syncz = summariseSyncz(await fetchJson('/debug/syncz'));
-    const clusters = parseClusterz(await fetchJson('/debug/clusterz'));
-    const gateways = parseNetworkz(await fetchJson('/debug/networkz'));
-    return { ...base, state: 'ok', version, proxies: syncz.proxies, clusters, gateways };
+    const proxies = await fetchJson('/debug/syncz', (b) => summariseSyncz(b).proxies);
+    const clusters = await fetchJson('/debug/clusterz', parseClusterz);
+    const gateways = await fetchJson('/debug/networkz', parseNetworkz);
+    return { ...base, state: 'ok', version, proxies, clusters, gateways };
   } catch (err) {
     return { ...base, error: (err as Error).message };
   }
@@ -48,12 +53,39 @@ export async function pollRevision(revision: string, pods: SlimPod[], get: Get):
 /** Drops the poll time so that an unchanged poll is recognised as unchanged. */
 const signature = (polls: ControlPlanePoll[]) => JSON.stringify(polls.map(({ lastPolledAt: _t, ...rest }) => rest));
 
+/** Same polls as before when every field but the time is equal and the parsed lists are the very same objects (answers unchanged, see ParseMemo). */
+export function sameObjects(a: ControlPlanePoll[], b: ControlPlanePoll[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x.revision === y.revision && x.namespace === y.namespace && x.pod === y.pod && x.state === y.state && x.error === y.error && x.version === y.version && x.proxies === y.proxies && x.clusters === y.clusters && x.gateways === y.gateways;
+    })
+  );
+}
+
+/**
+ * The next poll time on a fixed cadence `anchor + k * intervalMs`, the first one not before `notBefore`.
+ * Each poller has its own anchor (a random phase within the interval), so a fleet's polls spread over the
+ * interval instead of arriving together, and a slow poll does not move the cadence.
+ */
+export function nextSlot(anchor: number, intervalMs: number, notBefore: number): number {
+  return anchor + Math.max(0, Math.ceil((notBefore - anchor) / intervalMs)) * intervalMs;
+}
+
 /** Polls every istiod revision of one cluster every `intervalMs`, writing into the model. */
 export class IstiodPoller {
   private readonly ac = new AbortController();
   private last = '';
+  private lastPolls?: ControlPlanePoll[];
+  private readonly memo = new ParseMemo();
 
-  constructor(private readonly cluster: string, private readonly client: KubeClient, private readonly model: FleetModel, private readonly opts: { intervalMs: number; timeoutMs: number }) {}
+  constructor(
+    private readonly cluster: string,
+    private readonly client: KubeClient,
+    private readonly model: FleetModel,
+    private readonly opts: { intervalMs: number; timeoutMs: number; random?: () => number },
+  ) {}
 
   start(): void {
     void this.loop();
@@ -67,16 +99,32 @@ export class IstiodPoller {
   async pollOnce(): Promise<void> {
     const entry = this.model.cluster(this.cluster);
     if (!entry) return;
-    const get: Get = (ns, pod, path) => portForwardGet(this.client.portForward(), ns, pod, ISTIOD_DEBUG_PORT, path, this.opts.timeoutMs);
+    // One tunnel per istiod pod for the whole round (its four GETs share it).
+    const sessions = new Map<string, PortForwardSession>();
+    const get: Get = (ns, pod, path) => {
+      let s = sessions.get(`${ns}/${pod}`);
+      if (!s) sessions.set(`${ns}/${pod}`, (s = new PortForwardSession(this.client.portForward(), ns, pod, ISTIOD_DEBUG_PORT, this.opts.timeoutMs)));
+      return s.get(path);
+    };
     const polls: ControlPlanePoll[] = [];
-    for (const [rev, pods] of istiodPodsByRevision(entry.store.pods.values())) {
-      if (this.ac.signal.aborted) return;
-      polls.push(await pollRevision(rev, pods, get));
+    try {
+      // The store's index of istiod pods: walking every pod of the cluster each round cost more than the poll.
+      const istiod = [...entry.store.istiodPods].flatMap((k) => entry.store.pods.get(k) ?? []);
+      for (const [rev, pods] of istiodPodsByRevision(istiod)) {
+        if (this.ac.signal.aborted) return;
+        polls.push(await pollRevision(rev, pods, get, this.memo));
+      }
+    } finally {
+      for (const s of sessions.values()) s.close();
     }
     polls.sort((a, b) => a.revision.localeCompare(b.revision));
-    const sig = signature(polls);
-    if (sig !== this.last) {
-      this.last = sig;
+    this.memo.sweep();
+    // Unchanged answers come back as the same parsed objects: no need to serialise ~1,000 proxies to compare.
+    let sig: string | undefined;
+    const unchanged = (this.lastPolls !== undefined && sameObjects(polls, this.lastPolls)) || (sig = signature(polls)) === this.last;
+    this.lastPolls = polls;
+    if (!unchanged) {
+      this.last = sig ?? signature(polls);
       this.model.setControlPlanes(this.cluster, polls);
     } else {
       for (const p of polls) {
@@ -87,13 +135,20 @@ export class IstiodPoller {
   }
 
   private async loop(): Promise<void> {
+    const interval = this.opts.intervalMs;
+    // Until a round finds an istiod pod (the pods are still being listed), poll every interval, as at the start;
+    // from then on, on this poller's own phase of the interval.
+    let anchor: number | undefined;
     while (!this.ac.signal.aborted) {
+      const started = Date.now();
       try {
         await this.pollOnce();
       } catch {
         // pollRevision turns failures into state; anything else must not end the loop.
       }
-      await sleep(this.opts.intervalMs, this.ac.signal);
+      if (anchor === undefined && (this.lastPolls?.length ?? 0) > 0) anchor = started + (this.opts.random ?? Math.random)() * interval;
+      const due = anchor === undefined ? started + interval : nextSlot(anchor, interval, started + interval / 2);
+      await sleep(Math.max(0, due - Date.now()), this.ac.signal);
     }
   }
 }
