@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { PromEndpointConfig } from '../config/schema';
+import { forEachSliced } from './slices';
 
 /** One sample of an instant vector. */
 export interface PromSample {
@@ -96,10 +97,10 @@ export async function queryInstant(endpoint: PromEndpoint, promql: string, timeS
   if (timeSeconds !== undefined) params.set('time', String(timeSeconds));
   const result = await call(endpoint, '/api/v1/query', params, 'vector');
   const samples: PromSample[] = [];
-  for (const r of result as Array<{ metric?: Record<string, string>; value?: [number, string] }>) {
+  await forEachSliced(result as Array<{ metric?: Record<string, string>; value?: [number, string] }>, (r) => {
     const value = toNumber(r.value?.[1]);
     if (Number.isFinite(value)) samples.push({ metric: r.metric ?? {}, value });
-  }
+  });
   return samples;
 }
 
@@ -107,8 +108,9 @@ export async function queryInstant(endpoint: PromEndpoint, promql: string, timeS
 export async function queryRange(endpoint: PromEndpoint, promql: string, start: number, end: number, stepSeconds: number): Promise<PromSeries[]> {
   const params = new URLSearchParams({ query: promql, start: String(start), end: String(end), step: String(stepSeconds) });
   const result = await call(endpoint, '/api/v1/query_range', params, 'matrix');
-  return (result as Array<{ metric?: Record<string, string>; values?: Array<[number, string]> }>).map((r) => ({
-    metric: r.metric ?? {},
-    values: (r.values ?? []).map(([t, v]) => [t, toNumber(v)] as [number, number]).filter(([, v]) => Number.isFinite(v)),
-  }));
+  const series: PromSeries[] = [];
+  await forEachSliced(result as Array<{ metric?: Record<string, string>; values?: Array<[number, string]> }>, (r) => {
+    series.push({ metric: r.metric ?? {}, values: (r.values ?? []).map(([t, v]) => [t, toNumber(v)] as [number, number]).filter(([, v]) => Number.isFinite(v)) });
+  });
+  return series;
 }

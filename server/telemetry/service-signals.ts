@@ -10,6 +10,7 @@ import { mergeTelemetryStates, type FanOut, type TaggedSample, type TelemetryClu
 import { seesNoCluster, type FleetFacts } from './fleet-facts';
 import { AccumulatorMap, clusterOf, SignalAccumulator } from './signal-accumulator';
 import { equalityMatchers, goldenSignalQueries, SERVICE_LABELS } from './signal-queries';
+import { forEachSliced } from './slices';
 import type { TelemetryService } from './telemetry-service';
 
 const SEP = '\u0000';
@@ -20,18 +21,18 @@ export async function serviceAccumulators(svc: TelemetryService, clusters: strin
   const [requests, buckets, tcp] = await Promise.all([svc.client.instant(q.requests, clusters), svc.client.instant(q.buckets, clusters), svc.client.instant(q.tcp, clusters)]);
   const acc = new AccumulatorMap<string>();
   const visible = new Set(clusters);
-  const each = (f: FanOut<TaggedSample>, add: (a: SignalAccumulator, s: TaggedSample) => void) => {
-    for (const s of f.samples) {
+  // Sliced: the fleet-wide list reloads tens of thousands of series every cacheSeconds; requests are answered between slices.
+  const each = (f: FanOut<TaggedSample>, add: (a: SignalAccumulator, s: TaggedSample) => void) =>
+    forEachSliced(f.samples, (s) => {
       const cluster = clusterOf(s.metric.destination_cluster, s.scrapeCluster);
       const ns = s.metric.destination_service_namespace;
       const name = s.metric.destination_service_name;
-      if (!cluster || !ns || !name || !visible.has(cluster)) continue;
-      add(acc.at([cluster, ns, name].join(SEP)), s);
-    }
-  };
-  each(requests, (a, s) => a.addRequests(s.metric, s.value));
-  each(buckets, (a, s) => a.addBucket(s.metric.le, s.value));
-  each(tcp, (a, s) => a.addTcp(s.value));
+      if (!cluster || !ns || !name || !visible.has(cluster)) return;
+      add(acc.at(cluster + SEP + ns + SEP + name), s);
+    });
+  await each(requests, (a, s) => a.addRequests(s.metric, s.value));
+  await each(buckets, (a, s) => a.addBucket(s.metric.le, s.value));
+  await each(tcp, (a, s) => a.addTcp(s.value));
   return { acc: acc.map, telemetry: mergeTelemetryStates(requests.clusters, buckets.clusters, tcp.clusters) };
 }
 

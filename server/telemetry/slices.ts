@@ -1,0 +1,39 @@
+import 'server-only';
+
+/** setImmediate: I/O callbacks (requests waiting to be answered) and timers run before the work goes on. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How a long pass over many items is cut into slices. */
+export interface SliceOptions {
+  /** A slice yields to the event loop once it has worked this long (ms, default 10). */
+  sliceMs?: number;
+  /** The clock is read once per this many items (default 256). */
+  checkEvery?: number;
+  now?: () => number;
+  /** How to yield (tests pass a counter). */
+  yieldFn?: () => Promise<void>;
+}
+
+/**
+ * Runs `fn` over `items` in slices of about `sliceMs`, yielding to the event
+ * loop between them, so that parsing and accumulating tens of thousands of
+ * Prometheus series does not hold requests for hundreds of ms (as the
+ * analysis engine does with its runs). Returns the number of yields.
+ */
+export async function forEachSliced<T>(items: readonly T[], fn: (item: T) => void, opts: SliceOptions = {}): Promise<number> {
+  const sliceMs = opts.sliceMs ?? 10;
+  const every = Math.max(1, opts.checkEvery ?? 256);
+  const now = opts.now ?? (() => performance.now());
+  const yieldFn = opts.yieldFn ?? yieldToLoop;
+  let start = now();
+  let yields = 0;
+  for (let i = 0; i < items.length; i++) {
+    fn(items[i]!);
+    if ((i + 1) % every === 0 && now() - start >= sliceMs) {
+      await yieldFn();
+      yields++;
+      start = now();
+    }
+  }
+  return yields;
+}
