@@ -3,6 +3,9 @@ import 'server-only';
 /**
  * Slim records: only the fields Meshglass uses, copied out of the Kubernetes
  * objects on ingest so memory grows with the number of objects, not their size.
+ * Label and annotation maps, pod owners and repeated strings are interned
+ * (server/clusters/slim/intern.ts): shared between records and frozen, so a
+ * record's maps must never be modified in place.
  */
 
 export interface SlimNamespace {
@@ -31,13 +34,11 @@ export interface SlimService {
   externalAddresses: string[];
 }
 
+/** One endpoint: what the service instance counts (addresses, node and zone had no reader and are not kept). */
 export interface SlimEndpoint {
-  addresses: string[];
   ready: boolean;
   /** The pod behind the endpoint, when its targetRef is a Pod. */
   pod?: string;
-  nodeName?: string;
-  zone?: string;
 }
 
 export interface SlimEndpointSlice {
@@ -45,7 +46,6 @@ export interface SlimEndpointSlice {
   name: string;
   /** From the kubernetes.io/service-name label. */
   service: string;
-  ports: Array<{ name?: string; port: number; protocol: string }>;
   endpoints: SlimEndpoint[];
 }
 
@@ -56,16 +56,14 @@ export interface SlimPod {
   labels: Record<string, string>;
   phase: string;
   ready: boolean;
-  podIP?: string;
   nodeName?: string;
-  serviceAccount?: string;
   /** Deployment (or other top-level owner) the pod belongs to, derived from its owner reference. */
   workload: { kind: string; name: string };
   /** Whether an istio-proxy sidecar (or the pod is a gateway / istiod). */
   hasProxy: boolean;
   /** Image tag of the istio-proxy container or of istiod's discovery container. */
   proxyVersion?: string;
-  /** Selected annotations (admiral.io/env). */
+  /** Selected annotations (admiral.io/env); mostly the shared empty map. */
   annotations: Record<string, string>;
 }
 

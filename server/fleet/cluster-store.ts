@@ -26,8 +26,14 @@ export class ClusterStore {
   readonly config = new Map<string, Map<string, SlimConfigObject>>();
   /** 'ns/service' -> keys of its EndpointSlices. */
   readonly slicesByService = new Map<string, Set<string>>();
-  /** 'ns/pod' -> service name -> how many slices list the pod. */
-  readonly podServices = new Map<string, Map<string, number>>();
+  /**
+   * Namespace -> pod name -> the services whose slices list the pod: a bare
+   * service name when one slice of one service lists it (nearly every pod),
+   * else service name -> how many slices. Keyed by the endpoint's own pod-name
+   * string, so the index adds no string per pod (was a 'ns/pod' key and a Map
+   * per pod: ~300 bytes a pod).
+   */
+  readonly podServices = new Map<string, Map<string, PodServiceRefs>>();
   /** 'ns/kind/name' of a workload -> its pod keys. */
   readonly podsByWorkload = new Map<string, Set<string>>();
   /** Admiral global name ('stage.greeting.global') -> keys of the pods carrying that identity. */
@@ -150,16 +156,15 @@ export class ClusterStore {
         set.delete(key);
         if (set.size === 0) this.slicesByService.delete(svcKey);
       }
+      let byPod = this.podServices.get(s.namespace);
+      if (!byPod) this.podServices.set(s.namespace, (byPod = new Map()));
       for (const e of s.endpoints) {
         if (!e.pod) continue;
-        const podKey = k2(s.namespace, e.pod);
-        let m = this.podServices.get(podKey);
-        if (!m) this.podServices.set(podKey, (m = new Map()));
-        const n = (m.get(s.service) ?? 0) + delta;
-        if (n > 0) m.set(s.service, n);
-        else m.delete(s.service);
-        if (m.size === 0) this.podServices.delete(podKey);
+        const refs = addServiceRef(byPod.get(e.pod), s.service, delta);
+        if (refs === undefined) byPod.delete(e.pod);
+        else byPod.set(e.pod, refs);
       }
+      if (byPod.size === 0) this.podServices.delete(s.namespace);
     }
     return [...keys];
   }
@@ -187,9 +192,30 @@ export class ClusterStore {
     }
     if (next && isIstiod(next)) this.istiodPods.add(key);
     else this.istiodPods.delete(key);
-    for (const svc of this.podServices.get(key)?.keys() ?? []) keys.add(`services/${k2((next ?? old)!.namespace, svc)}`);
+    const p = (next ?? old)!;
+    const refs = this.podServices.get(p.namespace)?.get(p.name);
+    if (typeof refs === 'string') keys.add(`services/${k2(p.namespace, refs)}`);
+    else for (const svc of refs?.keys() ?? []) keys.add(`services/${k2(p.namespace, svc)}`);
     return [...keys];
   }
+}
+
+/** The services listing one pod: a bare name (one slice of one service), else name -> slice count. */
+export type PodServiceRefs = string | Map<string, number>;
+
+/** `refs` with `delta` slices of `service` added (or removed); undefined when none is left. */
+export function addServiceRef(refs: PodServiceRefs | undefined, service: string, delta: number): PodServiceRefs | undefined {
+  if (refs === undefined) return delta === 1 ? service : undefined;
+  const m = typeof refs === 'string' ? new Map([[refs, 1]]) : refs;
+  const n = (m.get(service) ?? 0) + delta;
+  if (n > 0) m.set(service, n);
+  else m.delete(service);
+  if (m.size === 0) return undefined;
+  if (m.size === 1) {
+    const [only, count] = m.entries().next().value as [string, number];
+    if (count === 1) return only;
+  }
+  return m;
 }
 
 /** Whether a pod is an istiod (control plane) pod. */

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { SlimEndpointSlice, SlimNamespace, SlimNode, SlimResult, SlimService, SlimServicePort } from '../records';
+import type { SlimEndpoint, SlimEndpointSlice, SlimNamespace, SlimNode, SlimResult, SlimService, SlimServicePort } from '../records';
+import { intern, internMap } from './intern';
 import { arr, meta, num, obj, str, strMap } from './read';
 
 /** Namespace: name and labels (network, injection, revision, workspace selectors). */
@@ -36,7 +37,8 @@ export function slimService(o: unknown): SlimResult<SlimService> {
       appProtocol: str(po.appProtocol),
     });
   }
-  const selector = spec.selector === undefined ? undefined : strMap(spec.selector);
+  const rawSelector = spec.selector === undefined ? undefined : strMap(spec.selector);
+  const selector = rawSelector && internMap(rawSelector);
   const externalAddresses: string[] = [];
   for (const ing of arr(obj(obj(root.status)?.loadBalancer)?.ingress) ?? []) {
     const addr = str(obj(ing)?.ip) ?? str(obj(ing)?.hostname);
@@ -52,13 +54,16 @@ export function slimService(o: unknown): SlimResult<SlimService> {
       clusterIP: str(spec.clusterIP),
       ports,
       selector,
-      labels,
+      labels: internMap(labels),
       externalAddresses,
     },
   };
 }
 
-/** EndpointSlice: its service, ports and endpoints with readiness and the pod behind each. */
+const READY: SlimEndpoint = Object.freeze({ ready: true });
+const NOT_READY: SlimEndpoint = Object.freeze({ ready: false });
+
+/** EndpointSlice: its service and endpoints with readiness and the pod behind each (the rest has no reader). */
 export function slimEndpointSlice(o: unknown): SlimResult<SlimEndpointSlice> {
   const md = meta(o, true);
   if (typeof md === 'string') return { ok: false, reason: md };
@@ -70,26 +75,14 @@ export function slimEndpointSlice(o: unknown): SlimResult<SlimEndpointSlice> {
   const endpoints: SlimEndpointSlice['endpoints'] = [];
   for (const e of rawEndpoints) {
     const eo = obj(e);
-    const addresses = arr(eo?.addresses);
-    if (!eo || !addresses) return { ok: false, reason: 'an endpoint has no addresses' };
+    if (!eo || !arr(eo.addresses)) return { ok: false, reason: 'an endpoint has no addresses' };
     const ref = obj(eo.targetRef);
     // A missing ready condition means ready (API convention for EndpointSlice).
     const ready = obj(eo.conditions)?.ready !== false;
-    endpoints.push({
-      addresses: addresses.filter((a): a is string => typeof a === 'string'),
-      ready,
-      pod: ref && ref.kind === 'Pod' ? str(ref.name) : undefined,
-      nodeName: str(eo.nodeName),
-      zone: str(eo.zone),
-    });
+    const pod = ref && ref.kind === 'Pod' ? str(ref.name) : undefined;
+    endpoints.push(pod === undefined ? (ready ? READY : NOT_READY) : { ready, pod });
   }
-  const ports: SlimEndpointSlice['ports'] = [];
-  for (const p of arr(root.ports) ?? []) {
-    const po = obj(p);
-    const port = num(po?.port);
-    if (po && port !== undefined) ports.push({ name: str(po.name), port, protocol: str(po.protocol) ?? 'TCP' });
-  }
-  return { ok: true, record: { namespace: md.namespace, name: md.name, service, ports, endpoints } };
+  return { ok: true, record: { namespace: md.namespace, name: md.name, service: intern(service), endpoints } };
 }
 
 /** Node: region and zone from the well-known topology labels. */

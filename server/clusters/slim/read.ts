@@ -1,4 +1,5 @@
 import 'server-only';
+import { intern } from './intern';
 
 /** Small readers over untrusted JSON: they return undefined rather than throw, so a hostile object is skipped, not fatal. */
 
@@ -24,17 +25,33 @@ export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-/** A string map (labels, annotations, selectors); entries of other types are dropped; undefined if not an object. */
+/**
+ * A string map (labels, annotations, selectors); entries of other types are
+ * dropped; undefined if not an object. With `keep`, only those keys, in the
+ * order of `keep` (so equal maps compare and intern alike), without walking
+ * every entry of the object.
+ */
 export function strMap(v: unknown, keep?: ReadonlySet<string>): Record<string, string> | undefined {
   const o = obj(v);
   if (!o) return v === undefined || v === null ? {} : undefined;
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(o)) {
-    if (typeof val !== 'string') continue;
-    if (keep && !keep.has(k)) continue;
-    out[k] = val;
+  if (keep) {
+    for (const k of keep) {
+      const val = Object.hasOwn(o, k) ? o[k] : undefined;
+      if (typeof val === 'string') out[k] = val;
+    }
+    return out;
+  }
+  for (const k in o) {
+    const val = o[k];
+    if (typeof val === 'string') out[k] = val;
   }
   return out;
+}
+
+/** Whether a labels/annotations field is absent or an object (what strMap accepts). */
+export function isMapOrAbsent(v: unknown): boolean {
+  return v === undefined || v === null || obj(v) !== undefined;
 }
 
 /** metadata.name/namespace with the shape checks every kind needs. */
@@ -47,5 +64,6 @@ export function meta(o: unknown, namespaced: boolean): { name: string; namespace
   if (!name) return 'metadata.name missing';
   const namespace = str(m.namespace);
   if (namespaced && !namespace) return 'metadata.namespace missing';
-  return { name, namespace: namespace ?? '', m };
+  // Namespaces repeat on every object of the namespace: one shared copy.
+  return { name, namespace: namespace ? intern(namespace) : '', m };
 }

@@ -14,6 +14,37 @@ describe('slimming', () => {
     expect(r.ok && r.record).toMatchObject({ workload: { kind: 'Deployment', name: 'reviews-v1' }, hasProxy: true, proxyVersion: '1.24.1', ready: true, labels: { app: 'reviews', version: 'v1' } });
     expect(r.ok && 'junk' in r.record.labels).toBe(false);
   });
+  it('shares the labels, owner and annotations of pods of one workload, and drops what no reader uses', () => {
+    const pod = (name: string) =>
+      JSON.parse(
+        JSON.stringify({
+          metadata: { name, namespace: 'bookinfo', labels: { app: 'reviews', version: 'v1', 'pod-template-hash': '7d9f' }, annotations: { 'sidecar.istio.io/status': '{"containers":["istio-proxy"]}', 'admiral.io/env': 'stage' }, ownerReferences: [{ kind: 'ReplicaSet', name: 'reviews-v1-7d9f', controller: true }] },
+          spec: { nodeName: 'node-1', serviceAccountName: 'reviews', containers: [{ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.1' }] },
+          status: { phase: 'Running', podIP: '10.1.2.3' },
+        }),
+      ) as unknown;
+    const a = slimPod(pod('reviews-v1-7d9f-aaaaa'));
+    const b = slimPod(pod('reviews-v1-7d9f-bbbbb'));
+    if (!a.ok || !b.ok) throw new Error('not slimmed');
+    expect(b.record.labels).toBe(a.record.labels);
+    expect(b.record.workload).toBe(a.record.workload);
+    expect(b.record.nodeName).toBe('node-1');
+    expect(a.record.annotations).toEqual({ 'admiral.io/env': 'stage' });
+    expect(b.record.annotations).toBe(a.record.annotations);
+    expect(Object.keys(a.record).sort()).toEqual(['annotations', 'hasProxy', 'labels', 'name', 'namespace', 'nodeName', 'phase', 'proxyVersion', 'ready', 'workload']);
+    expect(Object.isFrozen(a.record.labels)).toBe(true);
+  });
+  it('keeps only readiness and the pod of each endpoint', () => {
+    const r = slimEndpointSlice({
+      metadata: { name: 'reviews-x', namespace: 'bookinfo', labels: { 'kubernetes.io/service-name': 'reviews' } },
+      ports: [{ port: 9080 }],
+      endpoints: [
+        { addresses: ['10.1.2.3'], conditions: { ready: false }, targetRef: { kind: 'Pod', name: 'r1' }, nodeName: 'n', zone: 'z' },
+        { addresses: ['10.1.2.4'] },
+      ],
+    });
+    expect(r.ok && r.record).toEqual({ namespace: 'bookinfo', name: 'reviews-x', service: 'reviews', endpoints: [{ ready: false, pod: 'r1' }, { ready: true }] });
+  });
   it('skips objects missing fields or of the wrong shape', () => {
     expect(slimPod({ metadata: { namespace: 'x' }, spec: { containers: [] } })).toMatchObject({ ok: false, reason: 'metadata.name missing' });
     expect(slimService({ metadata: { name: 's', namespace: 'n' }, spec: { ports: 'nope' } })).toMatchObject({ ok: false });

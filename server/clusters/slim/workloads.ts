@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SlimDeployment, SlimPod, SlimResult } from '../records';
-import { arr, meta, num, obj, str, strMap } from './read';
+import { EMPTY_MAP, intern, internMap, internOwner, internPicked, lastMapSlot } from './intern';
+import { arr, isMapOrAbsent, meta, num, obj, str, strMap } from './read';
 
 /** Pod labels the product reads; everything else is dropped on ingest. */
 export const POD_LABELS: ReadonlySet<string> = new Set([
@@ -19,7 +20,11 @@ export const POD_LABELS: ReadonlySet<string> = new Set([
   'admiral.io/env',
   'env',
 ]);
-const POD_ANNOTATIONS: ReadonlySet<string> = new Set(['admiral.io/env', 'sidecar.istio.io/status']);
+/** Pod annotations the product reads (sidecar.istio.io/status, ~200 bytes per pod, had no reader). */
+const POD_ANNOTATIONS: ReadonlySet<string> = new Set(['admiral.io/env']);
+
+const labelSlot = lastMapSlot();
+const annotationSlot = lastMapSlot();
 
 /** The tag of an image reference ('docker.io/istio/proxyv2:1.24.1' -> '1.24.1'). */
 export function imageTag(image: string): string | undefined {
@@ -34,14 +39,42 @@ function workloadOf(ownerKind: string | undefined, ownerName: string | undefined
   if (!ownerKind || !ownerName) return { kind: 'Pod', name: pod };
   if (ownerKind === 'ReplicaSet') {
     const suffix = hash ? `-${hash}` : undefined;
-    if (suffix && ownerName.endsWith(suffix)) return { kind: 'Deployment', name: ownerName.slice(0, -suffix.length) };
+    if (suffix && ownerName.endsWith(suffix)) return internOwner('Deployment', ownerName.slice(0, -suffix.length));
     const i = ownerName.lastIndexOf('-');
-    return { kind: 'Deployment', name: i > 0 ? ownerName.slice(0, i) : ownerName };
+    return internOwner('Deployment', i > 0 ? ownerName.slice(0, i) : ownerName);
   }
-  return { kind: ownerKind, name: ownerName };
+  return internOwner(ownerKind, ownerName);
 }
 
-/** Pod: a few labels, phase, readiness, owner workload, and the sidecar's version. */
+/** The controller owner reference, else the first one. */
+function ownerOf(refs: unknown): Record<string, unknown> | undefined {
+  const list = arr(refs);
+  if (!list) return undefined;
+  for (const r of list) {
+    const ro = obj(r);
+    if (ro?.controller === true) return ro;
+  }
+  return obj(list[0]);
+}
+
+/** The istio-proxy container (native sidecars, i.e. init containers with restartPolicy Always, count too). */
+function proxyImage(containers: unknown[], initContainers: unknown[] | undefined): { found: boolean; image?: string } {
+  let found: { found: boolean; image?: string } = { found: false };
+  for (const list of [containers, initContainers ?? []]) {
+    for (const c of list) {
+      const co = obj(c);
+      const image = str(co?.image);
+      if (image && co!.name === 'istio-proxy') found = { found: true, image };
+    }
+  }
+  return found;
+}
+
+/**
+ * Pod: a few labels, phase, readiness, owner workload, and the sidecar's
+ * version. Repeated values (labels, owner, node, version) are interned: every
+ * pod of a workload shares them (docs/benchmarks.md, L memory).
+ */
 export function slimPod(o: unknown): SlimResult<SlimPod> {
   const md = meta(o, true);
   if (typeof md === 'string') return { ok: false, reason: md };
@@ -50,47 +83,36 @@ export function slimPod(o: unknown): SlimResult<SlimPod> {
   if (!spec) return { ok: false, reason: 'spec missing' };
   const containers = arr(spec.containers);
   if (!containers) return { ok: false, reason: 'spec.containers is not a list' };
-  const allLabels = strMap(md.m.labels);
-  if (!allLabels) return { ok: false, reason: 'metadata.labels is not a map' };
-  const labels = strMap(md.m.labels, POD_LABELS)!;
-  const annotations = strMap(md.m.annotations, POD_ANNOTATIONS) ?? {};
+  if (!isMapOrAbsent(md.m.labels)) return { ok: false, reason: 'metadata.labels is not a map' };
+  const rawLabels = obj(md.m.labels);
+  const labels = rawLabels ? internPicked(rawLabels, POD_LABELS, labelSlot) : EMPTY_MAP;
+  const rawAnnotations = obj(md.m.annotations);
+  const annotations = rawAnnotations ? internPicked(rawAnnotations, POD_ANNOTATIONS, annotationSlot) : EMPTY_MAP;
   const status = obj(root.status) ?? {};
   let ready = false;
   for (const c of arr(status.conditions) ?? []) {
     const co = obj(c);
     if (co?.type === 'Ready') ready = co.status === 'True';
   }
-  let hasProxy = false;
-  let proxyVersion: string | undefined;
-  // Native sidecars (init containers with restartPolicy Always) count too.
-  for (const c of [...containers, ...(arr(spec.initContainers) ?? [])]) {
-    const co = obj(c);
-    const name = str(co?.name);
-    const image = str(co?.image);
-    if (name === 'istio-proxy' && image) {
-      hasProxy = true;
-      proxyVersion = imageTag(image);
-    }
-  }
+  const proxy = proxyImage(containers, arr(spec.initContainers));
+  let proxyVersion = proxy.image ? imageTag(proxy.image) : undefined;
   // istiod's own version, from its (first) container image.
   const first = obj(containers[0]);
-  if (!hasProxy && (labels.app === 'istiod' || labels.istio === 'pilot') && str(first?.image)) proxyVersion = imageTag(first!.image as string);
-  const owner = (arr(md.m.ownerReferences) ?? []).map(obj).find((r) => r?.controller === true) ?? obj(arr(md.m.ownerReferences)?.[0]);
-  const workload = workloadOf(str(owner?.kind), str(owner?.name), md.name, allLabels['pod-template-hash']);
+  if (!proxy.found && (labels.app === 'istiod' || labels.istio === 'pilot') && str(first?.image)) proxyVersion = imageTag(first!.image as string);
+  const owner = ownerOf(md.m.ownerReferences);
+  const hash = str(rawLabels?.['pod-template-hash']);
   return {
     ok: true,
     record: {
       namespace: md.namespace,
       name: md.name,
       labels,
-      phase: str(status.phase) ?? 'Unknown',
+      phase: intern(str(status.phase) ?? 'Unknown'),
       ready,
-      podIP: str(status.podIP),
-      nodeName: str(spec.nodeName),
-      serviceAccount: str(spec.serviceAccountName),
-      workload,
-      hasProxy,
-      proxyVersion,
+      nodeName: intern(str(spec.nodeName)),
+      workload: workloadOf(str(owner?.kind), str(owner?.name), md.name, hash),
+      hasProxy: proxy.found,
+      proxyVersion: intern(proxyVersion),
       annotations,
     },
   };
@@ -109,7 +131,7 @@ export function slimDeployment(o: unknown): SlimResult<SlimDeployment> {
     record: {
       namespace: md.namespace,
       name: md.name,
-      labels: strMap(md.m.labels, POD_LABELS) ?? {},
+      labels: internMap(strMap(md.m.labels, POD_LABELS) ?? {}),
       replicas: num(spec.replicas) ?? 1,
       readyReplicas: num(status.readyReplicas) ?? 0,
       availableReplicas: num(status.availableReplicas) ?? 0,
