@@ -20,6 +20,8 @@ export interface CytoscapeGraphProps {
   layout: 'fcose' | 'elk';
   /** localStorage key of this view's positions (per graph type and layout). */
   storageKey: string;
+  /** Draw as a large graph whatever the node count (a graph grouped by namespace: few nodes, dense edges). */
+  large?: boolean;
   focus?: string;
   onSelect: (id: string | undefined) => void;
   /** A namespace group was double-clicked: draw its nodes. */
@@ -57,14 +59,14 @@ function savePositions(cy: Core, key: string) {
 }
 
 /** The one cytoscape wrapper: owns the instance, applies element diffs, runs layouts only for unplaced nodes. */
-export default function CytoscapeGraph({ elements, labelMode, layout, storageKey, focus, onSelect, onExpand, onReady }: CytoscapeGraphProps) {
+export default function CytoscapeGraph({ elements, labelMode, layout, storageKey, large, focus, onSelect, onExpand, onReady }: CytoscapeGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const selectRef = useRef(onSelect);
   const expandRef = useRef(onExpand);
   const dark = useSyncExternalStore(subscribeDark, isDark, () => false);
   // Cytoscape reads its renderer options only when created: a new instance when the graph changes size class.
-  const bucket = graphSize(elements.nodes.length);
+  const bucket = large ? 'large' : graphSize(elements.nodes.length);
 
   useEffect(() => {
     selectRef.current = onSelect;
@@ -72,7 +74,7 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
   }, [onSelect, onExpand]);
 
   useEffect(() => {
-    const cy = createGraph(container.current, elements.nodes.length, isDark());
+    const cy = createGraph(container.current, elements.nodes.length, isDark(), {}, bucket);
     cyRef.current = cy;
     cy.on('tap', 'node.node', (e) => selectRef.current(e.target.id()));
     cy.on('dbltap', 'node.namespaceGroup', (e) => expandRef.current?.(String(e.target.data('namespace'))));

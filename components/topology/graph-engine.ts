@@ -30,14 +30,15 @@ const sizeOf = (cy: Core): GraphSize => cy.scratch(SIZE) as GraphSize;
 export const styleFor = (cy: Core, dark: boolean) => topologyStyle(dark, sizeOf(cy) === 'large');
 
 /**
- * A cytoscape instance for a graph of `nodeCount` nodes (boxes included).
+ * A cytoscape instance for a graph of `nodeCount` nodes (boxes included), of
+ * that count's size class unless `size` says otherwise (a graph grouped by
+ * namespace is drawn as large: few nodes but dense edges, see aggregate.ts).
  * Cytoscape reads renderer options only here, so callers make a new instance
  * when the graph changes size class (graphSize).
  */
-export function createGraph(container: HTMLElement | null, nodeCount: number, dark: boolean, extra: Record<string, unknown> = {}): Core {
+export function createGraph(container: HTMLElement | null, nodeCount: number, dark: boolean, extra: Record<string, unknown> = {}, size: GraphSize = graphSize(nodeCount)): Core {
   register();
-  const size = graphSize(nodeCount);
-  const cy = cytoscape({ container, style: topologyStyle(dark, size === 'large') as never, ...rendererOptions(nodeCount), ...extra });
+  const cy = cytoscape({ container, style: topologyStyle(dark, size === 'large') as never, ...rendererOptions(nodeCount, size), ...extra });
   cy.scratch(SIZE, size);
   return cy;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTopology } from '@/lib/api/topology';
 import { aggregateByNamespace, expandedNamespaces, groupId, groupOf, isGrouped, namespaceSummaries, type ViewElements } from '@/lib/topology-view/aggregate';
 import { graphSize, LARGE_GRAPH_NODES } from '@/lib/topology-view/graph-size';
@@ -13,7 +13,7 @@ import { useUrlState } from '@/components/ui/use-url-state';
 import type { GraphApi } from './cytoscape-graph';
 import { NamespaceGrouping } from './namespace-grouping';
 import { NodeSearch } from './node-search';
-import { TopologyCanvas } from './topology-canvas';
+import { preloadTopologyCanvas, TopologyCanvas } from './topology-canvas';
 import { TopologyLegend } from './topology-legend';
 import { TopologySidePanel } from './topology-side-panel';
 import { TopologyToolbar } from './topology-toolbar';
@@ -27,6 +27,7 @@ export function TopologyView() {
   // Unfiltered lists for the option pickers, so picking one cluster does not empty the list.
   const [known, setKnown] = useState<{ clusters: string[]; namespaces: string[] }>({ clusters: [], namespaces: [] });
   const api = useRef<GraphApi | null>(null);
+  useEffect(preloadTopologyCanvas, []);
   const elements = query.data?.data.elements;
   const options = useMemo(() => {
     const nodes = elements?.nodes ?? [];
@@ -79,15 +80,17 @@ export function TopologyView() {
       </div>
       <QueryView query={query} what="the traffic graph">
         {(res) => {
-          // Large graphs are laid out on a grid by box whatever layout is picked (graph-size.ts).
-          const large = graphSize(view.nodes.length) === 'large';
+          // Large graphs are laid out on a grid by box whatever layout is picked (graph-size.ts); so are grouped
+          // ones: 25 namespaces of 5,000 workloads have ~1,100 edges between them, and expanding one only adds rows.
+          const large = grouped || graphSize(view.nodes.length) === 'large';
           return (
             <>
               <ClusterBanners clusters={res.clusters} />
               <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-stats">
                 {res.data.stats.nodes} nodes, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
                 {grouped ? ` · drawn as ${view.nodes.length} nodes and ${view.edges.length} edges, grouped by namespace` : ''}
-                {large ? ` · over ${LARGE_GRAPH_NODES} nodes: laid out on a grid by cluster and namespace, cross-cluster edges not dashed` : ''}
+                {large && !grouped ? ` · over ${LARGE_GRAPH_NODES} nodes: laid out on a grid by cluster and namespace, cross-cluster edges not dashed` : ''}
+                {grouped ? ' · laid out on a grid, cross-cluster edges not dashed' : ''}
               </p>
               <NamespaceGrouping
                 grouping={state.group}
@@ -107,7 +110,8 @@ export function TopologyView() {
                       elements={view}
                       labelMode={state.label}
                       layout={state.layout}
-                      storageKey={positionsStorageKey(state.graphType, large ? 'grid' : state.layout)}
+                      storageKey={positionsStorageKey(state.graphType, grouped ? 'grid-grouped' : large ? 'grid' : state.layout)}
+                      large={large}
                       focus={state.focus}
                       onSelect={(id) => setState({ focus: id })}
                       onExpand={expand}

@@ -3,14 +3,16 @@
  * fleet in Debian's Chromium (headless, software rendering, 1280x800).
  * Playwright answers GET /api/v1/topology with a generated graph of about N
  * workloads (graph-fixture.ts, the API's JSON shape); everything else is the
- * real app. Per run, in a fresh browser context:
+ * real app. Each size is measured in two modes: `aggregated` (the page as it
+ * opens, grouped by namespace above 1,000 nodes) and `full` (`group=off`: every
+ * node drawn). Per run and mode, in a fresh browser context:
  *   - first visit: navigation start -> the wrapper's `topology:rendered` mark
  *     (layout done or positions placed, then a frame painted); also when the
  *     topology answer had arrived (resource timing) and when the wrapper got
  *     the elements (`topology:elements` mark)
  *   - pan frame intervals (rAF) during a ~1 s drag of the canvas background
  *   - second visit (reload, positions now in localStorage): the same figures
- *   node --import tsx e2e/bench/topology-page.ts [--runs 2] [--sizes 1000,5000] [--port 3312]
+ *   node --import tsx e2e/bench/topology-page.ts [--runs 2] [--sizes 1000,5000] [--modes aggregated,full] [--port 3312]
  * Needs `npx next build` first. Starts `next start` on loopback with a config
  * without clusters and stops it (and the browser) by PID in `finally`.
  * Prints one JSON object; progress goes to stderr.
@@ -30,6 +32,9 @@ const arg = (name: string, dflt: string) => {
 const RUNS = Number(arg('--runs', '2'));
 const SIZES = arg('--sizes', '1000,5000').split(',').map(Number);
 const PORT = Number(arg('--port', '3312'));
+const MODES = arg('--modes', 'aggregated,full').split(',') as Mode[];
+type Mode = 'aggregated' | 'full';
+const URLS: Record<Mode, string> = { aggregated: '/topology?graphType=workload', full: '/topology?graphType=workload&group=off' };
 const TIMEOUT_MS = 240_000;
 
 interface Visit {
@@ -43,9 +48,9 @@ interface Visit {
   drawMs: number;
 }
 
-async function visit(page: Page, reload: boolean): Promise<Visit> {
+async function visit(page: Page, reload: boolean, url: string): Promise<Visit> {
   if (reload) await page.reload();
-  else await page.goto('/topology?graphType=workload');
+  else await page.goto(url);
   const canvas = page.getByTestId('topology-canvas');
   await canvas.and(page.locator('[data-rendered]')).waitFor({ timeout: TIMEOUT_MS });
   // No named functions inside evaluate: tsx's keepNames would reference a __name helper the page lacks.
@@ -83,22 +88,23 @@ async function pan(page: Page): Promise<number[]> {
   });
 }
 
-async function oneSize(browser: Browser, baseURL: string, workloads: number) {
-  const answer = topologyAnswer(workloads);
-  const body = JSON.stringify({ data: answer, clusters: Object.fromEntries(Object.keys(answer.telemetry).map((c) => [c, { state: 'ok', dataAgeSeconds: 0 }])), revision: 1, generatedAt: new Date().toISOString() });
+async function oneMode(browser: Browser, baseURL: string, answer: ReturnType<typeof topologyAnswer>, body: string, mode: Mode) {
   const runs: Array<{ first: Visit; cached: Visit; pan: ReturnType<typeof percentiles> }> = [];
+  let drawn = Number.NaN;
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
     try {
       await context.route('**/api/v1/topology?**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
       const page = await context.newPage();
-      const first = await visit(page, false);
+      const first = await visit(page, false, URLS[mode]);
+      // What the canvas draws (the stats line says so when grouped).
+      drawn = await page.getByTestId('topology-stats').textContent().then((t) => Number(/drawn as (\d+) nodes/.exec(t ?? '')?.[1] ?? answer.elements.nodes.length));
       const frames = percentiles(await pan(page));
-      const cached = await visit(page, true);
+      const cached = await visit(page, true, URLS[mode]);
       runs.push({ first, cached, pan: frames });
       const r = (x: number) => Math.round(x);
       process.stderr.write(
-        `  ${answer.elements.nodes.length} nodes run ${i + 1}: painted ${r(first.renderedMs)} ms after navigation (answer in ${r(first.answerMs)}, elements in the wrapper ${r(first.elementsMs)}, draw ${r(first.drawMs)}); next visit ${r(cached.renderedMs)} ms (draw ${r(cached.drawMs)}); pan frame p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms\n`,
+        `  ${answer.elements.nodes.length} nodes ${mode} (${drawn} drawn) run ${i + 1}: painted ${r(first.renderedMs)} ms after navigation (answer in ${r(first.answerMs)}, elements in the wrapper ${r(first.elementsMs)}, draw ${r(first.drawMs)}); next visit ${r(cached.renderedMs)} ms (draw ${r(cached.drawMs)}); pan frame p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms\n`,
       );
     } finally {
       await context.close();
@@ -106,15 +112,21 @@ async function oneSize(browser: Browser, baseURL: string, workloads: number) {
   }
   const fig = (pick: (r: (typeof runs)[number]) => number) => spreadOf(runs, pick, 0);
   return {
-    nodes: answer.elements.nodes.length,
-    edges: answer.elements.edges.length,
-    answerBytes: body.length,
+    drawnNodes: drawn,
     firstVisit: { renderedMs: fig((r) => r.first.renderedMs), answerMs: fig((r) => r.first.answerMs), elementsMs: fig((r) => r.first.elementsMs), drawMs: fig((r) => r.first.drawMs) },
     nextVisit: { renderedMs: fig((r) => r.cached.renderedMs), answerMs: fig((r) => r.cached.answerMs), elementsMs: fig((r) => r.cached.elementsMs), drawMs: fig((r) => r.cached.drawMs) },
     panFrameP50Ms: spreadOf(runs, (r) => r.pan.p50),
     panFrameP95Ms: spreadOf(runs, (r) => r.pan.p95),
     panFrameMaxMs: spreadOf(runs, (r) => r.pan.max),
   };
+}
+
+async function oneSize(browser: Browser, baseURL: string, workloads: number) {
+  const answer = topologyAnswer(workloads);
+  const body = JSON.stringify({ data: answer, clusters: Object.fromEntries(Object.keys(answer.telemetry).map((c) => [c, { state: 'ok', dataAgeSeconds: 0 }])), revision: 1, generatedAt: new Date().toISOString() });
+  const out: Record<string, unknown> = { nodes: answer.elements.nodes.length, edges: answer.elements.edges.length, answerBytes: body.length };
+  for (const mode of MODES) out[mode] = await oneMode(browser, baseURL, answer, body, mode);
+  return out;
 }
 
 async function main(): Promise<void> {
