@@ -18,6 +18,8 @@ export const topologyQuerySchema = z.strictObject({
   hideIdle: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   focus: z.string().min(1).max(500).optional(),
   hops: z.coerce.number().int().min(0).max(10).default(1),
+  /** `edges`: also each edge's errorRates, healthReasons and via, which the page does not read. */
+  detail: z.enum(['edges']).optional(),
 });
 export type TopologyQuery = z.infer<typeof topologyQuerySchema>;
 /** The query as a caller writes it (before defaults). */
@@ -50,7 +52,7 @@ export const topologyEdgeSchema = z.object({
     protocol: z.string(),
     rps: z.number(),
     errorPercent: z.number(),
-    errorRates: z.object({ http5xx: z.number(), http4xx: z.number(), grpc: z.number(), noResponse: z.number() }),
+    errorRates: z.object({ http5xx: z.number(), http4xx: z.number(), grpc: z.number(), noResponse: z.number() }).optional(),
     tcpBytesPerSecond: z.number(),
     p95Ms: z.number().nullable(),
     mtlsShare: z.number().nullable(),

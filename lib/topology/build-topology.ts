@@ -24,6 +24,8 @@ export interface TopologyInput extends HealthOptions, FilterOptions {
   hops?: number;
   /** The caller's visibility; absent for callers who see the whole fleet. */
   allows?: ScopeAllows;
+  /** Also write each edge's errorRates, healthReasons and via (GET /api/v1/topology?detail=edges); the page reads none of them. */
+  edgeDetail?: boolean;
 }
 
 /** Counts for the UI's legend and for logs. */
@@ -54,7 +56,7 @@ export function buildTopology(input: TopologyInput): { elements: TopologyElement
   g = filterStep(g, input);
   g = scopeStep(g, input.allows);
   g = focusStep(g, input.focus, input.hops ?? 1);
-  const elements = toElements(g, input.networkOf);
+  const elements = toElements(g, input.networkOf, { edgeDetail: input.edgeDetail });
   // The outside node stands for many clusters and namespaces: it counts as a node, not as a place.
   const clusters = new Set<string>();
   const namespaces = new Set<string>();

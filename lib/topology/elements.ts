@@ -10,7 +10,11 @@ export type TopologyNodeData = Omit<GraphNode, 'kind' | 'health'> & {
   healthReasons?: string[];
 };
 
-/** Data of a cytoscape edge; rates per second, error shares in percent, mTLS share 0..1. */
+/**
+ * Data of a cytoscape edge; rates per second, error shares in percent, mTLS share 0..1.
+ * `errorRates`, `healthReasons` and `via` are written only on request (`edgeDetail`): the
+ * page reads none of them, and they were a quarter of a 5,000-node answer.
+ */
 export interface TopologyEdgeData {
   id: string;
   source: string;
@@ -18,7 +22,7 @@ export interface TopologyEdgeData {
   protocol: string;
   rps: number;
   errorPercent: number;
-  errorRates: { http5xx: number; http4xx: number; grpc: number; noResponse: number };
+  errorRates?: { http5xx: number; http4xx: number; grpc: number; noResponse: number };
   tcpBytesPerSecond: number;
   p95Ms: number | null;
   mtlsShare: number | null;
@@ -44,7 +48,8 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
  * (`appbox:<c>/<ns>/<app>`) inside the namespace box, as Kiali draws them.
  * Output is sorted by id so identical graphs serialise identically.
  */
-export function toElements(g: Graph, networkOf: (cluster: string) => string | undefined = () => undefined): TopologyElements {
+export function toElements(g: Graph, networkOf: (cluster: string) => string | undefined = () => undefined, opts: { edgeDetail?: boolean } = {}): TopologyElements {
+  const detail = opts.edgeDetail === true;
   const boxes = new Map<string, TopologyNodeData>();
   const nodes: Array<{ data: TopologyNodeData }> = [];
   for (const n of g.nodes.values()) {
@@ -74,27 +79,26 @@ export function toElements(g: Graph, networkOf: (cluster: string) => string | un
   const edges: Array<{ data: TopologyEdgeData }> = [];
   for (const e of g.edges.values()) {
     const r = e.rates;
-    // Shares in percent of the edge's total; written out (no closure, no spreads): this loop runs once per edge.
-    const data: TopologyEdgeData = {
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      protocol: e.protocol,
-      rps: r3(r.total),
-      errorPercent: r.total > 0 ? r3(((r.http5xx + r.grpc + r.noResponse) / r.total) * 100) : 0,
-      errorRates: r.total > 0
-        ? { http5xx: r3((r.http5xx / r.total) * 100), http4xx: r3((r.http4xx / r.total) * 100), grpc: r3((r.grpc / r.total) * 100), noResponse: r3((r.noResponse / r.total) * 100) }
-        : { http5xx: 0, http4xx: 0, grpc: 0, noResponse: 0 },
-      tcpBytesPerSecond: r3(e.tcpBytes),
-      p95Ms: e.p95Ms,
-      mtlsShare: e.mtlsShare === null ? null : r3(e.mtlsShare),
-      crossCluster: e.crossCluster,
-      crossNetwork: e.crossNetwork,
-    };
-    if (e.via) data.via = e.via;
+    // Shares in percent of the edge's total.
+    const total = r.total;
+    const rps = r3(total);
+    const errorPercent = total > 0 ? r3(((r.http5xx + r.grpc + r.noResponse) / total) * 100) : 0;
+    const tcpBytesPerSecond = r3(e.tcpBytes);
+    const mtlsShare = e.mtlsShare === null ? null : r3(e.mtlsShare);
+    // Written out (no spreads: this loop runs once per edge); with detail, errorRates sits where it always has.
+    const data: TopologyEdgeData = detail
+      ? {
+          id: e.id, source: e.source, target: e.target, protocol: e.protocol, rps, errorPercent,
+          errorRates: total > 0
+            ? { http5xx: r3((r.http5xx / total) * 100), http4xx: r3((r.http4xx / total) * 100), grpc: r3((r.grpc / total) * 100), noResponse: r3((r.noResponse / total) * 100) }
+            : { http5xx: 0, http4xx: 0, grpc: 0, noResponse: 0 },
+          tcpBytesPerSecond, p95Ms: e.p95Ms, mtlsShare, crossCluster: e.crossCluster, crossNetwork: e.crossNetwork,
+        }
+      : { id: e.id, source: e.source, target: e.target, protocol: e.protocol, rps, errorPercent, tcpBytesPerSecond, p95Ms: e.p95Ms, mtlsShare, crossCluster: e.crossCluster, crossNetwork: e.crossNetwork };
+    if (detail && e.via) data.via = e.via;
     if (e.health) {
       data.health = e.health.status;
-      data.healthReasons = e.health.reasons;
+      if (detail) data.healthReasons = e.health.reasons;
     }
     edges.push({ data });
   }

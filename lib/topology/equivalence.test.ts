@@ -4,8 +4,8 @@ import { referenceBuildTopology } from './__fixtures__/reference-build';
 import { buildTopology, type TopologyInput } from './build-topology';
 import { GRAPH_TYPES } from './types';
 
-// The memoised steps must give byte-for-byte the answer of the per-series implementation.
-const same = (input: TopologyInput) => expect(JSON.stringify(buildTopology(input))).toBe(JSON.stringify(referenceBuildTopology(input)));
+// The memoised steps must give byte-for-byte the answer of the per-series implementation (which writes every edge field).
+const same = (input: TopologyInput) => expect(JSON.stringify(buildTopology({ ...input, edgeDetail: true }))).toBe(JSON.stringify(referenceBuildTopology(input)));
 
 describe('buildTopology against the per-series reference', () => {
   for (const seed of [1, 42]) {
@@ -22,12 +22,22 @@ describe('buildTopology against the per-series reference', () => {
   }
 
   it('covers what the steps branch on (gateways, idle nodes, outside sinks, every protocol)', () => {
-    const { elements } = buildTopology({ ...generatedInput(7), graphType: 'workload', hideIdle: false });
+    const { elements } = buildTopology({ ...generatedInput(7), graphType: 'workload', hideIdle: false, edgeDetail: true });
     const kinds = new Set(elements.nodes.map((n) => n.data.kind));
     for (const k of ['workload', 'gateway', 'unknown', 'serviceEntry', 'passthrough', 'service', 'cluster', 'namespace']) expect(kinds).toContain(k);
     expect(elements.nodes.some((n) => n.data.idle)).toBe(true);
     expect(new Set(elements.edges.map((e) => e.data.protocol))).toEqual(new Set(['http', 'grpc', 'tcp']));
     expect(elements.edges.some((e) => e.data.via && e.data.p95Ms !== null)).toBe(true);
     expect(elements.edges.length).toBeGreaterThan(150);
+  });
+
+  it('leaves errorRates, edge healthReasons and via out unless asked; the rest is the same', () => {
+    const input = { ...generatedInput(7), graphType: 'workload' as const, hideIdle: false };
+    const lean = buildTopology(input);
+    const full = buildTopology({ ...input, edgeDetail: true });
+    expect(lean.elements.nodes).toEqual(full.elements.nodes);
+    expect(lean.stats).toEqual(full.stats);
+    expect(lean.elements.edges).toEqual(full.elements.edges.map(({ data: { errorRates: _r, healthReasons: _h, via: _v, ...rest } }) => ({ data: rest })));
+    expect(lean.elements.edges.some((e) => 'errorRates' in e.data || 'healthReasons' in e.data || 'via' in e.data)).toBe(false);
   });
 });
