@@ -6,6 +6,11 @@
  * With --runs, each run is a fresh process (same flags) and the figures are
  * summarised as min / median / max, with the load average before and after.
  * A CLI, so no 'server-only' import; it uses only the pure lib/topology code.
+ * With --request [N], it times GET /api/v1/topology's work instead: N calls of
+ * getTopology (server/telemetry/topology.ts) on the same generated answer and
+ * an empty fleet model, each serialised as the route does; the first builds,
+ * the rest are what a repeated request costs (memoised since the answer memo).
+ *   node --conditions=react-server --expose-gc --import tsx server/bench/topology-build.ts 5000 20000 --request 20
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -15,7 +20,9 @@ import type { TrafficSample } from '../../lib/topology/types';
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 0;
-const [nodesArg, edgesArg] = runsAt >= 0 ? args.filter((_, i) => i !== runsAt && i !== runsAt + 1) : args;
+const requestAt = args.indexOf('--request');
+const REQUESTS = requestAt >= 0 ? Number(args[requestAt + 1] ?? 20) : 0;
+const [nodesArg, edgesArg] = args.filter((_, i) => i !== runsAt && i !== runsAt + 1 && i !== requestAt && i !== requestAt + 1);
 const NODES = Number(nodesArg ?? 5_000);
 const EDGES = Number(edgesArg ?? 20_000);
 
@@ -72,6 +79,44 @@ function recordedAnswer(): { requests: TrafficSample[]; p95: TrafficSample[]; by
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const { requests, p95, bytes } = recordedAnswer();
+
+/** CPU ms of each of REQUESTS getTopology calls plus serialisation, as the route does them. */
+async function requestCosts(): Promise<void> {
+  const topo = await import('../telemetry/topology');
+  const { fleetFacts } = await import('../telemetry/fleet-facts');
+  const { FleetModel } = await import('../fleet/model');
+  const { ALL } = await import('../fleet/scope');
+  // Before the memo there was no topologyJsonText: the route stringified the envelope.
+  const text = (topo as { topologyJsonText?: (r: unknown) => string }).topologyJsonText ?? JSON.stringify;
+  // The generated answer holds both reporters: each query gets its reporter's series, as Prometheus would answer it.
+  const of = (rows: TrafficSample[], reporter: string) => rows.filter((r) => r.metric.reporter === reporter);
+  const split = { destination: { requests: of(requests, 'destination'), p95: of(p95, 'destination') }, source: { requests: of(requests, 'source'), p95: of(p95, 'source') } };
+  const client = {
+    instant: async (build: (ctx: unknown) => string) => {
+      const q = build({ mode: 'per-cluster', clusterMatchers: [] });
+      const byReporter = split[/reporter="source"/.test(q) ? 'source' : 'destination'];
+      return { samples: /quantile|bucket/.test(q) ? byReporter.p95 : /tcp/.test(q) ? [] : byReporter.requests, clusters: {} };
+    },
+  };
+  const svc = { client, window: '1m', tolerances: [], cacheSeconds: 3600 } as never;
+  const facts = fleetFacts(new FleetModel(), ALL);
+  // The parsed query of ?graphType=workload&hideIdle=true (lib/api/topology.ts pulls in react-query, which react-server cannot load).
+  const query = { graphType: 'workload', hideIdle: true, hops: 1 } as const;
+  const each: Array<{ cpuMs: number; ms: number; bytes: number }> = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    const body = text(await topo.getTopology(svc, facts, query));
+    const c = process.cpuUsage(c0);
+    each.push({ cpuMs: Math.round((c.user + c.system) / 100) / 10, ms: Math.round((performance.now() - w0) * 10) / 10, bytes: body.length });
+  }
+  const rest = each.slice(1).map((r) => r.cpuMs).sort((a, b) => a - b);
+  console.log(JSON.stringify({ requests: REQUESTS, memo: 'topologyJsonText' in topo, first: each[0], repeatedCpuMs: { min: rest[0], median: rest[Math.floor(rest.length / 2)], max: rest[rest.length - 1] }, answerBytes: each[0]?.bytes }));
+}
+if (REQUESTS > 0) {
+  await requestCosts();
+  process.exit(0);
+}
 gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const cpu0 = process.cpuUsage();

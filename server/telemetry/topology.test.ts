@@ -6,7 +6,9 @@ import { FleetModel } from '../fleet/model';
 import { ALL, type VisibilityScope } from '../fleet/scope';
 import type { FanOut, TaggedSample } from './fan-out';
 import { fleetFacts } from './fleet-facts';
-import { inventory, scopedInventory, unique } from './topology';
+import type { TelemetryService } from './telemetry-service';
+import { getTopology, inventory, scopedInventory, TOPOLOGY_REVISION_LAG_MS, topologyJsonText, unique } from './topology';
+import { topologyQuerySchema } from '@/lib/api/topology';
 
 const kinds = builtinKinds();
 const spec = (role: string) => kinds.find((k) => k.role === role)!;
@@ -77,5 +79,80 @@ describe('unique', () => {
     const d = part(sample('destination', 'x', 'y'));
     const s = part(sample('source', 'x', 'y'));
     expect(unique([d, s], [])).toEqual([...d.samples, ...s.samples]);
+  });
+});
+
+describe('getTopology memo', () => {
+  // A Prometheus answer with one edge in each cluster; counts the queries sent.
+  function service() {
+    let calls = 0;
+    const metric = (c: string) => ({
+      reporter: 'destination', source_cluster: c, source_workload_namespace: 'bookinfo', source_workload: 'reviews-v1', source_canonical_service: 'reviews', source_canonical_revision: 'v1',
+      destination_cluster: c, destination_workload_namespace: 'bookinfo', destination_workload: 'reviews-v2', destination_canonical_service: 'reviews', destination_canonical_revision: 'v2',
+      destination_service_namespace: 'bookinfo', destination_service_name: 'reviews', request_protocol: 'http', response_code: '200', response_flags: '-', connection_security_policy: 'mutual_tls',
+    });
+    const client = {
+      instant: async () => {
+        calls++;
+        return { samples: [{ metric: metric('a'), value: 2, scrapeCluster: 'a' }, { metric: metric('b'), value: 3, scrapeCluster: 'b' }], clusters: { a: { state: 'ok' }, b: { state: 'ok' } } };
+      },
+    };
+    const svc = { client, window: '1m', tolerances: [], cacheSeconds: 5 } as unknown as TelemetryService;
+    return { svc, calls: () => calls };
+  }
+  const q = (p: Record<string, string> = {}) => topologyQuerySchema.parse(p);
+
+  it('builds once for repeated requests of one query and scope, and again for another query or scope', async () => {
+    const m = fleet();
+    const { svc, calls } = service();
+    let t = 1_000_000;
+    const now = () => t;
+    const first = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    const sent = calls();
+    expect(sent).toBeGreaterThan(0);
+    const again = await Promise.all([getTopology(svc, fleetFacts(m, ALL), q(), now), getTopology(svc, fleetFacts(m, ALL), q({ graphType: 'workload' }), now)]);
+    expect(calls()).toBe(sent);
+    expect(again[0].data).toBe(first.data);
+    expect(again[1].data).toBe(first.data);
+    // Another query, another scope: built on their own.
+    const app = await getTopology(svc, fleetFacts(m, ALL), q({ graphType: 'app' }), now);
+    expect(app.data).not.toBe(first.data);
+    const scoped = await getTopology(svc, fleetFacts(m, scope('a/bookinfo')), q(), now);
+    expect(scoped.data).not.toBe(first.data);
+    expect(scoped.data.elements.nodes.every((n) => n.data.cluster !== 'b')).toBe(true);
+    // Older than the telemetry cache period: rebuilt.
+    const before = calls();
+    t += 5_000;
+    const later = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    expect(calls()).toBeGreaterThan(before);
+    expect(later.data).not.toBe(first.data);
+    expect(later.data).toEqual(first.data);
+  });
+
+  it('follows a model write once the revision lag has passed, and says which revision it reflects', async () => {
+    const m = fleet();
+    const { svc } = service();
+    let t = 2_000_000;
+    const now = () => t;
+    const first = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    expect(first.revision).toBe(m.revision);
+    m.apply('a', spec('pods'), 'bookinfo/d1', pod('bookinfo', 'd1', 'details', 'v1'));
+    const soon = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    expect(soon.data).toBe(first.data);
+    expect(soon.revision).toBe(first.revision);
+    expect(soon.revision).toBeLessThan(m.revision);
+    t += TOPOLOGY_REVISION_LAG_MS;
+    const after = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    expect(after.revision).toBe(m.revision);
+    expect(after.data.elements.nodes.map((n) => n.data.id)).toContain('wl:a/bookinfo/details-v1');
+  });
+
+  it('serialises the envelope as JSON.stringify does, the data once', async () => {
+    const m = fleet();
+    const { svc } = service();
+    const res = await getTopology(svc, fleetFacts(m, ALL), q({ detail: 'edges' }));
+    expect(topologyJsonText(res)).toBe(JSON.stringify(res));
+    expect(topologyJsonText({ ...res, generatedAt: 'x' })).toBe(JSON.stringify({ ...res, generatedAt: 'x' }));
+    expect(res.data.elements.edges[0]?.data.errorRates).toBeDefined();
   });
 });

@@ -5,7 +5,7 @@ import type { ReadinessCounts } from '@/lib/health/readiness-health';
 import { buildTopology } from '@/lib/topology/build-topology';
 import type { GraphNode, GraphType, TrafficSample } from '@/lib/topology/types';
 import { telemetryEnvelope } from './envelope';
-import { mergeTelemetryStates, type FanOut, type TaggedSample } from './fan-out';
+import { mergeTelemetryStates, type FanOut, type TaggedSample, type TelemetryClusterState } from './fan-out';
 import { seesNoCluster, type FleetFacts, type WorkloadFact } from './fleet-facts';
 import { edgeQueries, edgeVariants } from './topology-queries';
 import type { TelemetryService } from './telemetry-service';
@@ -92,16 +92,64 @@ export function unique(parts: ReadonlyArray<FanOut<TaggedSample>>, namespaces: r
 
 const EMPTY_STATS = { nodes: 0, edges: 0, clusters: 0, namespaces: 0, totalRps: 0, crossClusterEdges: 0 };
 
+/** A built answer shared by requests with the same query and scope (see getTopology). */
+interface Built {
+  at: number;
+  revision: number;
+  value: Promise<{ data: Topology; telemetry: Record<string, TelemetryClusterState> }>;
+}
+
+/** Built answers per telemetry service (tests make their own services), keyed by query and scope. */
+const builtAnswers = new WeakMap<TelemetryService, Map<string, Built>>();
+/** How many (query, scope) answers are kept: a whole-fleet answer at M is tens of MiB of objects. */
+const MAX_BUILT = 16;
+/** An answer built at an older model revision is still served this long: istiod polls bump the revision every few seconds per cluster. */
+export const TOPOLOGY_REVISION_LAG_MS = 1_000;
+
+function answerKey(facts: FleetFacts, q: TopologyQuery): string {
+  const list = (v?: readonly string[]) => (v?.length ? [...v].sort().join(',') : '');
+  const scope = facts.scope.kind === 'all' ? 'all' : JSON.stringify(facts.scope.grants);
+  return [q.graphType, q.window ?? '', list(q.clusters), list(q.namespaces), q.hideIdle, q.focus ?? '', q.hops, q.detail ?? '', scope].join('\u0000');
+}
+
 /**
  * GET /api/v1/topology: the cross-cluster graph as cytoscape elements, with
  * per-cluster telemetry state in the envelope. For a scoped caller (the scope
  * comes with `facts`) everything outside its workspaces is one node without
  * names (lib/topology/scope-step.ts).
+ *
+ * The built graph is shared by every request with the same query and scope
+ * while it is younger than the telemetry cache period (`cacheSeconds`: the
+ * series it was built from are reused that long anyway) and, once the model
+ * revision has moved, younger than TOPOLOGY_REVISION_LAG_MS. Requests that
+ * arrive while it is being built wait for the same build. The envelope
+ * (cluster statuses, generatedAt) is made per request; its `revision` is the
+ * one the graph was built at. Callers must not modify the returned data.
  */
-export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery): Promise<FleetResponse<Topology>> {
+export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, now: () => number = Date.now): Promise<FleetResponse<Topology>> {
   const visible = facts.clusters();
   const clusters = query.clusters?.length ? visible.filter((c) => query.clusters!.includes(c)) : visible;
   if (seesNoCluster(facts, clusters)) return telemetryEnvelope(facts, { elements: { nodes: [], edges: [] }, stats: EMPTY_STATS, telemetry: {} }, {});
+  let memo = builtAnswers.get(svc);
+  if (!memo) builtAnswers.set(svc, (memo = new Map()));
+  const key = answerKey(facts, query);
+  const t = now();
+  let hit = memo.get(key);
+  const fresh = (b: Built) => t - b.at < svc.cacheSeconds * 1000 && (b.revision === facts.revision || t - b.at < TOPOLOGY_REVISION_LAG_MS);
+  if (!hit || !fresh(hit)) {
+    for (const [k, b] of memo) if (!fresh(b)) memo.delete(k);
+    // Map order is insertion order: the first keys are the oldest.
+    while (memo.size >= MAX_BUILT) memo.delete(memo.keys().next().value!);
+    const entry: Built = (hit = { at: t, revision: facts.revision, value: buildAnswer(svc, facts, query, clusters) });
+    memo.set(key, entry);
+    // A failed build is not kept: the next request tries again.
+    entry.value.catch(() => memo.get(key) === entry && memo.delete(key));
+  }
+  const { data, telemetry } = await hit.value;
+  return { ...telemetryEnvelope(facts, data, telemetry), revision: hit.revision };
+}
+
+async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, clusters: string[]): Promise<{ data: Topology; telemetry: Record<string, TelemetryClusterState> }> {
   const namespaces = query.namespaces ?? [];
   const window = query.window ?? svc.window;
   const runs = edgeVariants(namespaces).map((v) => edgeQueries(window, v, namespaces));
@@ -128,6 +176,17 @@ export async function getTopology(svc: TelemetryService, facts: FleetFacts, quer
     ...(facts.scope.kind === 'all' ? {} : { allows: (c: string, ns: string | undefined) => c !== 'unknown' && facts.allows(c, ns) }),
     focus: query.focus,
     hops: query.hops,
+    edgeDetail: query.detail === 'edges',
   });
-  return telemetryEnvelope(facts, { ...built, telemetry }, telemetry);
+  return { data: { ...built, telemetry }, telemetry };
+}
+
+/** The JSON of each shared answer's data, made once: at 10,000 nodes serialising is a good part of a request. */
+const dataJson = new WeakMap<Topology, string>();
+
+/** The envelope as JSON, the data part serialised once per built answer; equal to `JSON.stringify(res)`. */
+export function topologyJsonText(res: FleetResponse<Topology>): string {
+  let data = dataJson.get(res.data);
+  if (data === undefined) dataJson.set(res.data, (data = JSON.stringify(res.data)));
+  return `{"data":${data},"clusters":${JSON.stringify(res.clusters)},"revision":${JSON.stringify(res.revision)},"generatedAt":${JSON.stringify(res.generatedAt)}}`;
 }
