@@ -11,6 +11,12 @@
  * Steps, each `--seconds` long, after every cluster is `ok` and 20 s settled:
  *  - polls: the fleet runtime alone (nothing changes: the istiod polls are the work);
  *  - telemetry: the same plus the service-list telemetry reloads.
+ * Then, with the runtime stopped (its model kept), less sensitive to a shared machine (CPU time, one thing at a time):
+ *  - pollRounds: every cluster's istiod polled once by a fresh IstiodPoller, one cluster after
+ *    the other, three rounds (the first parses every answer, the next ones find them unchanged):
+ *    process CPU ms per poll, and the longest poll's wall time;
+ *  - reloads: five fleet-wide service-list telemetry loads (serviceAccumulators, the three
+ *    queries of GET /api/v1/services), one after the other: CPU ms per load.
  * Each step reports: the synchronous stretches seen by a 1 ms timer chain
  * (gaps between its ticks: count > 20 ms and > 50 ms, p99, max, and the sum of
  * gaps > 20 ms per second), perf_hooks.monitorEventLoopDelay max / p99, and the
@@ -23,6 +29,9 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { clustersConfigSchema, telemetryConfigSchema } from '../config/schema';
 import { startFleetRuntime } from '../fleet/fleet-runtime';
+import { IstiodPoller } from '../clusters/istiod-poller';
+import { KubeClient } from '../clusters/kube-client';
+import { serviceAccumulators } from '../telemetry/service-signals';
 import { servicesQuerySchema } from '@/lib/fleet/services';
 import { ALL } from '../fleet/scope';
 import { getServicesWithSignals } from '../telemetry/service-list-signals';
@@ -42,6 +51,7 @@ const JSON_FILE = argOf('json');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number) => Math.round(x * 10) / 10;
+const round1 = round;
 const load = () => loadavg().map(round);
 
 /** Gaps of a 1 ms timer chain while `fn` runs: each gap beyond ~1 ms is the loop busy with something else. */
@@ -123,7 +133,45 @@ async function main(): Promise<void> {
       });
       process.stderr.write(`telemetry: ${JSON.stringify(telemetry)}\n`);
       loads.push(load());
-      const out = { size: SIZE.name, clusters: expected, pollSeconds: POLL_SECONDS, seconds: SECONDS, syncMs, telemetryClustersOk: telemetryStates, loadAverage: loads, polls, telemetry, date: new Date().toISOString() };
+      // The runtime's own watches and pollers stop here (the model stays), so the CPU below is only the measured work.
+      rt.stop();
+      await sleep(2_000);
+      const cpuMs = () => {
+        const c = process.cpuUsage();
+        return (c.user + c.system) / 1000;
+      };
+      const pollers = rt.model.clusterNames().map((name) => {
+        const kcc = new KubeConfig();
+        kcc.loadFromString(readFileSync(sim.info.kubeconfigPath, 'utf8'));
+        kcc.setCurrentContext(name);
+        const client = new KubeClient(kcc, 60_000);
+        return { client, poller: new IstiodPoller(name, client, rt.model, { intervalMs: 3_600_000, timeoutMs: 60_000 }) };
+      });
+      const pollRounds = [];
+      for (let round = 1; round <= 3; round++) {
+        const c0 = cpuMs();
+        let maxWall = 0;
+        for (const p of pollers) {
+          const w0 = performance.now();
+          await p.poller.pollOnce();
+          maxWall = Math.max(maxWall, performance.now() - w0);
+        }
+        pollRounds.push({ round, cpuMsPerPoll: round1((cpuMs() - c0) / pollers.length), maxPollWallMs: Math.round(maxWall) });
+      }
+      for (const p of pollers) p.client.close();
+      process.stderr.write(`pollRounds: ${JSON.stringify(pollRounds)}\n`);
+      const reloads: number[] = [];
+      const fresh = createTelemetryService(telemetryConfigSchema.parse({ mode: 'global', global: { url: sim.info.prometheusUrl, clusterLabel: 'cluster' }, window: SIZE.telemetry.window, cacheSeconds: 0 }));
+      let series = 0;
+      for (let i = 0; i < 5; i++) {
+        const c0 = cpuMs();
+        const r = await serviceAccumulators(fresh, rt.model.clusterNames(), SIZE.telemetry.window, {});
+        reloads.push(round1(cpuMs() - c0));
+        series = r.acc.size;
+      }
+      process.stderr.write(`reloads: ${JSON.stringify(reloads)} (${series} service instances)\n`);
+      loads.push(load());
+      const out = { size: SIZE.name, clusters: expected, pollSeconds: POLL_SECONDS, seconds: SECONDS, syncMs, telemetryClustersOk: telemetryStates, loadAverage: loads, polls, telemetry, pollRounds, reloadCpuMs: reloads, serviceInstancesWithSignals: series, date: new Date().toISOString() };
       process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
       if (JSON_FILE) writeFileSync(JSON_FILE, `${JSON.stringify(out, null, 1)}\n`);
     } finally {
