@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, deriveClusterCondition, toClusterStatus, type ConnectionFacts } from './cluster-state';
+import { classifyError, deriveClusterCondition, toClusterStatus, type ClusterCondition, type ConnectionFacts, type Failure, type KindStatus } from './cluster-state';
 import { backoffDelay, backoffFor, DEFAULT_BACKOFF } from './backoff';
 
 const now = 100_000;
@@ -71,5 +71,54 @@ describe('backoff after 401/403', () => {
     expect(backoffDelay(0, backoffFor({ kind: 'unauthorized' }), () => 0)).toBe(1000);
     // Tests shorten the normal schedule; the auth one follows (4 x base, 2 x max).
     expect(backoffFor({ kind: 'unauthorized' }, { baseMs: 100, maxMs: 1000 })).toEqual({ baseMs: 400, maxMs: 2000 });
+  });
+});
+
+/** The array-method version the single pass replaced, kept as the reference. */
+function reference(facts: ConnectionFacts, now: number, staleAfterMs: number): ClusterCondition {
+  const total = facts.kinds.length;
+  const synced = facts.kinds.filter((k) => k.synced).length;
+  const forbiddenKinds = facts.kinds.filter((k) => k.failure?.kind === 'forbidden').map((k) => k.kind).sort();
+  const seen = facts.kinds.map((k) => k.lastSeenAt ?? facts.startedAt);
+  const oldest = seen.length ? Math.min(...seen) : facts.startedAt;
+  const base = { syncedKinds: synced, totalKinds: total, forbiddenKinds, dataAgeSeconds: Math.max(0, Math.round((now - oldest) / 1000)) };
+  if (facts.configError) return { ...base, phase: 'error', reason: facts.configError };
+  const failures = facts.kinds.flatMap((k) => (k.failure ? [{ kind: k.kind, f: k.failure }] : []));
+  if (facts.discoveryFailure) failures.unshift({ kind: 'discovery', f: facts.discoveryFailure });
+  const first = (kind: Failure['kind']) => failures.find((x) => x.f.kind === kind);
+  const unauthorized = first('unauthorized');
+  if (unauthorized) return { ...base, phase: 'unauthorized', reason: unauthorized.f.message };
+  const unreachable = first('unreachable');
+  if (unreachable) return { ...base, phase: 'unreachable', reason: unreachable.f.message };
+  const error = first('error');
+  if (error) return { ...base, phase: 'error', reason: `${error.kind}: ${error.f.message}` };
+  if (facts.discoveryFailure?.kind === 'forbidden') return { ...base, phase: 'forbidden', reason: `API discovery: ${facts.discoveryFailure.message}` };
+  if (forbiddenKinds.length) return { ...base, phase: 'forbidden', reason: `forbidden to list or watch: ${forbiddenKinds.join(', ')}` };
+  if (!facts.discovered) return { ...base, phase: 'connecting', reason: 'connecting' };
+  if (synced < total) return { ...base, phase: 'syncing', reason: `${synced}/${total} kinds synced` };
+  const stalest = facts.kinds.reduce<KindStatus | undefined>((a, k) => ((k.lastSeenAt ?? 0) < (a?.lastSeenAt ?? Infinity) ? k : a), undefined);
+  if (stalest && now - (stalest.lastSeenAt ?? facts.startedAt) > staleAfterMs) {
+    return { ...base, phase: 'stale', reason: `no event or bookmark for ${base.dataAgeSeconds}s (${stalest.kind})` };
+  }
+  return { ...base, phase: 'ok' };
+}
+
+describe('deriveClusterCondition in one pass', () => {
+  it('answers as the array-method version did, over random facts', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const kinds: Array<Failure['kind']> = ['unreachable', 'unauthorized', 'forbidden', 'error'];
+    const failure = (): Failure | undefined => (rnd(4) === 0 ? { kind: kinds[rnd(4)]!, message: `m${rnd(9)}` } : undefined);
+    for (let i = 0; i < 3000; i++) {
+      const facts: ConnectionFacts = {
+        startedAt: 1_000_000,
+        discovered: rnd(5) > 0,
+        configError: rnd(40) === 0 ? 'bad' : undefined,
+        discoveryFailure: rnd(6) === 0 ? failure() : undefined,
+        kinds: Array.from({ length: rnd(6) }, (_, j) => ({ kind: `K${rnd(5)}${j}`, synced: rnd(4) > 0, lastSeenAt: rnd(5) === 0 ? undefined : 1_000_000 + rnd(120_000), failure: failure() })),
+      };
+      const now = 1_000_000 + rnd(200_000);
+      expect(deriveClusterCondition(facts, now, 60_000)).toEqual(reference(facts, now, 60_000));
+    }
   });
 });
