@@ -22,7 +22,8 @@ const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 0;
 const requestAt = args.indexOf('--request');
 const REQUESTS = requestAt >= 0 ? Number(args[requestAt + 1] ?? 20) : 0;
-const [nodesArg, edgesArg] = args.filter((_, i) => i !== runsAt && i !== runsAt + 1 && i !== requestAt && i !== requestAt + 1);
+const flagged = new Set([runsAt, runsAt + 1, requestAt, requestAt + 1].filter((_, k) => (k < 2 ? runsAt : requestAt) >= 0));
+const [nodesArg, edgesArg] = args.filter((_, i) => !flagged.has(i));
 const NODES = Number(nodesArg ?? 5_000);
 const EDGES = Number(edgesArg ?? 20_000);
 
