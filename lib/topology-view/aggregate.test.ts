@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ABOVE_NODES, aggregateByNamespace, expandedNamespaces, groupId, isGrouped, namespaceSummaries, nodeCount, type ViewEdgeData, type ViewElements, type ViewNodeData } from './aggregate';
+import { toCyElements } from './elements';
+import { topologyStyle } from './style';
 import { parseTopologyViewState, serialiseTopologyViewState } from './view-state';
 
 const wl = (cluster: string, ns: string, name: string, extra: Partial<ViewNodeData> = {}) => ({
@@ -109,6 +111,17 @@ describe('namespace aggregation', () => {
     const out = aggregateByNamespace({ nodes, edges }, new Set());
     expect(performance.now() - t0).toBeLessThan(500);
     expect(out.nodes).toHaveLength(25);
+  });
+});
+
+describe('drawing groups', () => {
+  it('labels a group with its count, sizes it by members, and styles it as a node', () => {
+    const out = toCyElements(aggregateByNamespace(graph, new Set()), 'rate', new Map());
+    const group = out.find((e) => e.data.id === groupId('bookinfo'))!;
+    expect(group).toMatchObject({ group: 'nodes', classes: 'node namespaceGroup', data: { label: 'bookinfo (3)', size: 38, health: 'failure' } });
+    expect(topologyStyle(false).find((r) => r.selector === 'node.namespaceGroup')?.style.width).toBe('data(size)');
+    // Large graphs show edge labels only when zoomed in.
+    expect(topologyStyle(false, true).filter((r) => r.selector === 'edge').at(-1)?.style['min-zoomed-font-size']).toBe(14);
   });
 });
 
