@@ -64,7 +64,8 @@ export async function startNextHost(sim: SimHostInfo, size: SizeSpec, workDir: s
   });
   child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => terminate(child);
+  // Writing a profile of minutes takes a while after SIGTERM; with the default grace the process was killed before it wrote one.
+  const stop = () => terminate(child, prof.length ? 180_000 : undefined);
   try {
     const deadline = t0 + 1_200_000;
     while (!(await allOk(url, sim.clusters.length))) {
