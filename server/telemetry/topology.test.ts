@@ -120,13 +120,46 @@ describe('getTopology memo', () => {
     const scoped = await getTopology(svc, fleetFacts(m, scope('a/bookinfo')), q(), now);
     expect(scoped.data).not.toBe(first.data);
     expect(scoped.data.elements.nodes.every((n) => n.data.cluster !== 'b')).toBe(true);
-    // Older than the telemetry cache period: rebuilt.
+    // Older than the telemetry cache period: still served while one rebuild runs, then the rebuilt one.
     const before = calls();
     t += 5_000;
+    const stale = await Promise.all([getTopology(svc, fleetFacts(m, ALL), q(), now), getTopology(svc, fleetFacts(m, ALL), q(), now)]);
+    expect(stale[0].data).toBe(first.data);
+    expect(stale[1].data).toBe(first.data);
+    const rebuilding = calls();
+    expect(rebuilding).toBeGreaterThan(before);
+    await new Promise((r) => setImmediate(r));
     const later = await getTopology(svc, fleetFacts(m, ALL), q(), now);
-    expect(calls()).toBeGreaterThan(before);
+    expect(calls()).toBe(rebuilding);
     expect(later.data).not.toBe(first.data);
     expect(later.data).toEqual(first.data);
+    // Older than two periods: nothing stale is served, the request waits for a build.
+    t += 10_000;
+    const waited = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    expect(calls()).toBeGreaterThan(rebuilding);
+    expect(waited.data).not.toBe(later.data);
+  });
+
+  it('serves the answer it has while a rebuild fails, and tries again on a later request', async () => {
+    const m = fleet();
+    const { svc, calls } = service();
+    let t = 3_000_000;
+    const now = () => t;
+    const first = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    const client = svc.client as { instant: (...a: unknown[]) => Promise<unknown> };
+    const working = client.instant;
+    client.instant = async () => {
+      throw new Error('prometheus down');
+    };
+    t += 5_000;
+    expect((await getTopology(svc, fleetFacts(m, ALL), q(), now)).data).toBe(first.data);
+    await new Promise((r) => setImmediate(r));
+    client.instant = working;
+    const sent = calls();
+    expect((await getTopology(svc, fleetFacts(m, ALL), q(), now)).data).toBe(first.data);
+    await new Promise((r) => setImmediate(r));
+    expect(calls()).toBeGreaterThan(sent);
+    expect((await getTopology(svc, fleetFacts(m, ALL), q(), now)).data).not.toBe(first.data);
   });
 
   it('follows a model write once the revision lag has passed, and says which revision it reflects', async () => {
@@ -142,6 +175,9 @@ describe('getTopology memo', () => {
     expect(soon.revision).toBe(first.revision);
     expect(soon.revision).toBeLessThan(m.revision);
     t += TOPOLOGY_REVISION_LAG_MS;
+    // Served once more while the rebuild at the new revision runs.
+    expect((await getTopology(svc, fleetFacts(m, ALL), q(), now)).revision).toBe(first.revision);
+    await new Promise((r) => setImmediate(r));
     const after = await getTopology(svc, fleetFacts(m, ALL), q(), now);
     expect(after.revision).toBe(m.revision);
     expect(after.data.elements.nodes.map((n) => n.data.id)).toContain('wl:a/bookinfo/details-v1');

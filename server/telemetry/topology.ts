@@ -93,10 +93,15 @@ export function unique(parts: ReadonlyArray<FanOut<TaggedSample>>, namespaces: r
 const EMPTY_STATS = { nodes: 0, edges: 0, clusters: 0, namespaces: 0, totalRps: 0, crossClusterEdges: 0 };
 
 /** A built answer shared by requests with the same query and scope (see getTopology). */
+type Answer = { data: Topology; telemetry: Record<string, TelemetryClusterState> };
 interface Built {
   at: number;
   revision: number;
-  value: Promise<{ data: Topology; telemetry: Record<string, TelemetryClusterState> }>;
+  value: Promise<Answer>;
+  /** The answer once built: what is served while its successor builds. */
+  done?: Answer;
+  /** The rebuild in flight while this answer is still served. */
+  next?: Built;
 }
 
 /** Built answers per telemetry service (tests make their own services), keyed by query and scope. */
@@ -121,10 +126,13 @@ function answerKey(facts: FleetFacts, q: TopologyQuery): string {
  * The built graph is shared by every request with the same query and scope
  * while it is younger than the telemetry cache period (`cacheSeconds`: the
  * series it was built from are reused that long anyway) and, once the model
- * revision has moved, younger than TOPOLOGY_REVISION_LAG_MS. Requests that
- * arrive while it is being built wait for the same build. The envelope
- * (cluster statuses, generatedAt) is made per request; its `revision` is the
- * one the graph was built at. Callers must not modify the returned data.
+ * revision has moved, younger than TOPOLOGY_REVISION_LAG_MS. After that, as
+ * the telemetry caches do, it is still served for up to one more cache period
+ * while one rebuild runs in the background (a whole-fleet graph at M takes
+ * seconds to build under load; requests must not queue behind it). Requests
+ * with nothing to serve wait for the same build. The envelope (cluster
+ * statuses, generatedAt) is made per request; its `revision` is the one the
+ * graph was built at. Callers must not modify the returned data.
  */
 export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, now: () => number = Date.now): Promise<FleetResponse<Topology>> {
   const visible = facts.clusters();
@@ -134,22 +142,44 @@ export async function getTopology(svc: TelemetryService, facts: FleetFacts, quer
   if (!memo) builtAnswers.set(svc, (memo = new Map()));
   const key = answerKey(facts, query);
   const t = now();
-  let hit = memo.get(key);
-  const fresh = (b: Built) => t - b.at < svc.cacheSeconds * 1000 && (b.revision === facts.revision || t - b.at < TOPOLOGY_REVISION_LAG_MS);
-  if (!hit || !fresh(hit)) {
-    for (const [k, b] of memo) if (!fresh(b)) memo.delete(k);
+  const period = svc.cacheSeconds * 1000;
+  const fresh = (b: Built) => t - b.at < period && (b.revision === facts.revision || t - b.at < TOPOLOGY_REVISION_LAG_MS);
+  const servable = (b: Built) => b.done !== undefined && t - b.at < 2 * period;
+  const start = (): Built => {
+    const b: Built = { at: t, revision: facts.revision, value: buildAnswer(svc, facts, query, clusters) };
+    b.value.then((v) => (b.done = v), () => undefined);
+    return b;
+  };
+  const hit = memo.get(key);
+  if (hit && !fresh(hit) && servable(hit)) {
+    if (!hit.next) {
+      const next = (hit.next = start());
+      next.value.then(
+        () => memo.get(key) === hit && memo.set(key, next),
+        // A failed rebuild is not kept: a later request tries again.
+        () => hit.next === next && (hit.next = undefined),
+      );
+    }
+    return answer(facts, hit.done!, hit.revision);
+  }
+  let entry = hit;
+  if (!entry || !fresh(entry)) {
+    for (const [k, b] of memo) if (!fresh(b) && !servable(b) && !b.next) memo.delete(k);
     // Map order is insertion order: the first keys are the oldest.
     while (memo.size >= MAX_BUILT) memo.delete(memo.keys().next().value!);
-    const entry: Built = (hit = { at: t, revision: facts.revision, value: buildAnswer(svc, facts, query, clusters) });
-    memo.set(key, entry);
+    const built = (entry = start());
+    memo.set(key, built);
     // A failed build is not kept: the next request tries again.
-    entry.value.catch(() => memo.get(key) === entry && memo.delete(key));
+    built.value.catch(() => memo.get(key) === built && memo.delete(key));
   }
-  const { data, telemetry } = await hit.value;
-  return { ...telemetryEnvelope(facts, data, telemetry), revision: hit.revision };
+  return answer(facts, await entry.value, entry.revision);
 }
 
-async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, clusters: string[]): Promise<{ data: Topology; telemetry: Record<string, TelemetryClusterState> }> {
+function answer(facts: FleetFacts, { data, telemetry }: Answer, revision: number): FleetResponse<Topology> {
+  return { ...telemetryEnvelope(facts, data, telemetry), revision };
+}
+
+async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, clusters: string[]): Promise<Answer> {
   const namespaces = query.namespaces ?? [];
   const window = query.window ?? svc.window;
   const runs = edgeVariants(namespaces).map((v) => edgeQueries(window, v, namespaces));
