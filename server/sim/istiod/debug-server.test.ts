@@ -75,6 +75,15 @@ describe('istiod debug server', () => {
     faults.clear();
   });
 
+  it('renders an answer again only when the cluster has changed', async () => {
+    const first = await (await get('default', '/debug/syncz')).text();
+    expect(await (await get('default', '/debug/syncz')).text()).toBe(first);
+    west.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'push-trigger', namespace: 'istio-system' }, data: { at: 'now' } });
+    const after = (await (await get('default', '/debug/syncz')).json()) as Array<Record<string, string>>;
+    expect(after[0]?.cluster_sent).toBe(`2024-05-01T10:00:00Z/${west.resourceVersion}`);
+    expect(JSON.stringify(after, null, 1)).not.toBe(first);
+  });
+
   it('reports remote clusters, gateways and the registry', async () => {
     const clusterz = (await (await get('default', '/debug/clusterz')).json()) as Array<Record<string, string>>;
     expect(clusterz[0]).toEqual({ id: 'us-west-2', secretName: '', syncStatus: 'synced' });
