@@ -32,9 +32,13 @@ export async function terminate(child: ChildProcess, graceMs = 8_000): Promise<v
   clearTimeout(timer);
 }
 
+let stopping = false;
+
 /** Stops every child still running (by PID); used on Ctrl-C and fatal errors. */
 export async function stopAllChildren(): Promise<void> {
-  await Promise.all([...live.values()].map((c) => terminate(c)));
+  // The step whose child was stopped fails and the runner moves on: the next step must not start one.
+  stopping = true;
+  while (live.size) await Promise.all([...live.values()].map((c) => terminate(c)));
 }
 
 export interface LongChild<T> {
@@ -52,6 +56,7 @@ export interface SpawnOptions {
 }
 
 export function spawnTracked(cmd: string, args: string[], opts: SpawnOptions): ChildProcess {
+  if (stopping) throw new Error(`not starting ${opts.label}: the benchmark is stopping`);
   const [file, argv] = opts.nofile ? ['bash', ['-c', `ulimit -n ${opts.nofile} 2>/dev/null; exec "$0" "$@"`, cmd, ...args]] as const : [cmd, args] as const;
   const child = spawn(file, argv, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid !== undefined) live.set(child.pid, child);
