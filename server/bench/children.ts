@@ -12,7 +12,8 @@ export function tsxArgs(file: string, args: string[], nodeFlags: string[] = []):
   return [...nodeFlags, '--import', 'tsx', file, ...args];
 }
 
-export async function terminate(child: ChildProcess, graceMs = 8_000): Promise<void> {
+// 30 s: the L simulator, busy with a heap of several GiB, took longer than 8 s to stop its Prometheus, was killed and left it running.
+export async function terminate(child: ChildProcess, graceMs = 30_000): Promise<void> {
   const pid = child.pid;
   if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
