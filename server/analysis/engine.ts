@@ -7,6 +7,7 @@ import { readsAny, type Input } from '@/lib/analysis/units';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from '../fleet/model';
 import { clusterViewOf } from './fleet-view';
+import { yieldToLoop } from '../runtime/yield-to-loop';
 
 /** How the engine batches model changes and slices its runs. */
 export interface EngineOptions {
@@ -80,8 +81,6 @@ type Job = { cancelled: boolean };
 type Stats = { slices: number; maxSliceMs: number; busyMs: number; units: number; reused: number; sliceStart: number };
 const newStats = (): Stats => ({ slices: 1, maxSliceMs: 0, busyMs: 0, units: 0, reused: 0, sliceStart: 0 });
 
-/** The signal a long run yields on: setImmediate lets I/O callbacks and timers in first. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Keeps fleet findings current. Subscribes to the model's change feed, maps

@@ -1,7 +1,6 @@
 import 'server-only';
+import { yieldToLoop } from '../runtime/yield-to-loop';
 
-/** setImmediate: I/O callbacks (requests waiting to be answered) and timers run before the work goes on. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How a long pass over many items is cut into slices. */
 export interface SliceOptions {
