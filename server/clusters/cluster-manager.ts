@@ -3,6 +3,7 @@ import type { FleetModel } from '../fleet/model';
 import type { Logger } from '../log/logger';
 import { ClusterConnection, type ConnectionOptions } from './connection';
 import { DEFAULT_MAX_CONCURRENT_LISTS, ListGate } from './list-gate';
+import { DEFAULT_ISTIOD_POLLS_IN_FLIGHT, DEFAULT_MAX_CONCURRENT_ISTIOD_POLLS, PollBudget } from './poll-budget';
 import type { SourceStatus } from '@/lib/fleet/clusters';
 import type { ClusterCandidate, ClusterSource } from './sources/types';
 
@@ -38,10 +39,21 @@ export class ClusterManager {
   private suspended = 0;
   /** One gate for every connection, so the cap holds across the fleet. */
   private readonly listGate: ListGate;
+  /** One istiod poll budget for every connection, for the same reason. */
+  private readonly pollBudget: PollBudget;
 
   constructor(sources: ClusterSource[] | SourceEntry[], private readonly model: FleetModel, private readonly opts: ConnectionOptions, private readonly lifecycle?: ClusterLifecycle, private readonly logger?: Logger) {
     // A hung first page times out within one request time-out; only a list that keeps trickling outlives twice that.
     this.listGate = opts.listGate ?? new ListGate(opts.maxConcurrentLists ?? DEFAULT_MAX_CONCURRENT_LISTS, 2 * opts.requestTimeoutMs);
+    // A round is four GETs of one request time-out each at most.
+    this.pollBudget =
+      opts.pollBudget ??
+      new PollBudget({
+        inFlight: opts.istiodPollsInFlight ?? DEFAULT_ISTIOD_POLLS_IN_FLIGHT,
+        maxConcurrent: opts.maxConcurrentIstiodPolls ?? DEFAULT_MAX_CONCURRENT_ISTIOD_POLLS,
+        maxHoldMs: 4 * opts.requestTimeoutMs,
+        lists: this.listGate,
+      });
     for (const [i, s] of sources.entries()) {
       if ('make' in s) this.sources.set(s.key, { source: s.make() });
       else this.sources.set(`${i}:${s.id}`, { source: s });
@@ -142,7 +154,7 @@ export class ClusterManager {
         continue;
       }
       r?.conn.stop();
-      const conn = new ClusterConnection(name, c.kubeConfig, this.model, { ...this.opts, logger: this.logger, listGate: this.listGate });
+      const conn = new ClusterConnection(name, c.kubeConfig, this.model, { ...this.opts, logger: this.logger, listGate: this.listGate, pollBudget: this.pollBudget });
       this.running.set(name, { conn, fingerprint: c.fingerprint });
       this.model.upsertCluster(info, conn);
       if (!r) added.push(name);

@@ -10,6 +10,7 @@ import { builtinKinds, type KindSpec } from './kinds';
 import { KubeClient } from './kube-client';
 import type { ListGate } from './list-gate';
 import { ListWatch } from './list-watch';
+import type { PollBudget } from './poll-budget';
 
 /** Tuning of one connection; tests shorten everything. */
 export interface ConnectionOptions {
@@ -24,6 +25,12 @@ export interface ConnectionOptions {
   maxConcurrentLists?: number;
   /** The fleet's shared gate; without one, this connection's lists are not capped. */
   listGate?: ListGate;
+  /** Average istiod poll rounds in flight across the fleet (ClusterManager builds one budget from it). */
+  istiodPollsInFlight?: number;
+  /** Most istiod poll rounds at once across the fleet. */
+  maxConcurrentIstiodPolls?: number;
+  /** The fleet's shared istiod poll budget; without one, this connection polls on its own interval. */
+  pollBudget?: PollBudget;
 }
 
 /**
@@ -123,7 +130,7 @@ export class ClusterConnection implements ClusterLiveView {
           void Promise.all([...this.watches.values()].map((w) => w.firstAttempt)).then(() => {
             this.firstDone();
             if (this.ac.signal.aborted) return;
-            this.poller = new IstiodPoller(this.name, client, this.model, { intervalMs: this.opts.istiodPollMs, timeoutMs: this.opts.requestTimeoutMs });
+            this.poller = new IstiodPoller(this.name, client, this.model, { intervalMs: this.opts.istiodPollMs, timeoutMs: this.opts.requestTimeoutMs, budget: this.opts.pollBudget });
             this.poller.start();
           });
         }

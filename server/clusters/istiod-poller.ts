@@ -7,6 +7,8 @@ import type { SlimPod } from './records';
 import { PortForwardSession, type ForwardedResponse } from './port-forward-get';
 import { sleep } from './backoff';
 import { ParseMemo } from '../istiod/parse-memo';
+import type { Release } from './list-gate';
+import type { PollBudget } from './poll-budget';
 
 /** istiod's monitoring port, where the debug endpoints live. */
 export const ISTIOD_DEBUG_PORT = 15014;
@@ -79,20 +81,23 @@ export class IstiodPoller {
   private last = '';
   private lastPolls?: ControlPlanePoll[];
   private readonly memo = new ParseMemo();
+  private leaveBudget?: () => void;
 
   constructor(
     private readonly cluster: string,
     private readonly client: KubeClient,
     private readonly model: FleetModel,
-    private readonly opts: { intervalMs: number; timeoutMs: number; random?: () => number },
+    private readonly opts: { intervalMs: number; timeoutMs: number; random?: () => number; budget?: PollBudget },
   ) {}
 
   start(): void {
+    this.leaveBudget = this.opts.budget?.join();
     void this.loop();
   }
 
   stop(): void {
     this.ac.abort();
+    this.leaveBudget?.();
   }
 
   /** One round over every revision (exported for tests through the class). */
@@ -135,19 +140,36 @@ export class IstiodPoller {
   }
 
   private async loop(): Promise<void> {
-    const interval = this.opts.intervalMs;
+    const configured = this.opts.intervalMs;
+    const random = this.opts.random ?? Math.random;
     // Until a round finds an istiod pod (the pods are still being listed), poll every interval, as at the start;
     // from then on, on this poller's own phase of the interval.
     let anchor: number | undefined;
+    let roundMs: number | undefined;
     while (!this.ac.signal.aborted) {
+      let release: Release | undefined;
+      try {
+        release = await this.opts.budget?.acquire(this.ac.signal);
+      } catch {
+        return; // aborted while waiting for a slot
+      }
       const started = Date.now();
       try {
         await this.pollOnce();
       } catch {
         // pollRevision turns failures into state; anything else must not end the loop.
+      } finally {
+        release?.();
       }
-      if (anchor === undefined && (this.lastPolls?.length ?? 0) > 0) anchor = started + (this.opts.random ?? Math.random)() * interval;
-      const due = anchor === undefined ? started + interval : nextSlot(anchor, interval, started + interval / 2);
+      const took = Date.now() - started;
+      roundMs = roundMs === undefined ? took : 0.7 * roundMs + 0.3 * took;
+      const interval = this.opts.budget ? this.opts.budget.intervalMs(configured, roundMs) : configured;
+      if (anchor === undefined && (this.lastPolls?.length ?? 0) > 0) anchor = started + random() * interval;
+      let due: number;
+      if (anchor === undefined) due = started + interval;
+      // Stretched by the fleet's budget: jittered, so pollers that started together drift apart instead of queueing together.
+      else if (interval > configured) due = started + interval * (0.75 + 0.5 * random());
+      else due = nextSlot(anchor, interval, started + interval / 2);
       await sleep(Math.max(0, due - Date.now()), this.ac.signal);
     }
   }

@@ -83,4 +83,43 @@ describe('ListGate', () => {
   it('refuses a limit below 1', () => {
     expect(() => new ListGate(0, 1000)).toThrow();
   });
+
+  describe('drained', () => {
+    it('resolves at once when nobody waits, and only after the queue empties otherwise', async () => {
+      const gate = new ListGate(1, 60_000);
+      await gate.drained();
+      const first = await gate.acquire();
+      const second = gate.acquire();
+      let drained = false;
+      const waiting = gate.drained().then(() => (drained = true));
+      await Promise.resolve();
+      expect(drained).toBe(false);
+      first(); // the waiter gets the slot: the queue is empty, though a slot is still held
+      await waiting;
+      expect(drained).toBe(true);
+      expect(gate.inFlight).toBe(1);
+      (await second)();
+    });
+
+    it('resolves when the last waiter gives up, or when its own signal aborts', async () => {
+      const gate = new ListGate(1, 60_000);
+      const held = await gate.acquire();
+      const ac = new AbortController();
+      const queued = gate.acquire(ac.signal).catch(() => 'aborted');
+      const drained = gate.drained();
+      ac.abort();
+      expect(await queued).toBe('aborted');
+      await drained;
+      expect(gate.queued).toBe(0);
+
+      const stillQueued = gate.acquire();
+      const mine = new AbortController();
+      const wait = gate.drained(mine.signal);
+      mine.abort();
+      await wait;
+      expect(gate.queued).toBe(1);
+      held();
+      (await stillQueued)();
+    });
+  });
 });

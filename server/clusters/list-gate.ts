@@ -21,6 +21,8 @@ export const DEFAULT_MAX_CONCURRENT_LISTS = 128;
 export class ListGate {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Callers of `drained`, woken when no one waits for a slot. */
+  private readonly drainWaiters = new Set<() => void>();
 
   constructor(
     readonly limit: number,
@@ -39,6 +41,23 @@ export class ListGate {
     return this.waiting.length;
   }
 
+  /**
+   * Resolves once no caller is waiting for a slot (at once if none is): lower-priority work such as istiod polls
+   * waits here, so it does not compete with a fleet that is still queueing its LISTs. Resolves early if `signal` aborts.
+   */
+  drained(signal?: AbortSignal): Promise<void> {
+    if (this.waiting.length === 0 || signal?.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        this.drainWaiters.delete(wake);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      this.drainWaiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
+  }
+
   /** Waits for a slot; rejects with the signal's reason if it aborts first. */
   acquire(signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
@@ -47,6 +66,7 @@ export class ListGate {
       const onAbort = () => {
         const i = this.waiting.indexOf(wake);
         if (i >= 0) this.waiting.splice(i, 1);
+        if (this.waiting.length === 0) for (const w of [...this.drainWaiters]) w();
         reject(abortReason(signal!));
       };
       const wake = () => {
@@ -67,6 +87,7 @@ export class ListGate {
       clearTimeout(timer);
       this.active--;
       this.waiting.shift()?.();
+      if (this.waiting.length === 0) for (const wake of [...this.drainWaiters]) wake();
     };
     const timer = setTimeout(release, this.maxHoldMs);
     timer.unref?.();

@@ -38,6 +38,13 @@ export const clustersConfigSchema = z.strictObject({
   requestTimeoutSeconds: z.number().positive().default(10),
   /** LISTs in flight across the whole fleet (one cluster's kind each): a large fleet syncs in waves. */
   maxConcurrentLists: z.number().int().positive().default(128),
+  /**
+   * istiod poll rounds in flight across the whole fleet on average: a cluster's istiod is polled every
+   * istiodPollSeconds, or less often when the fleet is large enough that polling it would take more.
+   */
+  istiodPollsInFlight: z.number().positive().max(64).default(0.5),
+  /** istiod poll rounds at once across the whole fleet. */
+  maxConcurrentIstiodPolls: z.number().int().positive().default(4),
 });
 
 
@@ -91,6 +98,8 @@ export const configSchema = z.strictObject({
     istiodPollSeconds: 10,
     requestTimeoutSeconds: 10,
     maxConcurrentLists: 128,
+    istiodPollsInFlight: 0.5,
+    maxConcurrentIstiodPolls: 4,
   }),
   telemetry: telemetryConfigSchema
     .refine((t) => t.mode !== 'global' || t.global, { message: 'mode "global" needs telemetry.global.url', path: ['global'] })

@@ -69,11 +69,13 @@ export function startFleetRuntime(cfg: ClustersConfig, opts: FleetRuntimeOptions
     requestTimeoutMs: cfg.requestTimeoutSeconds * 1000,
     istiodPollMs: cfg.istiodPollSeconds * 1000,
     maxConcurrentLists: cfg.maxConcurrentLists,
+    istiodPollsInFlight: cfg.istiodPollsInFlight,
+    maxConcurrentIstiodPolls: cfg.maxConcurrentIstiodPolls,
     backoff: opts.backoff ?? DEFAULT_BACKOFF,
     rediscoverMs: opts.rediscoverMs ?? 60_000,
   }, opts.lifecycle, opts.logger);
   const started = manager.start();
-  const tuning = (c: ClustersConfig) => JSON.stringify([c.staleAfterSeconds, c.istiodPollSeconds, c.requestTimeoutSeconds]);
+  const tuning = (c: ClustersConfig) => JSON.stringify([c.staleAfterSeconds, c.istiodPollSeconds, c.requestTimeoutSeconds, c.maxConcurrentLists, c.istiodPollsInFlight, c.maxConcurrentIstiodPolls]);
   return {
     model,
     manager,
