@@ -26,16 +26,21 @@ function rssKiB(pid: number): number {
   }
 }
 
-/** RSS in MiB of pid plus all its descendants. */
-export function treeRssMiB(pid: number): number {
-  let kib = 0;
-  const todo = [pid];
+/** Every descendant of pid alive now. */
+export function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const todo = children(pid);
   while (todo.length) {
     const p = todo.pop()!;
-    kib += rssKiB(p);
+    out.push(p);
     todo.push(...children(p));
   }
-  return Math.round(kib / 1024);
+  return out;
+}
+
+/** RSS in MiB of pid plus all its descendants. */
+export function treeRssMiB(pid: number): number {
+  return Math.round([pid, ...descendants(pid)].reduce((a, p) => a + rssKiB(p), 0) / 1024);
 }
 
 /** The 1-minute load average (the machine is shared: figures are noisy). */

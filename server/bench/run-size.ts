@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureApiLatency, type ApiLatency, type EndpointLatency } from './api-latency';
 import { measureChangeLatency, type ChangeLatencyResult } from './change-latency';
+import { measureQuietCpu, type QuietCpu } from './quiet-cpu';
 import { runJson, startLong, tsxArgs } from './children';
 import { ensureBuild, startNextHost } from './next-host';
 import { loadAverage } from './proc-mem';
@@ -38,6 +39,7 @@ export interface SizeResult {
   loadAverage: number[];
   sync?: Record<string, Spread | number>;
   nextReadyMs?: number;
+  quiet?: QuietCpu;
   api?: Array<{ name: string; path: string; saturated: LatencySummary; open?: LatencySummary }>;
   change?: { runs: ChangeLatencyResult[]; p50: Spread; p99: Spread; max: Spread; missed: number };
   sse?: { runs: SseFanoutResult[]; p50: Spread; p99: Spread; rssWithClientsMiB: Spread; rssDeltaMiB: Spread; missed: number };
@@ -70,6 +72,8 @@ export interface RunOptions {
   runs: number;
   skip: Set<string>;
   log: (msg: string) => void;
+  /** Length of the quiet stretch after `next start` is ready. */
+  quietSeconds: number;
 }
 
 async function freePort(): Promise<number> {
@@ -141,7 +145,7 @@ export async function runSize(size: SizeSpec, o: RunOptions): Promise<SizeResult
       o.log(`[${size.name}] sync vs floor, ${o.runs} runs`);
       r.sync = await syncRuns(size, sim.info, o);
     });
-    const needsNext = ['api', 'change', 'sse'].some((s) => !o.skip.has(s));
+    const needsNext = ['quiet', 'api', 'change', 'sse'].some((s) => !o.skip.has(s));
     if (!needsNext) return r;
     await ensureBuild(o.log);
     o.log(`[${size.name}] next start`);
@@ -149,6 +153,10 @@ export async function runSize(size: SizeSpec, o: RunOptions): Promise<SizeResult
     stops.unshift(next.stop);
     r.nextReadyMs = next.readyMs;
     o.log(`[${size.name}] next start: all clusters ok after ${next.readyMs} ms (pid ${next.pid})`);
+    await step('quiet', async () => {
+      r.quiet = await measureQuietCpu(next.url, next.pid, o.quietSeconds);
+      o.log(`[${size.name}] quiet ${r.quiet.seconds} s after ready: dashboard CPU ${r.quiet.cpuPercent} % of a core; istiod polls ok ${r.quiet.polledOk}/${r.quiet.controlPlanes}, poll age p50 ${r.quiet.pollAgeSeconds.p50} s, max ${r.quiet.pollAgeSeconds.max} s`);
+    });
     await step('api', async () => {
       const runs: ApiLatency[][] = [];
       for (let i = 0; i < o.runs; i++) {
