@@ -38,7 +38,7 @@ export function TopologyView() {
 
   // Large graphs open as one node per namespace (lib/topology-view/aggregate.ts); the focused node's namespace is always open.
   const grouped = elements ? isGrouped(elements, state.group) : false;
-  const expanded = useMemo(() => (elements ? expandedNamespaces(elements, state.expand, state.focus) : new Set<string>()), [elements, state.expand, state.focus]);
+  const expanded = useMemo(() => (elements ? expandedNamespaces(state.expand, state.focus) : new Set<string>()), [elements, state.expand, state.focus]);
   const view = useMemo(() => (!elements ? NO_NODES : grouped ? aggregateByNamespace(elements, expanded) : elements), [elements, grouped, expanded]);
   const summaries = useMemo(() => (grouped && elements ? namespaceSummaries(elements) : []), [grouped, elements]);
 

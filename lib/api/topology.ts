@@ -4,6 +4,7 @@ import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
 import { telemetryClusterStateSchema, telemetryWindowSchema } from './telemetry';
 import { GRAPH_TYPES } from '../topology/types';
+import { GROUPINGS } from '../topology-view/aggregate';
 import { telemetryKeys } from './telemetry-keys';
 
 const healthStatus = z.enum(['failure', 'degraded', 'not-ready', 'healthy', 'idle', 'unknown']);
@@ -20,6 +21,13 @@ export const topologyQuerySchema = z.strictObject({
   hops: z.coerce.number().int().min(0).max(10).default(1),
   /** `edges`: also each edge's errorRates, healthReasons and via, which the page does not read. */
   detail: z.enum(['edges']).optional(),
+  /**
+   * Namespace grouping as the page draws it (lib/topology-view/aggregate.ts): `auto` groups
+   * above AGGREGATE_ABOVE_NODES nodes, `namespace` always, `off` (or absent) never.
+   */
+  group: z.enum(GROUPINGS).optional(),
+  /** While grouped: namespaces answered node by node. */
+  expand: list,
 });
 export type TopologyQuery = z.infer<typeof topologyQuerySchema>;
 /** The query as a caller writes it (before defaults). */
@@ -64,6 +72,15 @@ export const topologyEdgeSchema = z.object({
   }),
 });
 
+/** How a grouped answer was grouped; `stats` still count the whole graph. */
+export const topologyGroupingSchema = z.object({
+  by: z.literal('namespace'),
+  /** Every namespace with nodes to group, by name: the page's list of groups. */
+  namespaces: z.array(z.object({ namespace: z.string(), members: z.number(), health: healthStatus })),
+  /** The namespaces answered node by node. */
+  expanded: z.array(z.string()),
+});
+
 export const topologySchema = z.object({
   elements: z.object({ nodes: z.array(topologyNodeSchema), edges: z.array(topologyEdgeSchema) }),
   stats: z.object({ nodes: z.number(), edges: z.number(), clusters: z.number(), namespaces: z.number(), totalRps: z.number(), crossClusterEdges: z.number() }),
@@ -71,6 +88,30 @@ export const topologySchema = z.object({
 });
 export type Topology = z.infer<typeof topologySchema>;
 export const topologyResponseSchema = fleetResponseSchema(topologySchema);
+
+/** A node of a grouped answer: an API node, or a namespace group standing for many (lib/topology-view/aggregate.ts). */
+const groupedNodeSchema = z.object({
+  data: topologyNodeSchema.shape.data.extend({
+    kind: z.enum([...topologyNodeSchema.shape.data.shape.kind.options, 'namespaceGroup']),
+    /** Namespace groups: how many nodes they stand for, and by cluster (worst first). */
+    members: z.number().optional(),
+    byCluster: z.array(z.object({ cluster: z.string(), nodes: z.number(), health: healthStatus, unhealthy: z.number() })).optional(),
+  }),
+});
+/** An edge of a grouped answer; merged edges carry how many edges they stand for. */
+const groupedEdgeSchema = z.object({ data: topologyEdgeSchema.shape.data.extend({ members: z.number().optional() }) });
+
+/**
+ * The answer to a request with `group=`: the whole graph (no `grouping`) or,
+ * when grouped, group nodes and merged edges; `stats` count the whole graph.
+ */
+export const groupedTopologySchema = topologySchema.extend({
+  elements: z.object({ nodes: z.array(groupedNodeSchema), edges: z.array(groupedEdgeSchema) }),
+  /** Present when the answer is grouped by namespace. */
+  grouping: topologyGroupingSchema.optional(),
+});
+export type GroupedTopology = z.infer<typeof groupedTopologySchema>;
+export const groupedTopologyResponseSchema = fleetResponseSchema(groupedTopologySchema);
 
 /** The query string of a topology request (lists comma-joined, defaults left out). */
 export function topologySearch(p: TopologyParams): string {
@@ -85,6 +126,11 @@ export function topologySearch(p: TopologyParams): string {
 /** GET /api/v1/topology. */
 export function fetchTopology(p: TopologyParams) {
   return fetchJson(`/api/v1/topology?${topologySearch(p)}`, topologyResponseSchema);
+}
+
+/** GET /api/v1/topology with `group=`: the graph as the page draws it. */
+export function fetchGroupedTopology(p: TopologyParams) {
+  return fetchJson(`/api/v1/topology?${topologySearch(p)}`, groupedTopologyResponseSchema);
 }
 
 /** The cross-cluster graph; refreshed about every scrape-cache period. */

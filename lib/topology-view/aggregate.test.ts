@@ -96,10 +96,13 @@ describe('namespace aggregation', () => {
   });
 
   it('expands the namespace of a focused node, not of a group or a gateway', () => {
-    expect([...expandedNamespaces(graph, ['shop'], 'wl:west/bookinfo/reviews')].sort()).toEqual(['bookinfo', 'shop']);
-    expect([...expandedNamespaces(graph, [], 'nsgroup:bookinfo')]).toEqual([]);
-    expect([...expandedNamespaces(graph, [], 'gw:east/istio-system/istio-eastwestgateway')]).toEqual([]);
-    expect([...expandedNamespaces(graph, [], 'no-such-node')]).toEqual([]);
+    expect([...expandedNamespaces(['shop'], 'wl:west/bookinfo/reviews')].sort()).toEqual(['bookinfo', 'shop']);
+    expect([...expandedNamespaces([], 'nsgroup:bookinfo')]).toEqual([]);
+    expect([...expandedNamespaces([], 'gw:east/istio-system/istio-eastwestgateway')]).toEqual([]);
+    expect([...expandedNamespaces([], 'no-such-node')]).toEqual([]);
+    // Read from the id, from the right: the node need not be in the answer, and a cluster name may hold '/'.
+    expect([...expandedNamespaces([], 'vapp:arn:aws:eks:eu-west-1:1:cluster/prod/shop/cart/v2')]).toEqual(['shop']);
+    expect([...expandedNamespaces([], 'svc:east/payments/api')]).toEqual(['payments']);
   });
 
   it('folds 5,000 nodes and 20,000 edges in well under a frame budget of the page (500 ms on a loaded machine)', () => {

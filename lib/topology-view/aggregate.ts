@@ -71,16 +71,28 @@ export function isGrouped(els: Pick<ViewElements, 'nodes'>, grouping: Grouping):
 }
 
 /**
+ * The namespace in a grouped kind's node id: `wl:`, `app:`, `svc:`
+ * `<cluster>/<namespace>/<name>` and `vapp:` `<cluster>/<namespace>/<app>/<version>`
+ * (lib/topology/node-identity.ts). A deep-linked node may not be in a grouped
+ * answer, so its namespace is read from the id; from the right, as a cluster
+ * name (a kubeconfig context) may hold a '/'.
+ */
+export function namespaceOfNodeId(id: string): string | undefined {
+  const m = /^(wl|app|svc|vapp):(.+)$/.exec(id);
+  if (!m) return undefined;
+  const parts = m[2]!.split('/');
+  const back = m[1] === 'vapp' ? 3 : 2;
+  return parts.length > back ? parts[parts.length - back] : undefined;
+}
+
+/**
  * The namespaces drawn expanded: those asked for, plus the namespace of the
  * focused node, so a deep link or a search hit inside a group opens it.
  */
-export function expandedNamespaces(els: Pick<ViewElements, 'nodes'>, expand: readonly string[], focus?: string): Set<string> {
+export function expandedNamespaces(expand: readonly string[], focus?: string): Set<string> {
   const out = new Set(expand);
-  if (focus && !focus.startsWith('nsgroup:')) {
-    const hit = els.nodes.find((n) => n.data.id === focus);
-    const ns = hit ? groupOf(hit.data) : undefined;
-    if (ns !== undefined) out.add(ns);
-  }
+  const ns = focus ? namespaceOfNodeId(focus) : undefined;
+  if (ns !== undefined) out.add(ns);
   return out;
 }
 

@@ -7,7 +7,8 @@ import { ALL, type VisibilityScope } from '../fleet/scope';
 import type { FanOut, TaggedSample } from './fan-out';
 import { fleetFacts } from './fleet-facts';
 import type { TelemetryService } from './telemetry-service';
-import { getTopology, inventory, scopedInventory, TOPOLOGY_REVISION_LAG_MS, topologyJsonText, unique } from './topology';
+import { gunzipSync } from 'node:zlib';
+import { getGroupedTopology, getTopology, inventory, scopedInventory, TOPOLOGY_REVISION_LAG_MS, topologyBody, topologyJsonText, unique } from './topology';
 import { topologyQuerySchema } from '@/lib/api/topology';
 
 const kinds = builtinKinds();
@@ -190,5 +191,55 @@ describe('getTopology memo', () => {
     expect(topologyJsonText(res)).toBe(JSON.stringify(res));
     expect(topologyJsonText({ ...res, generatedAt: 'x' })).toBe(JSON.stringify({ ...res, generatedAt: 'x' }));
     expect(res.data.elements.edges[0]?.data.errorRates).toBeDefined();
+  });
+
+  it('groups by namespace from the shared answer, after the scope narrowed it, once per grouping', async () => {
+    const m = fleet();
+    const { svc, calls } = service();
+    const now = () => 4_000_000;
+    const whole = await getTopology(svc, fleetFacts(m, ALL), q(), now);
+    const sent = calls();
+    const grouped = await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace' }), now);
+    expect(calls()).toBe(sent);
+    const ids = grouped.data.elements.nodes.map((n) => n.data.id).sort();
+    expect(ids).toEqual(['nsgroup:bookinfo', 'nsgroup:vault']);
+    expect(grouped.data.grouping).toEqual({ by: 'namespace', namespaces: expect.arrayContaining([expect.objectContaining({ namespace: 'bookinfo' }), expect.objectContaining({ namespace: 'vault' })]), expanded: [] });
+    expect(grouped.data.stats).toEqual(whole.data.stats);
+    expect(grouped.generatedAt).toBe(whole.generatedAt);
+    // Same grouping, same object (and so the same bytes); expand order does not matter.
+    expect((await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace' }), now)).data).toBe(grouped.data);
+    const open = await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace', expand: 'vault,bookinfo' }), now);
+    expect(await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace', expand: 'bookinfo,vault' }), now)).toBe(open);
+    expect(open.data.elements.nodes.map((n) => n.data.id)).toEqual(whole.data.elements.nodes.map((n) => n.data.id));
+    const one = await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace', expand: 'bookinfo' }), now);
+    expect(one.data.grouping?.expanded).toEqual(['bookinfo']);
+    expect(one.data.elements.nodes.map((n) => n.data.id)).toContain('wl:b/bookinfo/reviews-v2');
+    expect(one.data.elements.nodes.map((n) => n.data.id)).toContain('nsgroup:vault');
+    // `auto` leaves a graph this small whole: the very answer of an ungrouped request.
+    expect((await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'auto' }), now)).data).toBe(whole.data);
+    expect((await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'off' }), now)).data).toBe(whole.data);
+    // A scoped caller's groups hold only what it may see.
+    const scoped = await getGroupedTopology(svc, fleetFacts(m, scope('a/bookinfo')), q({ group: 'namespace' }), now);
+    const groups = scoped.data.elements.nodes.filter((n) => n.data.kind === 'namespaceGroup').map((n) => n.data);
+    expect(groups.map((g) => g.id)).toEqual(['nsgroup:bookinfo']);
+    expect(groups[0]?.byCluster?.map((c) => c.cluster)).toEqual(['a']);
+    expect(scoped.data.grouping?.namespaces.map((n) => n.namespace)).toEqual(['bookinfo']);
+  });
+
+  it('makes the bytes, ETag and gzip once per shared answer', async () => {
+    const m = fleet();
+    const { svc } = service();
+    const now = () => 5_000_000;
+    const res = await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace' }), now);
+    const body = topologyBody(res);
+    expect(topologyBody(await getGroupedTopology(svc, fleetFacts(m, ALL), q({ group: 'namespace' }), now))).toBe(body);
+    expect(JSON.parse(Buffer.from(body.json).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(res)));
+    expect(body.etag).toMatch(/^"[\w-]+"$/);
+    expect(body.gzipEtag).not.toBe(body.etag);
+    const gz = await body.gzip();
+    expect(await body.gzip()).toBe(gz);
+    expect(Buffer.from(gunzipSync(gz)).equals(Buffer.from(body.json))).toBe(true);
+    const whole = topologyBody(await getGroupedTopology(svc, fleetFacts(m, ALL), q(), now));
+    expect(whole.etag).not.toBe(body.etag);
   });
 });

@@ -1,9 +1,13 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FleetResponse } from '@/lib/api/envelope';
-import type { Topology, TopologyQuery } from '@/lib/api/topology';
+import type { GroupedTopology, Topology, TopologyQuery } from '@/lib/api/topology';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
 import { buildTopology } from '@/lib/topology/build-topology';
 import type { GraphNode, GraphType, TrafficSample } from '@/lib/topology/types';
+import { groupTopology } from '@/lib/topology-view/grouped-topology';
 import { telemetryEnvelope } from './envelope';
 import { mergeTelemetryStates, type FanOut, type TaggedSample, type TelemetryClusterState } from './fan-out';
 import { seesNoCluster, type FleetFacts, type WorkloadFact } from './fleet-facts';
@@ -90,6 +94,8 @@ export function unique(parts: ReadonlyArray<FanOut<TaggedSample>>, namespaces: r
   return out;
 }
 
+const gzipAsync = promisify(gzip);
+
 const EMPTY_STATS = { nodes: 0, edges: 0, clusters: 0, namespaces: 0, totalRps: 0, crossClusterEdges: 0 };
 
 /** A built answer shared by requests with the same query and scope (see getTopology). */
@@ -130,9 +136,12 @@ function answerKey(facts: FleetFacts, q: TopologyQuery): string {
  * the telemetry caches do, it is still served for up to one more cache period
  * while one rebuild runs in the background (a whole-fleet graph at M takes
  * seconds to build under load; requests must not queue behind it). Requests
- * with nothing to serve wait for the same build. The envelope (cluster
- * statuses, generatedAt) is made per request; its `revision` is the one the
- * graph was built at. Callers must not modify the returned data.
+ * with nothing to serve wait for the same build.
+ *
+ * The envelope (cluster statuses, generatedAt) is made once per shared
+ * answer, when it is first served, so that every request served it gets the
+ * same bytes (topologyBody: one ETag, one gzip); its `revision` is the one the
+ * graph was built at. Callers must not modify the returned answer.
  */
 export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, now: () => number = Date.now): Promise<FleetResponse<Topology>> {
   const visible = facts.clusters();
@@ -175,8 +184,52 @@ export async function getTopology(svc: TelemetryService, facts: FleetFacts, quer
   return answer(facts, await entry.value, entry.revision);
 }
 
+/** The envelope of each shared answer (grouped or not), made when it is first served. */
+const envelopes = new WeakMap<GroupedTopology, FleetResponse<GroupedTopology>>();
+
 function answer(facts: FleetFacts, { data, telemetry }: Answer, revision: number): FleetResponse<Topology> {
-  return { ...telemetryEnvelope(facts, data, telemetry), revision };
+  let res = envelopes.get(data);
+  if (!res) envelopes.set(data, (res = { ...telemetryEnvelope(facts, data, telemetry), revision }));
+  return res as FleetResponse<Topology>;
+}
+
+/**
+ * GET /api/v1/topology with `group=`: getTopology's shared answer grouped by
+ * namespace (groupedData), derived from it after the scope narrowed it and
+ * kept beside it, so a grouped request costs no build; the envelope is the
+ * shared answer's. Without `group=` (or `off`) the answer getTopology gives.
+ */
+export async function getGroupedTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, now: () => number = Date.now): Promise<FleetResponse<GroupedTopology>> {
+  const whole = await getTopology(svc, facts, query, now);
+  const shown = groupedData(whole.data, query.group, query.expand);
+  if (shown === whole.data) return whole;
+  let res = envelopes.get(shown);
+  if (!res) envelopes.set(shown, (res = { ...whole, data: shown }));
+  return res;
+}
+
+/** Grouped answers derived from each built answer, by grouping (see groupedData). */
+const groupedAnswers = new WeakMap<Topology, Map<string, GroupedTopology>>();
+/** Groupings kept per built answer: one per set of expanded namespaces the pages asked for, the oldest dropped first. */
+const MAX_GROUPINGS = 32;
+
+/**
+ * The built answer grouped as `group` and `expand` ask (lib/topology-view/grouped-topology.ts),
+ * made once per built answer and grouping (folding 10,000 nodes takes some ms)
+ * and kept as long as the built answer is. Without grouping, or when `auto`
+ * does not group a graph this small, the built answer itself.
+ */
+export function groupedData(data: Topology, group: TopologyQuery['group'], expand: readonly string[] = []): GroupedTopology {
+  if (group === undefined || group === 'off') return data;
+  const key = `${group}\u0000${[...new Set(expand)].sort().join(',')}`;
+  let memo = groupedAnswers.get(data);
+  if (!memo) groupedAnswers.set(data, (memo = new Map()));
+  let out = memo.get(key);
+  if (!out) {
+    if (memo.size >= MAX_GROUPINGS) memo.delete(memo.keys().next().value!);
+    memo.set(key, (out = groupTopology(data, group, expand)));
+  }
+  return out;
 }
 
 async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, clusters: string[]): Promise<Answer> {
@@ -212,11 +265,42 @@ async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: Topo
 }
 
 /** The JSON of each shared answer's data, made once: at 10,000 nodes serialising is a good part of a request. */
-const dataJson = new WeakMap<Topology, string>();
+const dataJson = new WeakMap<GroupedTopology, string>();
 
-/** The envelope as JSON, the data part serialised once per built answer; equal to `JSON.stringify(res)`. */
-export function topologyJsonText(res: FleetResponse<Topology>): string {
+/** The envelope as JSON, the data part serialised once per shared answer; equal to `JSON.stringify(res)`. */
+export function topologyJsonText(res: FleetResponse<GroupedTopology>): string {
   let data = dataJson.get(res.data);
   if (data === undefined) dataJson.set(res.data, (data = JSON.stringify(res.data)));
   return `{"data":${data},"clusters":${JSON.stringify(res.clusters)},"revision":${JSON.stringify(res.revision)},"generatedAt":${JSON.stringify(res.generatedAt)}}`;
+}
+
+/** A served answer as bytes, made once per shared answer (see topologyBody). */
+export interface TopologyBody {
+  /** The answer's JSON, UTF-8. */
+  json: Uint8Array;
+  /** Strong ETag of `json`: a hash of its bytes, quoted. */
+  etag: string;
+  /** Strong ETag of the gzip of `json` (another representation, so another tag). */
+  gzipEtag: string;
+  /** `json` gzipped, made on first demand (off the event loop) and kept. */
+  gzip(): Promise<Uint8Array>;
+}
+
+const bodies = new WeakMap<FleetResponse<GroupedTopology>, TopologyBody>();
+
+/**
+ * The answer's bytes, ETag and gzip, made once per answer getTopology shares
+ * (its envelope is made once too): at M the whole graph is several MB, which
+ * is too much to encode, hash or compress per request.
+ */
+export function topologyBody(res: FleetResponse<GroupedTopology>): TopologyBody {
+  let body = bodies.get(res);
+  if (!body) {
+    const json = Buffer.from(topologyJsonText(res), 'utf8');
+    const hash = createHash('sha256').update(json).digest('base64url').slice(0, 32);
+    let gz: Promise<Uint8Array> | undefined;
+    body = { json, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"`, gzip: () => (gz ??= gzipAsync(json, { level: 6 })) };
+    bodies.set(res, body);
+  }
+  return body;
 }
