@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topologyNodeSchema } from '../api/topology';
 import { E, W, req } from './__fixtures__/samples';
-import { toElements } from './elements';
+import { sortById, toElements } from './elements';
 import { trafficStep } from './traffic-step';
 
 const pp = [E, 'bookinfo', 'productpage-v1'] as [string, string, string];
@@ -23,5 +23,19 @@ describe('toElements', () => {
 
   it('has no app boxes in other graphs', () => {
     expect(toElements(graph('app')).nodes.some((n) => n.data.kind === 'appBox')).toBe(false);
+  });
+});
+
+describe('sortById', () => {
+  const el = (id: string) => ({ data: { id } });
+  it('orders by UTF-16 code units, as the comparator did', () => {
+    const ids = ['wl:b', 'ns:a/x', 'wl:B', 'wl:a\u0000z', 'wl:é', 'cluster:a', 'wl:a', 'wl:\u{1F600}', 'wl:\uFFFF'];
+    const byLt = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(sortById(ids.map(el)).map((e) => e.data.id)).toEqual(byLt);
+  });
+
+  it('keeps every element when ids repeat', () => {
+    const xs = [{ data: { id: 'b', n: 1 } }, { data: { id: 'a', n: 2 } }, { data: { id: 'b', n: 3 } }];
+    expect(sortById(xs).map((e) => e.data.n)).toEqual([2, 1, 3]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatedInput } from './__fixtures__/generated';
+import { digest, goldenCases } from './__fixtures__/golden-cases';
+import golden from './__fixtures__/golden-digests.json';
 import { referenceBuildTopology } from './__fixtures__/reference-build';
 import { buildTopology, type TopologyInput } from './build-topology';
 import { GRAPH_TYPES } from './types';
@@ -39,5 +41,20 @@ describe('buildTopology against the per-series reference', () => {
     expect(lean.stats).toEqual(full.stats);
     expect(lean.elements.edges).toEqual(full.elements.edges.map(({ data: { errorRates: _r, healthReasons: _h, via: _v, ...rest } }) => ({ data: rest })));
     expect(lean.elements.edges.some((e) => 'errorRates' in e.data || 'healthReasons' in e.data || 'via' in e.data)).toBe(false);
+  });
+});
+
+describe('buildTopology against the answers pinned before round 4', () => {
+  const pinned = golden as Record<string, string>;
+  it('pins every case', () => expect(Object.keys(pinned).sort()).toEqual(goldenCases().map(([name]) => name).sort()));
+  for (const [name, input] of goldenCases()) {
+    it(`gives the pinned nodes, edges, health and stats (${name})`, () => expect(digest(buildTopology(input))).toBe(pinned[name]));
+  }
+
+  it('has external sinks and a workload answering as two services in the pinned cases', () => {
+    const sinks = goldenCases().find(([name]) => name === 'sinks, workload graph')![1];
+    const { elements } = buildTopology(sinks);
+    expect(elements.nodes.map((n) => n.data.id)).toEqual(expect.arrayContaining(['blackhole:us-east-1', 'passthrough:us-east-1']));
+    expect(elements.nodes.find((n) => n.data.id === 'wl:us-west-2/b/api-v2')?.data.service).toBe('api');
   });
 });

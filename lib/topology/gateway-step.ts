@@ -1,5 +1,6 @@
 import { requestHealth, type RequestRates } from '../health/request-health';
 import { emptyRates } from '../health/response-class';
+import { edgeRequestHealth } from './edge-health';
 import { edgeId } from './node-identity';
 import type { Graph, GraphEdge, GraphNode } from './types';
 
@@ -13,7 +14,10 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, v
   const id = edgeId(source, target, proto.protocol);
   const e = g.edges.get(id);
   if (!e) {
-    g.edges.set(id, { ...proto, id, source, target, rates: { ...proto.rates }, crossCluster, crossNetwork: true, via });
+    // Written out rather than spread: one of these per hop of every cross-network edge.
+    const r = proto.rates;
+    const rates = { total: r.total, http5xx: r.http5xx, http4xx: r.http4xx, grpc: r.grpc, noResponse: r.noResponse };
+    g.edges.set(id, { id, source, target, protocol: proto.protocol, rates, tcpBytes: proto.tcpBytes, mtlsRate: proto.mtlsRate, securedBase: proto.securedBase, mtlsShare: proto.mtlsShare, p95Ms: proto.p95Ms, crossCluster, crossNetwork: true, via, health: proto.health });
     return undefined;
   }
   for (const k of ['total', 'http5xx', 'http4xx', 'grpc', 'noResponse'] as const) e.rates[k] += proto.rates[k];
@@ -59,7 +63,7 @@ export function gatewayStep(g: Graph, networkOf: (cluster: string) => string | u
     if (out) merged.add(out);
   }
   // A merged hop's health is that of its summed rates (judged with the default tolerances, as a hop has no service of its own).
-  for (const e of merged) if (e.protocol !== 'tcp') e.health = requestHealth(e.rates);
+  for (const e of merged) if (e.protocol !== 'tcp') e.health = edgeRequestHealth(e.rates);
   const inbound = new Map<string, { rates: RequestRates; count: number }>();
   for (const n of g.nodes.values()) if (n.kind === 'gateway') inbound.set(n.id, { rates: emptyRates(), count: 0 });
   for (const e of g.edges.values()) {

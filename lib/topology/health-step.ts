@@ -3,6 +3,7 @@ import type { ReadinessCounts } from '../health/readiness-health';
 import { serviceInstanceHealth, workloadHealth } from '../health/instance-health';
 import { emptyRates } from '../health/response-class';
 import { DEFAULT_TOLERANCES, tolerancesFor, type Tolerance, type ToleranceRule } from '../health/tolerances';
+import { edgeRequestHealth } from './edge-health';
 import type { Graph, GraphNode } from './types';
 
 /** What the health step needs besides the graph. */
@@ -25,7 +26,8 @@ function sum(into: RequestRates, r: RequestRates): void {
 /**
  * Step 3: health of every node from its inbound request rates (Kiali's
  * tolerances, per namespace/service rules) combined with readiness and proxy
- * sync; health of every HTTP/gRPC edge from its own rates.
+ * sync; health of every HTTP/gRPC edge from its own rates (reasons written
+ * only when read, see edgeRequestHealth).
  */
 export function healthStep(g: Graph, opts: HealthOptions = {}): Graph {
   const inbound = new Map<string, RequestRates>();
@@ -46,7 +48,7 @@ export function healthStep(g: Graph, opts: HealthOptions = {}): Graph {
     else n.health = requestHealth(rates, tolerances);
   }
   for (const e of g.edges.values()) {
-    e.health = e.protocol === 'tcp' ? { status: e.tcpBytes > 0 ? 'healthy' : 'idle', reasons: [] } : requestHealth(e.rates, tolerancesOf.get(e.target) ?? DEFAULT_TOLERANCES);
+    e.health = e.protocol === 'tcp' ? { status: e.tcpBytes > 0 ? 'healthy' : 'idle', reasons: [] } : edgeRequestHealth(e.rates, tolerancesOf.get(e.target) ?? DEFAULT_TOLERANCES);
   }
   return g;
 }

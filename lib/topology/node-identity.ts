@@ -1,7 +1,11 @@
 import type { GraphNode, GraphType, TrafficSample } from './types';
 
 const known = (v: string | undefined): v is string => v !== undefined && v !== '' && v !== 'unknown';
-const EXTERNAL_SINKS: Record<string, string> = { PassthroughCluster: 'passthrough', BlackHoleCluster: 'blackhole' };
+// A Map, not an object: a keyed load by a label value was a slow path per new edge (and an object answers 'constructor' too).
+const EXTERNAL_SINKS = new Map([
+  ['PassthroughCluster', 'passthrough'],
+  ['BlackHoleCluster', 'blackhole'],
+]);
 
 /** The cluster of a request's destination; an unknown destination_cluster is the source's cluster (Kiali's rule). */
 export function destinationCluster(m: Record<string, string>, sourceCluster: string): string {
@@ -13,16 +17,23 @@ export function sourceCluster(m: Record<string, string>, scrapeCluster?: string)
   return known(m.source_cluster) ? m.source_cluster : (scrapeCluster ?? 'unknown');
 }
 
-function byType(graphType: GraphType, cluster: string, namespace: string, workload: string, app: string | undefined, version: string | undefined, service?: string): GraphNode {
+/** A node by graph type; `service` names the service graph's node, or (`ofService`) the Service a workload/app node answered as, written last. */
+function byType(graphType: GraphType, cluster: string, namespace: string, workload: string, app: string | undefined, version: string | undefined, service?: string, ofService?: string): GraphNode {
   const a = known(app) ? app : workload;
   const v = known(version) ? version : 'latest';
   switch (graphType) {
     case 'workload':
-      return { id: `wl:${cluster}/${namespace}/${workload}`, kind: 'workload', cluster, namespace, name: workload, workload, app: a, version: v };
+      return ofService
+        ? { id: `wl:${cluster}/${namespace}/${workload}`, kind: 'workload', cluster, namespace, name: workload, workload, app: a, version: v, service: ofService }
+        : { id: `wl:${cluster}/${namespace}/${workload}`, kind: 'workload', cluster, namespace, name: workload, workload, app: a, version: v };
     case 'app':
-      return { id: `app:${cluster}/${namespace}/${a}`, kind: 'app', cluster, namespace, name: a, app: a };
+      return ofService
+        ? { id: `app:${cluster}/${namespace}/${a}`, kind: 'app', cluster, namespace, name: a, app: a, service: ofService }
+        : { id: `app:${cluster}/${namespace}/${a}`, kind: 'app', cluster, namespace, name: a, app: a };
     case 'versionedApp':
-      return { id: `vapp:${cluster}/${namespace}/${a}/${v}`, kind: 'versionedApp', cluster, namespace, name: a, app: a, version: v };
+      return ofService
+        ? { id: `vapp:${cluster}/${namespace}/${a}/${v}`, kind: 'versionedApp', cluster, namespace, name: a, app: a, version: v, service: ofService }
+        : { id: `vapp:${cluster}/${namespace}/${a}/${v}`, kind: 'versionedApp', cluster, namespace, name: a, app: a, version: v };
     case 'service': {
       const s = service ?? a;
       return { id: `svc:${cluster}/${namespace}/${s}`, kind: 'service', cluster, namespace, name: s, service: s };
@@ -47,7 +58,7 @@ export function sourceNode(m: Record<string, string>, graphType: GraphType, scra
  */
 export function destinationNode(m: Record<string, string>, graphType: GraphType, srcCluster: string): GraphNode {
   const cluster = destinationCluster(m, srcCluster);
-  const sink = EXTERNAL_SINKS[m.destination_service_name ?? ''] ?? EXTERNAL_SINKS[m.destination_service ?? ''];
+  const sink = EXTERNAL_SINKS.get(m.destination_service_name ?? '') ?? EXTERNAL_SINKS.get(m.destination_service ?? '');
   if (sink) return { id: `${sink}:${cluster}`, kind: 'passthrough', cluster, name: m.destination_service_name || m.destination_service || sink };
   const svcNs = known(m.destination_service_namespace) ? m.destination_service_namespace : undefined;
   const svcName = known(m.destination_service_name) ? m.destination_service_name : undefined;
@@ -61,8 +72,8 @@ export function destinationNode(m: Record<string, string>, graphType: GraphType,
     const name = host || svcName || 'unknown';
     return { id: `se:${cluster}/${name}`, kind: 'serviceEntry', cluster, name, ...(svcNs ? { namespace: svcNs } : {}) };
   }
-  const node = byType(graphType, cluster, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision, svcName);
-  return svcName && graphType !== 'service' ? { ...node, service: svcName } : node;
+  // Built with its service in place: a spread copy per new edge identity showed in profiles.
+  return byType(graphType, cluster, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision, svcName, graphType !== 'service' ? svcName : undefined);
 }
 
 /** The id of the edge between two nodes for one protocol. */
@@ -73,7 +84,8 @@ export const edgeId = (source: string, target: string, protocol: string): string
  * protocol, without the reporter (join makes absent and empty labels alike).
  */
 export function requestKey(m: Record<string, string>, srcCluster: string): string {
-  return [srcCluster, m.source_workload_namespace, m.source_workload, destinationCluster(m, srcCluster), m.destination_service_namespace, m.destination_service_name, m.destination_workload_namespace, m.destination_workload, m.request_protocol].join('\u0000');
+  // The string an array join gives (absent labels empty), without the array.
+  return `${srcCluster}\u0000${m.source_workload_namespace ?? ''}\u0000${m.source_workload ?? ''}\u0000${destinationCluster(m, srcCluster)}\u0000${m.destination_service_namespace ?? ''}\u0000${m.destination_service_name ?? ''}\u0000${m.destination_workload_namespace ?? ''}\u0000${m.destination_workload ?? ''}\u0000${m.request_protocol ?? ''}`;
 }
 
 /**
