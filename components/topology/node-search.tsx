@@ -1,22 +1,38 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { Topology } from '@/lib/api/topology';
+import { fetchTopologyNodes, useTopologyNodes, type TopologyParams } from '@/lib/api/topology';
+import type { ViewNodeData } from '@/lib/topology-view/aggregate';
 
 export interface NodeSearchProps {
-  nodes: Topology['elements']['nodes'];
+  /** The nodes drawn. */
+  nodes: ReadonlyArray<{ data: ViewNodeData }>;
+  /** While grouped: the graph's query, to find nodes inside collapsed namespaces on the server. */
+  search?: TopologyParams;
   onPick: (id: string) => void;
 }
 
-/** Finds a node by name and focuses it; the datalist keeps it keyboard-only friendly. */
-export function NodeSearch({ nodes, onPick }: NodeSearchProps) {
+type Candidate = Pick<ViewNodeData, 'id' | 'name' | 'version' | 'namespace' | 'cluster' | 'kind'>;
+
+const label = (n: Candidate) => (n.kind === 'namespaceGroup' ? `${n.name} (namespace)` : `${n.name}${n.version ? ` ${n.version}` : ''} (${n.namespace ?? ''} @ ${n.cluster})`);
+
+/**
+ * Finds a node by name and focuses it; the datalist keeps it keyboard-only
+ * friendly. A grouped page has not downloaded the nodes of collapsed
+ * namespaces: those are asked of the server (GET /api/v1/topology/nodes).
+ */
+export function NodeSearch({ nodes, search, onPick }: NodeSearchProps) {
   const listId = useId();
   const [text, setText] = useState('');
-  const candidates = nodes.filter((n) => n.data.kind !== 'cluster' && n.data.kind !== 'namespace');
-  const label = (n: (typeof candidates)[number]) => `${n.data.name}${n.data.version ? ` ${n.data.version}` : ''} (${n.data.namespace ?? ''} @ ${n.data.cluster})`;
-  function pick(value: string) {
-    const hit = candidates.find((n) => label(n) === value) ?? candidates.find((n) => n.data.name.toLowerCase().includes(value.toLowerCase()));
-    if (hit) onPick(hit.data.id);
+  const remote = useTopologyNodes(search, text);
+  const drawn: Candidate[] = nodes.map((n) => n.data).filter((d) => d.kind !== 'cluster' && d.kind !== 'namespace' && d.kind !== 'appBox');
+  const seen = new Set(drawn.map((d) => d.id));
+  const candidates = [...drawn, ...(remote.data?.data.items ?? []).filter((n) => !seen.has(n.id))];
+  const find = (list: readonly Candidate[], value: string) => list.find((n) => label(n) === value) ?? list.find((n) => n.name.toLowerCase().includes(value.toLowerCase()));
+  async function pick(value: string) {
+    let hit = find(candidates, value);
+    if (!hit && search && value.trim()) hit = find((await fetchTopologyNodes(search, value.trim())).data.items, value);
+    if (hit) onPick(hit.id);
   }
   return (
     <form
@@ -24,7 +40,7 @@ export function NodeSearch({ nodes, onPick }: NodeSearchProps) {
       aria-label="Find a node"
       onSubmit={(e) => {
         e.preventDefault();
-        pick(text);
+        void pick(text).catch(() => undefined);
       }}
       className="flex items-center gap-2"
     >
@@ -34,14 +50,14 @@ export function NodeSearch({ nodes, onPick }: NodeSearchProps) {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          if (candidates.some((n) => label(n) === e.target.value)) pick(e.target.value);
+          if (candidates.some((n) => label(n) === e.target.value)) void pick(e.target.value).catch(() => undefined);
         }}
         aria-label="Find a node in the graph"
         placeholder="Find node…"
         className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
       <datalist id={listId}>
-        {candidates.slice(0, 500).map((n) => <option key={n.data.id} value={label(n)} />)}
+        {candidates.slice(0, 500).map((n) => <option key={n.id} value={label(n)} />)}
       </datalist>
       <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-700">Focus</button>
     </form>

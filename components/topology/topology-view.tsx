@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTopology } from '@/lib/api/topology';
-import { aggregateByNamespace, expandedNamespaces, groupId, groupOf, isGrouped, namespaceSummaries, type ViewElements } from '@/lib/topology-view/aggregate';
+import { useGroupedTopology, type TopologyParams } from '@/lib/api/topology';
+import { expandedNamespaces, groupId, namespaceOfNodeId, type ViewElements } from '@/lib/topology-view/aggregate';
 import { graphSize, LARGE_GRAPH_NODES } from '@/lib/topology-view/graph-size';
 import { positionsStorageKey } from '@/lib/topology-view/positions';
 import { parseTopologyViewState, serialiseTopologyViewState } from '@/lib/topology-view/view-state';
@@ -23,32 +23,31 @@ const NO_NODES: ViewElements = { nodes: [], edges: [] };
 /** The traffic graph page: options in the URL, the graph (grouped by namespace when large), a legend, search and the selected node's panel. */
 export function TopologyView() {
   const [state, setState] = useUrlState(parseTopologyViewState, serialiseTopologyViewState);
-  const query = useTopology({ graphType: state.graphType, window: state.window, clusters: state.clusters, namespaces: state.namespaces, hideIdle: state.hideIdle ? 'true' : 'false' });
+  const base: TopologyParams = { graphType: state.graphType, window: state.window, clusters: state.clusters, namespaces: state.namespaces, hideIdle: state.hideIdle ? 'true' : 'false' };
+  // Large graphs come grouped by namespace from the server (lib/topology-view/grouped-topology.ts); the focused node's namespace is always open.
+  const expanded = useMemo(() => expandedNamespaces(state.group === 'off' ? [] : state.expand, state.focus), [state.group, state.expand, state.focus]);
+  const query = useGroupedTopology({ ...base, group: state.group, expand: state.group === 'off' ? [] : [...expanded].sort() });
   // Unfiltered lists for the option pickers, so picking one cluster does not empty the list.
   const [known, setKnown] = useState<{ clusters: string[]; namespaces: string[] }>({ clusters: [], namespaces: [] });
   const api = useRef<GraphApi | null>(null);
   useEffect(preloadTopologyCanvas, []);
-  const elements = query.data?.data.elements;
+  const grouping = query.data?.data.grouping;
+  const grouped = grouping !== undefined;
+  const view: ViewElements = query.data?.data.elements ?? NO_NODES;
   const options = useMemo(() => {
-    const nodes = elements?.nodes ?? [];
-    const clusters = [...new Set([...known.clusters, ...nodes.filter((n) => n.data.kind === 'cluster').map((n) => n.data.name)])].sort();
-    const namespaces = [...new Set([...known.namespaces, ...nodes.filter((n) => n.data.kind === 'namespace').map((n) => n.data.name)])].sort();
+    const clusters = [...new Set([...known.clusters, ...Object.keys(query.data?.clusters ?? {})])].sort();
+    const namespaces = [...new Set([...known.namespaces, ...view.nodes.filter((n) => n.data.kind === 'namespace').map((n) => n.data.name), ...(grouping?.namespaces.map((n) => n.namespace) ?? [])])].sort();
     return { clusters, namespaces };
-  }, [elements, known]);
-
-  // Large graphs open as one node per namespace (lib/topology-view/aggregate.ts); the focused node's namespace is always open.
-  const grouped = elements ? isGrouped(elements, state.group) : false;
-  const expanded = useMemo(() => (elements ? expandedNamespaces(state.expand, state.focus) : new Set<string>()), [elements, state.expand, state.focus]);
-  const view = useMemo(() => (!elements ? NO_NODES : grouped ? aggregateByNamespace(elements, expanded) : elements), [elements, grouped, expanded]);
-  const summaries = useMemo(() => (grouped && elements ? namespaceSummaries(elements) : []), [grouped, elements]);
+  }, [view, grouping, query.data?.clusters, known]);
+  // While an expansion is fetched the last answer stays drawn.
+  const expanding = query.isPlaceholderData;
 
   function expand(ns: string) {
     setState({ expand: [...state.expand, ns], focus: state.focus === groupId(ns) ? undefined : state.focus });
   }
   function collapse(ns: string) {
     // A focused node inside keeps its namespace open: select the group instead.
-    const focused = state.focus ? elements?.nodes.find((n) => n.data.id === state.focus)?.data : undefined;
-    const inside = focused !== undefined && groupOf(focused) === ns;
+    const inside = state.focus !== undefined && namespaceOfNodeId(state.focus) === ns;
     setState({ expand: state.expand.filter((x) => x !== ns), focus: inside ? groupId(ns) : state.focus });
   }
 
@@ -76,7 +75,7 @@ export function TopologyView() {
       />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <TopologyLegend />
-        {elements ? <NodeSearch nodes={elements.nodes} onPick={(id) => setState({ focus: id })} /> : null}
+        {query.data ? <NodeSearch nodes={view.nodes} search={grouped ? base : undefined} onPick={(id) => setState({ focus: id })} /> : null}
       </div>
       <QueryView query={query} what="the traffic graph">
         {(res) => {
@@ -87,15 +86,20 @@ export function TopologyView() {
             <>
               <ClusterBanners clusters={res.clusters} />
               <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-stats">
-                {res.data.stats.nodes} nodes, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
+                {res.data.stats.nodes} nodes{grouping ? ` in ${grouping.namespaces.length} namespaces` : ''}, {res.data.stats.edges} edges ({res.data.stats.crossClusterEdges} cross-cluster) in {res.data.stats.clusters} clusters · {res.data.stats.totalRps.toFixed(1)} req/s
                 {grouped ? ` · drawn as ${view.nodes.length} nodes and ${view.edges.length} edges, grouped by namespace` : ''}
                 {large && !grouped ? ` · over ${LARGE_GRAPH_NODES} nodes: laid out on a grid by cluster and namespace, cross-cluster edges not dashed` : ''}
                 {grouped ? ' · laid out on a grid, cross-cluster edges not dashed' : ''}
               </p>
+              {expanding ? (
+                <p role="status" className="text-xs text-slate-500 dark:text-slate-400" data-testid="topology-expanding">
+                  Loading the expanded namespaces…
+                </p>
+              ) : null}
               <NamespaceGrouping
                 grouping={state.group}
                 grouped={grouped}
-                namespaces={summaries}
+                namespaces={grouping?.namespaces ?? []}
                 expanded={expanded}
                 onGrouping={(group) => setState({ group })}
                 onToggle={(ns, open) => (open ? expand(ns) : collapse(ns))}
@@ -104,7 +108,7 @@ export function TopologyView() {
               {res.data.elements.edges.length === 0 && res.data.elements.nodes.length === 0 ? (
                 <EmptyState title="No traffic in this window">Nothing was reported by Istio&apos;s metrics for these filters; widen the window or clear filters.</EmptyState>
               ) : (
-                <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
+                <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800" aria-busy={expanding}>
                   <div className="min-w-0 flex-1 bg-white dark:bg-slate-900">
                     <TopologyCanvas
                       elements={view}

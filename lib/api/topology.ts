@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
@@ -131,6 +131,49 @@ export function fetchTopology(p: TopologyParams) {
 /** GET /api/v1/topology with `group=`: the graph as the page draws it. */
 export function fetchGroupedTopology(p: TopologyParams) {
   return fetchJson(`/api/v1/topology?${topologySearch(p)}`, groupedTopologyResponseSchema);
+}
+
+/** Query of GET /api/v1/topology/nodes: the graph's query and the text to find in node names. */
+export const topologyNodeSearchSchema = topologyQuerySchema.extend({ q: z.string().trim().min(1).max(200) });
+
+/** A node found by name (GET /api/v1/topology/nodes). */
+export const foundNodeSchema = z.object({
+  id: z.string(),
+  kind: topologyNodeSchema.shape.data.shape.kind,
+  cluster: z.string(),
+  namespace: z.string().optional(),
+  name: z.string(),
+  version: z.string().optional(),
+});
+export type FoundNode = z.infer<typeof foundNodeSchema>;
+export const topologyNodeSearchResponseSchema = fleetResponseSchema(z.object({ items: z.array(foundNodeSchema) }));
+
+/** GET /api/v1/topology/nodes: nodes of the whole graph whose name contains `q` (the search of a grouped page). */
+export function fetchTopologyNodes(p: TopologyParams, q: string) {
+  return fetchJson(`/api/v1/topology/nodes?${topologySearch({ ...p, group: undefined, expand: undefined })}&q=${encodeURIComponent(q)}`, topologyNodeSearchResponseSchema);
+}
+
+/** Nodes of the whole graph named like `q` (two characters at least); `p` undefined: not asked. */
+export function useTopologyNodes(p: TopologyParams | undefined, q: string) {
+  const text = q.trim();
+  return useQuery({ queryKey: telemetryKeys.topology({ ...p, nodes: text }), queryFn: () => fetchTopologyNodes(p!, text), enabled: p !== undefined && text.length >= 2, staleTime: 15_000 });
+}
+
+/** The grouping-independent part of a query: while only it is the same, the last answer is kept on screen. */
+const sansExpand = (p: unknown) => JSON.stringify({ ...(p as object), expand: undefined });
+
+/**
+ * The graph as the page draws it (`group=`, `expand=`). While a namespace is
+ * expanded or collapsed the last answer stays on screen (`isPlaceholderData`)
+ * until the new one arrives; other changes show the loading state.
+ */
+export function useGroupedTopology(p: TopologyParams, opts: { refetchMs?: number } = {}) {
+  return useQuery({
+    queryKey: telemetryKeys.topology(p),
+    queryFn: () => fetchGroupedTopology(p),
+    refetchInterval: opts.refetchMs ?? 15_000,
+    placeholderData: (prev, prevQuery) => (prevQuery && sansExpand(prevQuery.queryKey[1]) === sansExpand(p) ? keepPreviousData(prev) : undefined),
+  });
 }
 
 /** The cross-cluster graph; refreshed about every scrape-cache period. */

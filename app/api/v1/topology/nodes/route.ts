@@ -1,0 +1,16 @@
+import { apiRoute } from '@/server/http/api-route';
+import { parseQuery } from '@/server/fleet/route-helpers';
+import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
+import { getTopology } from '@/server/telemetry/topology';
+import { topologyNodeSearchSchema } from '@/lib/api/topology';
+import { findNodes } from '@/lib/topology-view/find-nodes';
+
+export const dynamic = 'force-dynamic';
+
+/** Nodes of the graph (the topology query's) whose name contains ?q: a grouped page searches what it has not downloaded. */
+export const GET = apiRoute('topology.nodes', async (req, ctx) => {
+  const { q, ...query } = parseQuery(req, topologyNodeSearchSchema);
+  // The shared built answer of the same query and scope: a search costs no build.
+  const res = await getTopology(currentTelemetry(), currentFleetFacts(ctx.scope), { ...query, group: undefined, expand: undefined });
+  return telemetryJson({ ...res, data: { items: findNodes(res.data.elements.nodes, q) } });
+});
