@@ -2,8 +2,9 @@
  * The topology page itself (the built app under `next start`) drawing a large
  * fleet in Debian's Chromium (headless, software rendering, 1280x800).
  * Playwright answers GET /api/v1/topology with a generated graph of about N
- * workloads (graph-fixture.ts, the API's JSON shape); everything else is the
- * real app. Each size is measured in two modes: `aggregated` (the page as it
+ * workloads (graph-fixture.ts, the API's JSON shape), grouped as the request's
+ * `group=`/`expand=` ask with the server's function (grouped-topology.ts);
+ * everything else is the real app. Each size is measured in two modes: `aggregated` (the page as it
  * opens, grouped by namespace above 1,000 nodes) and `full` (`group=off`: every
  * node drawn). Per run and mode, in a fresh browser context:
  *   - first visit: navigation start -> the wrapper's `topology:rendered` mark
@@ -23,6 +24,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { percentiles, spreadOf } from '../../server/bench/stats';
 import { startNextServer } from '../support/next-server';
+import { GROUPINGS, type Grouping } from '../../lib/topology-view/aggregate';
+import { groupTopology } from '../../lib/topology-view/grouped-topology';
 import { topologyAnswer } from './graph-fixture';
 
 const arg = (name: string, dflt: string) => {
@@ -88,13 +91,31 @@ async function pan(page: Page): Promise<number[]> {
   });
 }
 
-async function oneMode(browser: Browser, baseURL: string, answer: ReturnType<typeof topologyAnswer>, body: string, mode: Mode) {
+async function oneMode(browser: Browser, baseURL: string, answer: ReturnType<typeof topologyAnswer>, mode: Mode) {
   const runs: Array<{ first: Visit; cached: Visit; pan: ReturnType<typeof percentiles> }> = [];
   let drawn = Number.NaN;
+  let answerBytes = Number.NaN;
+  const envelope = (data: unknown) => JSON.stringify({ data, clusters: Object.fromEntries(Object.keys(answer.telemetry).map((c) => [c, { state: 'ok', dataAgeSeconds: 0 }])), revision: 1, generatedAt: new Date().toISOString() });
+  const bodies = new Map<string, string>();
+  const bodyFor = (url: string) => {
+    const u = new URL(url);
+    const group = u.searchParams.get('group');
+    const key = `${group}/${u.searchParams.get('expand') ?? ''}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      const expand = (u.searchParams.get('expand') ?? '').split(',').filter(Boolean);
+      bodies.set(key, (body = envelope(groupTopology(answer, (GROUPINGS as readonly string[]).includes(group ?? '') ? (group as Grouping) : undefined, expand))));
+    }
+    return body;
+  };
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
     try {
-      await context.route('**/api/v1/topology?**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+      await context.route('**/api/v1/topology?**', (route) => {
+        const body = bodyFor(route.request().url());
+        answerBytes = body.length;
+        return route.fulfill({ status: 200, contentType: 'application/json', body });
+      });
       const page = await context.newPage();
       const first = await visit(page, false, URLS[mode]);
       // What the canvas draws (the stats line says so when grouped).
@@ -113,6 +134,8 @@ async function oneMode(browser: Browser, baseURL: string, answer: ReturnType<typ
   const fig = (pick: (r: (typeof runs)[number]) => number) => spreadOf(runs, pick, 0);
   return {
     drawnNodes: drawn,
+    /** The bytes of the answer the page asked for (grouped in `aggregated` mode). */
+    answerBytes,
     firstVisit: { renderedMs: fig((r) => r.first.renderedMs), answerMs: fig((r) => r.first.answerMs), elementsMs: fig((r) => r.first.elementsMs), drawMs: fig((r) => r.first.drawMs) },
     nextVisit: { renderedMs: fig((r) => r.cached.renderedMs), answerMs: fig((r) => r.cached.answerMs), elementsMs: fig((r) => r.cached.elementsMs), drawMs: fig((r) => r.cached.drawMs) },
     panFrameP50Ms: spreadOf(runs, (r) => r.pan.p50),
@@ -125,7 +148,7 @@ async function oneSize(browser: Browser, baseURL: string, workloads: number) {
   const answer = topologyAnswer(workloads);
   const body = JSON.stringify({ data: answer, clusters: Object.fromEntries(Object.keys(answer.telemetry).map((c) => [c, { state: 'ok', dataAgeSeconds: 0 }])), revision: 1, generatedAt: new Date().toISOString() });
   const out: Record<string, unknown> = { nodes: answer.elements.nodes.length, edges: answer.elements.edges.length, answerBytes: body.length };
-  for (const mode of MODES) out[mode] = await oneMode(browser, baseURL, answer, body, mode);
+  for (const mode of MODES) out[mode] = await oneMode(browser, baseURL, answer, mode);
   return out;
 }
 

@@ -42,7 +42,9 @@ export async function endpointPaths(url: string, topologyWindow: string): Promis
     { name: 'services page', path: '/api/v1/services?page=2&pageSize=50&sort=name' },
     { name: 'services filtered', path: `/api/v1/services?page=1&pageSize=50&q=${encodeURIComponent(needle)}&namespace=${svc.namespace}&cluster=${encodeURIComponent(svc.clusters[0]!)}&sort=-endpoints` },
     { name: 'service detail', path: `/api/v1/services/${svc.namespace}/${svc.name}` },
-    { name: 'topology', path: `/api/v1/topology?window=${topologyWindow}&graphType=workload` },
+    // What the page asks for first: grouped by namespace above 1,000 nodes (the whole graph when smaller).
+    { name: 'topology', path: `/api/v1/topology?window=${topologyWindow}&graphType=workload&group=auto` },
+    { name: 'topology, every node', path: `/api/v1/topology?window=${topologyWindow}&graphType=workload` },
   ];
 }
 

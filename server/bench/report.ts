@@ -46,7 +46,7 @@ for (const size of ['S', 'M', 'L']) {
 }
 interface EngineRun { firstRenderMs: Spread; addElementsMs: Spread; layoutMs: Spread; firstRenderCachedPositionsMs: Spread; panFrameP50Ms: Spread; panFrameP95Ms: Spread; panFrameMaxMs: Spread }
 interface Visit { renderedMs: Spread; answerMs: Spread; elementsMs: Spread; drawMs: Spread }
-interface PageMode { drawnNodes?: number; firstVisit: Visit; nextVisit: Visit; panFrameP95Ms: Spread }
+interface PageMode { drawnNodes?: number; answerBytes?: number; firstVisit: Visit; nextVisit: Visit; panFrameP95Ms: Spread }
 // Older files have one mode (every node) at the top level; newer ones one entry per mode.
 type PageRun = { nodes: number; edges: number; answerBytes: number; aggregated?: PageMode; full?: PageMode } & Partial<PageMode>;
 interface TopologyFile {
@@ -76,7 +76,8 @@ if (t?.page) {
       if (!m) continue;
       const f = m.firstVisit;
       const drawn = m.drawnNodes === undefined ? how : `${how}: ${m.drawnNodes} nodes`;
-      out.push(`| ${p.nodes} nodes, ${p.edges} edges | ${(p.answerBytes / 2 ** 20).toFixed(1)} MiB | ${drawn} | ${fmt(f.renderedMs, ' ms')} | ${fmt(f.answerMs, ' ms')} | ${fmt(f.elementsMs, ' ms')} | ${fmt(f.drawMs, ' ms')} | ${fmt(m.nextVisit.renderedMs, ' ms')} | ${fmt(m.panFrameP95Ms, ' ms')} |`);
+      // Newer files have the bytes of the answer each mode asked for (grouped by the server by default).
+      out.push(`| ${p.nodes} nodes, ${p.edges} edges | ${((m.answerBytes ?? p.answerBytes) / 2 ** 20).toFixed(m.answerBytes !== undefined && m.answerBytes < 2 ** 20 ? 2 : 1)} MiB | ${drawn} | ${fmt(f.renderedMs, ' ms')} | ${fmt(f.answerMs, ' ms')} | ${fmt(f.elementsMs, ' ms')} | ${fmt(f.drawMs, ' ms')} | ${fmt(m.nextVisit.renderedMs, ' ms')} | ${fmt(m.panFrameP95Ms, ' ms')} |`);
     }
   }
 }
