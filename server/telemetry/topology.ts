@@ -1,7 +1,5 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { GroupedTopology, Topology, TopologyQuery } from '@/lib/api/topology';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
@@ -94,8 +92,6 @@ export function unique(parts: ReadonlyArray<FanOut<TaggedSample>>, namespaces: r
   return out;
 }
 
-const gzipAsync = promisify(gzip);
-
 const EMPTY_STATS = { nodes: 0, edges: 0, clusters: 0, namespaces: 0, totalRps: 0, crossClusterEdges: 0 };
 
 /** A built answer shared by requests with the same query and scope (see getTopology). */
@@ -140,7 +136,7 @@ function answerKey(facts: FleetFacts, q: TopologyQuery): string {
  *
  * The envelope (cluster statuses, generatedAt) is made once per shared
  * answer, when it is first served, so that every request served it gets the
- * same bytes (topologyBody: one ETag, one gzip); its `revision` is the one the
+ * same bytes (topologyBody: one ETag); its `revision` is the one the
  * graph was built at. Callers must not modify the returned answer.
  */
 export async function getTopology(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, now: () => number = Date.now): Promise<FleetResponse<Topology>> {
@@ -280,26 +276,23 @@ export interface TopologyBody {
   json: Uint8Array;
   /** Strong ETag of `json`: a hash of its bytes, quoted. */
   etag: string;
-  /** Strong ETag of the gzip of `json` (another representation, so another tag). */
-  gzipEtag: string;
-  /** `json` gzipped, made on first demand (off the event loop) and kept. */
-  gzip(): Promise<Uint8Array>;
 }
 
 const bodies = new WeakMap<FleetResponse<GroupedTopology>, TopologyBody>();
 
 /**
- * The answer's bytes, ETag and gzip, made once per answer getTopology shares
- * (its envelope is made once too): at M the whole graph is several MB, which
- * is too much to encode, hash or compress per request.
+ * The answer's bytes and ETag, made once per answer getTopology shares (its
+ * envelope is made once too): at M the whole graph is several MB, too much to
+ * encode or hash per request. No gzip: `next start` (16.4) compresses no
+ * route-handler answer and drops a route's Content-Encoding header
+ * (next/dist/server/send-response.js), so a gzip made here would reach the
+ * client as undeclared binary.
  */
 export function topologyBody(res: FleetResponse<GroupedTopology>): TopologyBody {
   let body = bodies.get(res);
   if (!body) {
     const json = Buffer.from(topologyJsonText(res), 'utf8');
-    const hash = createHash('sha256').update(json).digest('base64url').slice(0, 32);
-    let gz: Promise<Uint8Array> | undefined;
-    body = { json, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"`, gzip: () => (gz ??= gzipAsync(json, { level: 6 })) };
+    body = { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"` };
     bodies.set(res, body);
   }
   return body;

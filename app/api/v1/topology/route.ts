@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute('topology', async (req, ctx) => {
   const query = parseQuery(req, topologyQuerySchema);
   const res = await getGroupedTopology(currentTelemetry(), currentFleetFacts(ctx.scope), query);
-  // Status and headers as every telemetry route answers; the body the shared answer's bytes, made once (ETag, gzip).
+  // Status and headers as every telemetry route answers; the body the shared answer's bytes, made once (ETag).
   const head = telemetryJson({ ...res, data: null });
   return topologyResponse(req, topologyBody(res), head.status, head.headers);
 });
