@@ -4,7 +4,7 @@
  * istiod polls alone kept a core busy before the fleet-wide poll budget; this makes that a figure.
  */
 import { readFileSync } from 'node:fs';
-import { descendants } from './proc-mem';
+import { descendants, treeRssMiB } from './proc-mem';
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ is 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -29,6 +29,8 @@ export interface QuietCpu {
   seconds: number;
   /** CPU of the dashboard's process tree over the stretch, in % of one core. */
   cpuPercent: number;
+  /** RSS of the dashboard's process tree at the end of the stretch (control-plane polls in by then). */
+  rssMiB: number;
   /** istiod revisions listed, and how many were last polled ok. */
   controlPlanes: number;
   polledOk: number;
@@ -53,5 +55,5 @@ export async function measureQuietCpu(nextUrl: string, pid: number, seconds: num
   const total = body.data.length;
   ages.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { seconds, cpuPercent: round(cpuPercent), controlPlanes: total, polledOk: ok, pollAgeSeconds: { p50: round(ages[Math.floor(ages.length / 2)] ?? 0), max: round(ages.at(-1) ?? 0) } };
+  return { seconds, cpuPercent: round(cpuPercent), rssMiB: treeRssMiB(pid), controlPlanes: total, polledOk: ok, pollAgeSeconds: { p50: round(ages[Math.floor(ages.length / 2)] ?? 0), max: round(ages.at(-1) ?? 0) } };
 }

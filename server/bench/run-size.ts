@@ -155,7 +155,7 @@ export async function runSize(size: SizeSpec, o: RunOptions): Promise<SizeResult
     o.log(`[${size.name}] next start: all clusters ok after ${next.readyMs} ms (pid ${next.pid})`);
     await step('quiet', async () => {
       r.quiet = await measureQuietCpu(next.url, next.pid, o.quietSeconds);
-      o.log(`[${size.name}] quiet ${r.quiet.seconds} s after ready: dashboard CPU ${r.quiet.cpuPercent} % of a core; istiod polls ok ${r.quiet.polledOk}/${r.quiet.controlPlanes}, poll age p50 ${r.quiet.pollAgeSeconds.p50} s, max ${r.quiet.pollAgeSeconds.max} s`);
+      o.log(`[${size.name}] quiet ${r.quiet.seconds} s after ready: dashboard CPU ${r.quiet.cpuPercent} % of a core, RSS ${r.quiet.rssMiB} MiB; istiod polls ok ${r.quiet.polledOk}/${r.quiet.controlPlanes}, poll age p50 ${r.quiet.pollAgeSeconds.p50} s, max ${r.quiet.pollAgeSeconds.max} s`);
     });
     await step('api', async () => {
       const runs: ApiLatency[][] = [];
