@@ -72,8 +72,6 @@ export interface RunOptions {
   runs: number;
   skip: Set<string>;
   log: (msg: string) => void;
-  /** Length of the quiet stretch after `next start` is ready. */
-  quietSeconds: number;
 }
 
 async function freePort(): Promise<number> {
@@ -154,7 +152,7 @@ export async function runSize(size: SizeSpec, o: RunOptions): Promise<SizeResult
     r.nextReadyMs = next.readyMs;
     o.log(`[${size.name}] next start: all clusters ok after ${next.readyMs} ms (pid ${next.pid})`);
     await step('quiet', async () => {
-      r.quiet = await measureQuietCpu(next.url, next.pid, o.quietSeconds);
+      r.quiet = await measureQuietCpu(next.url, next.pid, Number(process.env.BENCH_QUIET_SECONDS ?? size.quietSeconds));
       o.log(`[${size.name}] quiet ${r.quiet.seconds} s after ready: dashboard CPU ${r.quiet.cpuPercent} % of a core, RSS ${r.quiet.rssMiB} MiB; istiod polls ok ${r.quiet.polledOk}/${r.quiet.controlPlanes}, poll age p50 ${r.quiet.pollAgeSeconds.p50} s, max ${r.quiet.pollAgeSeconds.max} s`);
     });
     await step('api', async () => {

@@ -7,7 +7,8 @@
  * Results: bench-results/<size>.json and bench-results/topology.json
  * (--out DIR elsewhere; --smoke writes to .meshglass/bench-smoke/).
  * Steps: sync, quiet, api, change, sse, topology, browser (names for --skip); quiet is
- * 30 s of a quiet dashboard after it is ready (BENCH_QUIET_SECONDS, 3 s with --smoke).
+ * a quiet dashboard after it is ready (30 s at S and M, 180 s at L, 3 s with --smoke;
+ * BENCH_QUIET_SECONDS overrides).
  * Env: BENCH_PROFILE_DIR=DIR writes a CPU profile of next start there;
  * BENCH_API_SECONDS=N overrides the seconds per endpoint and load mode.
  */
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
   const write = (name: string, body: object) => writeFileSync(path.join(args.out, `${name}.json`), `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: m, ...body }, null, 1)}\n`);
   for (const name of args.sizes) {
     const size = args.smoke ? smoke(SIZES[name]) : SIZES[name];
-    const r: SizeResult = await runSize(size, { runs: args.runs, skip: args.skip, log, quietSeconds: Number(process.env.BENCH_QUIET_SECONDS ?? (args.smoke ? 3 : 30)) });
+    const r: SizeResult = await runSize(size, { runs: args.runs, skip: args.skip, log });
     failed += r.errors.length;
     r.loadAverage.push(loadAverage());
     write(name, { runs: args.runs, result: r });
