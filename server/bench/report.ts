@@ -34,6 +34,11 @@ for (const size of ['S', 'M', 'L']) {
     out.push(`| heap retained by the model | ${fmt(sy.heapRetainedMiB, ' MiB')} |`, `| retained bytes per pod / per Service | ${fmt(sy.bytesPerPod, ' B')} / ${fmt(sy.bytesPerService, ' B')} |`);
   }
   if (r.nextReadyMs) out.push(`| next start until every cluster ok | ${r.nextReadyMs} ms |`);
+  if (r.quiet) {
+    const q = r.quiet;
+    out.push(`| quiet ${q.seconds} s after ready: dashboard CPU / RSS at the end | ${q.cpuPercent} % of a core / ${q.rssMiB} MiB |`);
+    out.push(`| istiod polls ok at its end; age of the last poll p50 / max | ${q.polledOk} of ${q.controlPlanes}; ${q.pollAgeSeconds.p50} s / ${q.pollAgeSeconds.max} s |`);
+  }
   if (r.change) out.push(`| change-to-client p50 / p99 (${r.change.runs.reduce((a, x) => a + x.changes, 0)} changes, ${r.change.missed} missed) | ${fmt(r.change.p50, ' ms')} / ${fmt(r.change.p99, ' ms')} |`);
   if (r.sse) out.push(`| 1,000 SSE clients: event delay p50 / p99 (${r.sse.missed} missed) | ${fmt(r.sse.p50, ' ms')} / ${fmt(r.sse.p99, ' ms')} |`, `| 1,000 SSE clients: dashboard RSS, growth | ${fmt(r.sse.rssWithClientsMiB, ' MiB')}, +${fmt(r.sse.rssDeltaMiB, ' MiB')} |`);
   if (r.api) {
