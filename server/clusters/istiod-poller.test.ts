@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseMemo } from '../istiod/parse-memo';
 import type { SlimPod } from './records';
-import { nextSlot, pollRevision, sameObjects } from './istiod-poller';
+import { nextDue, nextSlot, pollRevision, sameObjects } from './istiod-poller';
 
 const pod = { namespace: 'istio-system', name: 'istiod-0', labels: { app: 'istiod' }, phase: 'Running', ready: true, workload: { kind: 'Deployment', name: 'istiod' }, hasProxy: false, proxyVersion: '1.24.1' } as unknown as SlimPod;
 
@@ -63,5 +63,25 @@ describe('nextSlot: a fixed cadence per poller', () => {
     const start = 0;
     const phases = [0.05, 0.3, 0.55, 0.8].map((p) => nextSlot(start + p * 10_000, 10_000, start + 5_000) % 10_000);
     expect(phases).toEqual([500, 3_000, 5_500, 8_000]);
+  });
+});
+
+describe('nextDue', () => {
+  const base = { started: 100_000, configured: 10_000, random: () => 0.5 };
+  it('is one interval on until a round found an istiod', () => {
+    expect(nextDue({ ...base, interval: 10_000, anchoredNow: false })).toBe(110_000);
+  });
+  it('keeps the fixed cadence when the interval is the configured one', () => {
+    expect(nextDue({ ...base, interval: 10_000, anchor: 103_000, anchoredNow: true })).toBe(113_000);
+  });
+  it('when stretched, sends the first follow-up to the poller\'s own phase, then about one interval on', () => {
+    // 200 pollers whose first rounds ran back to back: their next rounds spread over the whole interval.
+    const phases = [0.1, 0.4, 0.7].map((r) => nextDue({ ...base, interval: 100_000, anchor: base.started + r * 100_000, anchoredNow: true }));
+    expect(phases).toEqual([110_000, 140_000, 170_000]);
+    for (const r of [0, 0.5, 1]) {
+      const due = nextDue({ ...base, interval: 100_000, anchor: 1, anchoredNow: false, random: () => r });
+      expect(due).toBeGreaterThanOrEqual(base.started + 90_000);
+      expect(due).toBeLessThanOrEqual(base.started + 110_000);
+    }
   });
 });

@@ -75,6 +75,20 @@ export function nextSlot(anchor: number, intervalMs: number, notBefore: number):
   return anchor + Math.max(0, Math.ceil((notBefore - anchor) / intervalMs)) * intervalMs;
 }
 
+/**
+ * When a poller's next round is due, given the round that just `started` and this poller's `interval` (the
+ * `configured` one, or longer when stretched by the fleet's budget). `anchor` is the poller's random phase,
+ * set by the first round that found an istiod (`anchoredNow`); before that, rounds are one interval apart.
+ */
+export function nextDue(p: { started: number; interval: number; configured: number; anchor?: number; anchoredNow: boolean; random: () => number }): number {
+  if (p.anchor === undefined) return p.started + p.interval;
+  if (p.interval <= p.configured) return nextSlot(p.anchor, p.interval, p.started + p.interval / 2);
+  // Stretched. The fleet's first rounds ran back to back through the budget's slots; each poller's next one goes
+  // to its own random phase of the interval, or they would stay a train of rounds that saturates the process for
+  // seconds every interval. From then on about one interval apart, with some jitter.
+  return p.anchoredNow ? p.anchor : p.started + p.interval * (0.9 + 0.2 * p.random());
+}
+
 /** Polls every istiod revision of one cluster every `intervalMs`, writing into the model. */
 export class IstiodPoller {
   private readonly ac = new AbortController();
@@ -164,12 +178,9 @@ export class IstiodPoller {
       const took = Date.now() - started;
       roundMs = roundMs === undefined ? took : 0.7 * roundMs + 0.3 * took;
       const interval = this.opts.budget ? this.opts.budget.intervalMs(configured, roundMs) : configured;
-      if (anchor === undefined && (this.lastPolls?.length ?? 0) > 0) anchor = started + random() * interval;
-      let due: number;
-      if (anchor === undefined) due = started + interval;
-      // Stretched by the fleet's budget: jittered, so pollers that started together drift apart instead of queueing together.
-      else if (interval > configured) due = started + interval * (0.75 + 0.5 * random());
-      else due = nextSlot(anchor, interval, started + interval / 2);
+      const anchoredNow = anchor === undefined && (this.lastPolls?.length ?? 0) > 0;
+      if (anchoredNow) anchor = started + random() * interval;
+      const due = nextDue({ started, interval, configured, anchor, anchoredNow, random });
       await sleep(Math.max(0, due - Date.now()), this.ac.signal);
     }
   }

@@ -3,8 +3,8 @@ import { ListGate, type Release } from './list-gate';
 
 /** Poll rounds the fleet keeps in flight on average unless configured: half of one, whatever the fleet's size. */
 export const DEFAULT_ISTIOD_POLLS_IN_FLIGHT = 0.5;
-/** Poll rounds in flight at once across the fleet unless configured. */
-export const DEFAULT_MAX_CONCURRENT_ISTIOD_POLLS = 4;
+/** Poll rounds in flight at once across the fleet unless configured (4 at once saturated 2 cores at M). */
+export const DEFAULT_MAX_CONCURRENT_ISTIOD_POLLS = 2;
 
 export interface PollBudgetOptions {
   /** Average poll rounds in flight across the fleet: each cluster's interval is stretched so the fleet stays within it. */

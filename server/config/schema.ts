@@ -44,7 +44,7 @@ export const clustersConfigSchema = z.strictObject({
    */
   istiodPollsInFlight: z.number().positive().max(64).default(0.5),
   /** istiod poll rounds at once across the whole fleet. */
-  maxConcurrentIstiodPolls: z.number().int().positive().default(4),
+  maxConcurrentIstiodPolls: z.number().int().positive().default(2),
 });
 
 
@@ -99,7 +99,7 @@ export const configSchema = z.strictObject({
     requestTimeoutSeconds: 10,
     maxConcurrentLists: 128,
     istiodPollsInFlight: 0.5,
-    maxConcurrentIstiodPolls: 4,
+    maxConcurrentIstiodPolls: 2,
   }),
   telemetry: telemetryConfigSchema
     .refine((t) => t.mode !== 'global' || t.global, { message: 'mode "global" needs telemetry.global.url', path: ['global'] })
