@@ -47,10 +47,11 @@ export async function ensureBuild(log: (m: string) => void): Promise<void> {
 
 export async function startNextHost(sim: SimHostInfo, size: SizeSpec, workDir: string, port: number): Promise<NextHost> {
   const configFile = path.join(workDir, 'meshglass.yaml');
-  // Diagnosis only: BENCH_ISTIOD_POLL_SECONDS sets the istiod poll interval (as for the sync probe).
+  // Diagnosis only: BENCH_ISTIOD_POLL_SECONDS sets the istiod poll interval (as for the sync probe), BENCH_ISTIOD_POLLS_IN_FLIGHT the fleet's poll budget.
+  const pollsInFlight = process.env.BENCH_ISTIOD_POLLS_IN_FLIGHT ? { istiodPollsInFlight: Number(process.env.BENCH_ISTIOD_POLLS_IN_FLIGHT) } : {};
   const config = {
     log: { level: 'warn' },
-    clusters: { kubeconfigs: [{ path: sim.kubeconfigPath, exclude: ['*-restricted'] }], staleAfterSeconds: 60, istiodPollSeconds: Number(process.env.BENCH_ISTIOD_POLL_SECONDS ?? 10), requestTimeoutSeconds: 60 },
+    clusters: { kubeconfigs: [{ path: sim.kubeconfigPath, exclude: ['*-restricted'] }], staleAfterSeconds: 60, istiodPollSeconds: Number(process.env.BENCH_ISTIOD_POLL_SECONDS ?? 10), requestTimeoutSeconds: 60, ...pollsInFlight },
     telemetry: { mode: 'global', global: { url: sim.prometheusUrl, clusterLabel: 'cluster' }, window: size.telemetry.window, cacheSeconds: 5 },
   };
   writeFileSync(configFile, stringify(config));
