@@ -3,6 +3,10 @@ import type { z } from 'zod';
 import type { FleetResponse } from '@/lib/api/envelope';
 import { searchParamsObject } from '@/lib/fleet/paging';
 import { ApiProblem, jsonResponse } from '../http/api-route';
+import { jsonTextResponse } from '../http/api-problem';
+import { scopeKey } from './scoped-rows';
+import type { VisibilityScope } from './scope';
+import { SharedAnswers } from './shared-answers';
 import { nothingKnown } from './envelope';
 import type { FleetModel } from './model';
 
@@ -24,4 +28,16 @@ export function parseParams<S extends z.ZodType>(params: Record<string, string |
 export function fleetJson(model: FleetModel, res: FleetResponse<unknown> | undefined, what = 'object'): Response {
   if (!res) throw new ApiProblem(404, 'not_found', `no such ${what}`);
   return jsonResponse(res, nothingKnown(model) ? 503 : 200);
+}
+
+const shared = new SharedAnswers();
+
+/**
+ * fleetJson for a read that many callers repeat (the clusters list, a service's detail): the answer is
+ * made and serialised once per route key, visibility and model revision, for at most a second.
+ */
+export function sharedFleetJson(model: FleetModel, scope: VisibilityScope, key: string, make: () => FleetResponse<unknown> | undefined, what = 'object'): Response {
+  const a = shared.get(model, `${key}\u0000${scopeKey(scope)}`, Date.now(), make, () => (nothingKnown(model) ? 503 : 200));
+  if (!a) throw new ApiProblem(404, 'not_found', `no such ${what}`);
+  return jsonTextResponse(a.json, a.status);
 }

@@ -23,7 +23,12 @@ export class ApiProblem extends Error {
 
 /** JSON answer with no caching, since data is live and per caller. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonTextResponse(JSON.stringify(body), status, headers);
+}
+
+/** The same for a body already serialised (answers shared between requests). */
+export function jsonTextResponse(json: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(json, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });

@@ -1,12 +1,12 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getClusters } from '@/server/fleet/clusters';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson } from '@/server/fleet/route-helpers';
+import { sharedFleetJson } from '@/server/fleet/route-helpers';
 
 export const dynamic = 'force-dynamic';
 
 /** Every cluster with its state, plus meshes and networks. */
 export const GET = apiRoute('clusters.list', (_req, ctx) => {
   const model = currentFleetModel();
-  return fleetJson(model, getClusters(model, ctx.scope));
+  return sharedFleetJson(model, ctx.scope, 'clusters', () => getClusters(model, ctx.scope));
 });

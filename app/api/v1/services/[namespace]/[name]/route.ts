@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dnsLabelSchema, objectNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { parseParams, sharedFleetJson } from '@/server/fleet/route-helpers';
 import { getService } from '@/server/fleet/services';
 
 export const dynamic = 'force-dynamic';
@@ -13,5 +13,5 @@ const params = z.strictObject({ namespace: dnsLabelSchema, name: objectNameSchem
 export const GET = apiRoute('services.get', (_req, ctx) => {
   const { namespace, name } = parseParams(ctx.params, params);
   const model = currentFleetModel();
-  return fleetJson(model, getService(model, ctx.scope, namespace, name), `service ${namespace}/${name}`);
+  return sharedFleetJson(model, ctx.scope, `service\u0000${namespace}\u0000${name}`, () => getService(model, ctx.scope, namespace, name), `service ${namespace}/${name}`);
 });
