@@ -26,10 +26,10 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return jsonTextResponse(JSON.stringify(body), status, headers);
 }
 
+/** Headers of every JSON answer: live data, per caller, so never cached. */
+export const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
 /** The same for a body already serialised (answers shared between requests). */
 export function jsonTextResponse(json: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(json, {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+  return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers } });
 }

@@ -30,8 +30,13 @@ export function currentFleetFacts(scope: VisibilityScope = ALL): FleetFacts {
   return fleetFacts(fleet.model, scope);
 }
 
-/** 200 with a telemetry answer; 503 with the envelope while no cluster has synced anything (as the fleet routes answer). */
-export function telemetryJson(res: FleetResponse<unknown>): Response {
+/** The status of a telemetry answer: 503 while no cluster has synced anything (as the fleet routes answer), else 200. */
+export function telemetryStatus(): number {
   const fleet = getAppRuntime().fleet;
-  return jsonResponse(res, fleet && nothingKnown(fleet.model) ? 503 : 200);
+  return fleet && nothingKnown(fleet.model) ? 503 : 200;
+}
+
+/** A telemetry answer with telemetryStatus. */
+export function telemetryJson(res: FleetResponse<unknown>): Response {
+  return jsonResponse(res, telemetryStatus());
 }

@@ -1,6 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
+import { currentFleetFacts, currentTelemetry, telemetryStatus } from '@/server/telemetry/current';
+import { JSON_HEADERS } from '@/server/http/api-problem';
 import { getGroupedTopology, topologyBody } from '@/server/telemetry/topology';
 import { topologyResponse } from '@/server/telemetry/topology-response';
 import { topologyQuerySchema } from '@/lib/api/topology';
@@ -12,6 +13,5 @@ export const GET = apiRoute('topology', async (req, ctx) => {
   const query = parseQuery(req, topologyQuerySchema);
   const res = await getGroupedTopology(currentTelemetry(), currentFleetFacts(ctx.scope), query);
   // Status and headers as every telemetry route answers; the body the shared answer's bytes, made once (ETag).
-  const head = telemetryJson({ ...res, data: null });
-  return topologyResponse(req, topologyBody(res), head.status, head.headers);
+  return topologyResponse(req, topologyBody(res), telemetryStatus(), JSON_HEADERS);
 });
