@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, deriveClusterCondition, toClusterStatus, type ClusterCondition, type ConnectionFacts, type Failure, type KindStatus } from './cluster-state';
+import { classifyError, ClusterConditionMemo, deriveClusterCondition, toClusterStatus, type ClusterCondition, type ConnectionFacts, type Failure, type KindStatus } from './cluster-state';
 import { backoffDelay, backoffFor, DEFAULT_BACKOFF } from './backoff';
 
 const now = 100_000;
@@ -120,5 +120,48 @@ describe('deriveClusterCondition in one pass', () => {
       const now = 1_000_000 + rnd(200_000);
       expect(deriveClusterCondition(facts, now, 60_000)).toEqual(reference(facts, now, 60_000));
     }
+  });
+});
+
+describe('ClusterConditionMemo', () => {
+  it('hands back the previous condition while nothing it is made of changed, and a new one when something did', () => {
+    const f = facts();
+    const memo = new ClusterConditionMemo();
+    const first = memo.derive(f, now, 60_000);
+    expect(memo.derive(f, now + 300, 60_000)).toBe(first); // same second of data age
+    expect(toClusterStatus(first)).toBe(toClusterStatus(first));
+    const older = memo.derive(f, now + 1_000, 60_000);
+    expect(older).not.toBe(first);
+    expect(older.dataAgeSeconds).toBe(3);
+    f.kinds[0]!.failure = { kind: 'unreachable', message: 'ECONNREFUSED' }; // mutated in place, as a watch does
+    expect(memo.derive(f, now + 1_000, 60_000)).toMatchObject({ phase: 'unreachable', reason: 'ECONNREFUSED' });
+  });
+
+  it('answers as deriveClusterCondition does while one set of facts is mutated in place, over random steps', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const failureKinds: Array<Failure['kind']> = ['unreachable', 'unauthorized', 'forbidden', 'error'];
+    const f: ConnectionFacts = { startedAt: 1_000_000, discovered: false, kinds: Array.from({ length: 4 }, (_, j) => ({ kind: `K${j}`, synced: false })) };
+    const memo = new ClusterConditionMemo();
+    let t = 1_000_000;
+    let reused = 0;
+    let previous: ClusterCondition | undefined;
+    for (let i = 0; i < 5000; i++) {
+      t += rnd(3) === 0 ? rnd(5_000) : rnd(200);
+      const k = f.kinds[rnd(4)]!;
+      switch (rnd(8)) {
+        case 0: f.discovered = true; break;
+        case 1: k.synced = true; break;
+        case 2: k.lastSeenAt = t; break;
+        case 3: k.failure = rnd(2) ? { kind: failureKinds[rnd(4)]!, message: `m${rnd(3)}` } : undefined; break;
+        case 4: f.discoveryFailure = rnd(3) === 0 ? { kind: failureKinds[rnd(4)]!, message: 'd' } : undefined; break;
+        default: break; // time passes only
+      }
+      const got = memo.derive(f, t, 60_000);
+      expect(got).toEqual(deriveClusterCondition(f, t, 60_000));
+      if (got === previous) reused++;
+      previous = got;
+    }
+    expect(reused).toBeGreaterThan(500);
   });
 });

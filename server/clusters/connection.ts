@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { FleetModel, ClusterLiveView } from '../fleet/model';
 import type { Logger } from '../log/logger';
 import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
-import { classifyError, deriveClusterCondition, type ClusterCondition, type ConnectionFacts } from './cluster-state';
+import { classifyError, ClusterConditionMemo, type ClusterCondition, type ConnectionFacts } from './cluster-state';
 import { discover } from './discovery';
 import { IstiodPoller } from './istiod-poller';
 import { builtinKinds, type KindSpec } from './kinds';
@@ -63,8 +63,10 @@ export class ClusterConnection implements ClusterLiveView {
     }
   }
 
+  private readonly conditions = new ClusterConditionMemo();
+
   condition(now: number): ClusterCondition {
-    return deriveClusterCondition(this.facts, now, this.opts.staleAfterMs);
+    return this.conditions.derive(this.facts, now, this.opts.staleAfterMs);
   }
 
   skipped(): { count: number; oversized: number; lastReason?: string } {
