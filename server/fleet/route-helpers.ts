@@ -36,8 +36,8 @@ const shared = new SharedAnswers();
  * fleetJson for a read that many callers repeat (the clusters list, a service's detail): the answer is
  * made and serialised once per route key, visibility and model revision, for at most a second.
  */
-export function sharedFleetJson(model: FleetModel, scope: VisibilityScope, key: string, make: () => FleetResponse<unknown> | undefined, what = 'object'): Response {
-  const a = shared.get(model, `${key}\u0000${scopeKey(scope)}`, Date.now(), make, () => (nothingKnown(model) ? 503 : 200));
+export function sharedFleetJson(model: FleetModel, scope: VisibilityScope, key: string, make: () => FleetResponse<unknown> | undefined, what = 'object', dep?: object): Response {
+  const a = shared.get(model, `${key}\u0000${scopeKey(scope)}`, Date.now(), make, () => (nothingKnown(model) ? 503 : 200), dep);
   if (!a) throw new ApiProblem(404, 'not_found', `no such ${what}`);
   return jsonTextResponse(a.json, a.status);
 }

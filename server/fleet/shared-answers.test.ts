@@ -41,4 +41,16 @@ describe('SharedAnswers', () => {
     const a = shared.get(fakeModel(), 'clusters', 0, () => answer(0), () => 503)!;
     expect(a.status).toBe(503);
   });
+
+  it('holds an answer made from another object (a telemetry answer) only for that same object', () => {
+    const shared = new SharedAnswers();
+    const model = fakeModel();
+    let made = 0;
+    const make = () => answer(++made);
+    const signals = {};
+    const a = shared.get(model, 'services', 0, make, () => 200, signals)!;
+    expect(shared.get(model, 'services', 10, make, () => 200, signals)).toBe(a);
+    expect(JSON.parse(shared.get(model, 'services', 20, make, () => 200, {})!.json).data.n).toBe(2); // telemetry reloaded
+    expect(made).toBe(2);
+  });
 });

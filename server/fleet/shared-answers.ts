@@ -5,6 +5,8 @@ import type { FleetModel } from './model';
 interface Entry {
   model: FleetModel;
   revision: number;
+  /** What else the answer was made from (the telemetry answer a services page joined), by identity. */
+  dep?: object;
   madeAt: number;
   status: number;
   json: string;
@@ -32,14 +34,15 @@ export class SharedAnswers {
   /**
    * The answer for `key`: the shared one if still valid, else `make()`'s, serialised once. `make` returns
    * undefined for "no such object"; that is not shared. Status 503 while nothing is known, as fleetJson answers.
+   * With `dep`, a held answer is valid only for that same object (it was made from it).
    */
-  get(model: FleetModel, key: string, now: number, make: () => FleetResponse<unknown> | undefined, status: () => number): { status: number; json: string } | undefined {
+  get(model: FleetModel, key: string, now: number, make: () => FleetResponse<unknown> | undefined, status: () => number, dep?: object): { status: number; json: string } | undefined {
     const held = this.entries.get(key);
-    if (held && held.model === model && held.revision === model.revision && now - held.madeAt < this.ttlMs) return held;
+    if (held && held.model === model && held.revision === model.revision && held.dep === dep && now - held.madeAt < this.ttlMs) return held;
     const revision = model.revision;
     const res = make();
     if (!res) return undefined;
-    const entry: Entry = { model, revision, madeAt: now, status: status(), json: JSON.stringify(res) };
+    const entry: Entry = { model, revision, dep, madeAt: now, status: status(), json: JSON.stringify(res) };
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);

@@ -17,7 +17,7 @@ import { filterByHealth, isSignalSort, needsAllSignals, sortBySignal, withSignal
 import type { TelemetryService } from './telemetry-service';
 
 /** Every service instance's accumulators for one window, and the rows already joined from them. */
-interface FleetSignals {
+export interface FleetSignals {
   acc: Map<string, SignalAccumulator>;
   telemetry: Record<string, TelemetryClusterState>;
   /** 'ns/name@clusters' -> the row's signals; filled on demand, dropped with the entry. */
@@ -44,25 +44,35 @@ function rowSignals(svc: TelemetryService, facts: FleetFacts, all: FleetSignals,
 }
 
 /**
+ * The fleet-wide signals a services list joins (one shared answer per window, see fleetSignals);
+ * undefined without telemetry. Awaited before the list is made, so that the list itself is a
+ * synchronous function of the model and this answer (and can be shared, see the services route).
+ */
+export async function servicesListSignals(model: FleetModel, query: ServicesQuery, svc: TelemetryService): Promise<FleetSignals | undefined> {
+  if (svc.client.mode === 'none') return undefined;
+  return fleetSignals(svc, fleetFacts(model, ALL).clusters(), query.window ?? svc.window);
+}
+
+/**
  * GET /api/v1/services joined with telemetry: each Service row gains its
  * signals and health (fleet-wide and per cluster), `health` filters and the
- * rps/errors/p95/health orders apply. Without telemetry the fleet answer is
- * returned unchanged, and signal filters and orders are a 400.
+ * rps/errors/p95/health orders apply. Without telemetry (`all` undefined) the
+ * fleet answer is returned unchanged, and signal filters and orders are a 400.
  */
-export async function getServicesWithSignals(
+export function servicesWithSignals(
   model: FleetModel,
   scope: VisibilityScope,
   query: ServicesQuery,
   svc: TelemetryService,
-): Promise<FleetResponse<Page<ServiceSummary>>> {
+  all: FleetSignals | undefined,
+): FleetResponse<Page<ServiceSummary>> {
   const wholeList = needsAllSignals(query);
-  if (svc.client.mode === 'none') {
+  if (!all) {
     if (wholeList) throw new ApiProblem(400, 'telemetry_not_configured', 'the health filter and the rps, errors, p95 and health orders need telemetry (telemetry.mode is none)');
     return getServices(model, scope, query);
   }
   // Signals are fleet-wide (shared by every caller); each row is then cut to the caller's clusters.
   const facts = fleetFacts(model, ALL);
-  const all = await fleetSignals(svc, facts.clusters(), query.window ?? svc.window);
   const join = (r: ServiceSummary) => withSignals(r, rowSignals(svc, facts, all, scope, r), query.include === 'clusterSignals');
   let res: FleetResponse<Page<ServiceSummary>>;
   if (!wholeList) {
@@ -76,4 +86,9 @@ export async function getServicesWithSignals(
     res = { ...everything, data: { items: rows.slice(start, start + query.pageSize), total: rows.length, page: query.page, pageSize: query.pageSize } };
   }
   return { ...res, clusters: withTelemetryStatuses(res.clusters, all.telemetry) };
+}
+
+/** servicesListSignals then servicesWithSignals. */
+export async function getServicesWithSignals(model: FleetModel, scope: VisibilityScope, query: ServicesQuery, svc: TelemetryService): Promise<FleetResponse<Page<ServiceSummary>>> {
+  return servicesWithSignals(model, scope, query, svc, await servicesListSignals(model, query, svc));
 }
