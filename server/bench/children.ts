@@ -67,6 +67,14 @@ export function spawnTracked(cmd: string, args: string[], opts: SpawnOptions): C
 }
 
 /**
+ * `cmd args` run at a lower CPU priority (`nice -n level`; 0 runs it as it is). Threads and children the
+ * process starts inherit it (a Go program's threads too, which renice of a running PID would miss).
+ */
+export function niced(level: number, cmd: string, args: string[]): [string, string[]] {
+  return level > 0 ? ['nice', ['-n', String(level), cmd, ...args]] : [cmd, args];
+}
+
+/**
  * Runs a child to completion and returns the last JSON line it printed on
  * stdout. Killed by PID after `timeoutMs`.
  */

@@ -3,7 +3,7 @@
  * demo (server/scripts/demo-fleet.ts) against the benchmark's simulated fleet.
  * Started with a raised open-file limit (1,000 SSE clients) and stopped by PID.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { spawnTracked, terminate } from './children';
@@ -58,13 +58,16 @@ export async function startNextHost(sim: SimHostInfo, size: SizeSpec, workDir: s
   const t0 = Date.now();
   // BENCH_PROFILE_DIR: a CPU profile of the dashboard, written when it is stopped.
   const prof = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
-  const child = spawnTracked(process.execPath, [...heapFlag(size), ...prof, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // Diagnosis only: BENCH_NEXT_NODE_FLAGS (e.g. --trace-gc) go to node; BENCH_NEXT_STDOUT keeps what next start prints.
+  const extraFlags = (process.env.BENCH_NEXT_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawnTracked(process.execPath, [...heapFlag(size), ...prof, ...extraFlags, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: { MESHGLASS_CONFIG: configFile, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
     nofile: 20_000,
     timeoutMs: 0,
     label: 'next',
   });
-  child.stdout?.resume();
+  if (process.env.BENCH_NEXT_STDOUT) child.stdout?.pipe(createWriteStream(process.env.BENCH_NEXT_STDOUT));
+  else child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
   // Writing a profile of minutes takes a while after SIGTERM; with the default grace the process was killed before it wrote one.
   const stop = () => terminate(child, prof.length ? 180_000 : undefined);

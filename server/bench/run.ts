@@ -19,7 +19,7 @@ import path from 'node:path';
 import { runJson, stopAllChildren, tsxArgs } from './children';
 import { ensureBuild } from './next-host';
 import { loadAverage } from './proc-mem';
-import { runSize, type SizeResult } from './run-size';
+import { runSize, simNice, type SizeResult } from './run-size';
 import { SIZES, smoke, type SizeName } from './sizes';
 import { measureTopologyBuild, type TopologyServerResult } from './topology-server';
 
@@ -66,7 +66,7 @@ function machine(): Record<string, unknown> {
       return 'n/a';
     }
   };
-  return { nproc: Number(sh('nproc')), freeG: sh('free -g'), totalMemGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString(), cpu: os.cpus()[0]?.model, loadAverageAtStart: loadAverage() };
+  return { nproc: Number(sh('nproc')), freeG: sh('free -g'), totalMemGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString(), cpu: os.cpus()[0]?.model, loadAverageAtStart: loadAverage(), simNice: simNice() };
 }
 
 const log = (m: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
