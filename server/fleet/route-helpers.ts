@@ -33,8 +33,9 @@ export function fleetJson(model: FleetModel, res: FleetResponse<unknown> | undef
 const shared = new SharedAnswers();
 
 /**
- * fleetJson for a read that many callers repeat (the clusters list, a service's detail): the answer is
- * made and serialised once per route key, visibility and model revision, for at most a second.
+ * fleetJson for a read that many callers repeat (the clusters list, a service's detail, a services page): the
+ * answer is made and serialised once per route key, visibility and model revision (and `dep`, what else it was
+ * made from, by identity), for at most a second.
  */
 export function sharedFleetJson(model: FleetModel, scope: VisibilityScope, key: string, make: () => FleetResponse<unknown> | undefined, what = 'object', dep?: object): Response {
   const a = shared.get(model, `${key}\u0000${scopeKey(scope)}`, Date.now(), make, () => (nothingKnown(model) ? 503 : 200), dep);
