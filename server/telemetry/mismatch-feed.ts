@@ -3,6 +3,7 @@ import type { TelemetryClusterMismatch } from '@/lib/analysis/types';
 import type { Logger } from '../log/logger';
 import type { FleetFacts } from './fleet-facts';
 import { findClusterLabels, telemetryMismatches } from './label-check';
+import { nextMismatchCheck, type MismatchCheckOutcome } from './mismatch-schedule';
 import type { TelemetryService } from './telemetry-service';
 
 /** Where the feed sends its results and how often it checks. */
@@ -14,9 +15,9 @@ export interface MismatchFeedOptions {
   publish: (list: TelemetryClusterMismatch[]) => void;
   /** First check after this long (ms, default 5 s): the fleet and Prometheus need a moment. */
   firstDelayMs?: number;
-  /** Then every this long (ms, default 60 s). */
+  /** Then every this long (ms, default 60 s) once two checks agree and every cluster is accounted for. */
   intervalMs?: number;
-  /** While no metric names any cluster yet (Prometheus warming up), check this often instead (ms, default 10 s). */
+  /** While no metric names any cluster yet (Prometheus warming up), check this often instead (ms, default 10 s); an unsettled result backs off from here. */
   warmupIntervalMs?: number;
   logger?: Logger;
 }
@@ -34,26 +35,35 @@ export interface MismatchFeed {
  * route's per-request answer is separate.
  */
 export function startMismatchFeed(opts: MismatchFeedOptions): MismatchFeed {
+  const schedule = { intervalMs: opts.intervalMs ?? 60_000, warmupIntervalMs: opts.warmupIntervalMs ?? 10_000 };
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const check = async (): Promise<TelemetryClusterMismatch[] | undefined> => {
+  let previous: TelemetryClusterMismatch[] | undefined;
+  let unsettledInARow = 0;
+  const run = async (): Promise<MismatchCheckOutcome> => {
     const facts = opts.facts();
     const clusters = facts.clusters();
-    if (clusters.length === 0) return undefined;
+    if (clusters.length === 0) return { unaccounted: 0 };
     const labels = await findClusterLabels(opts.svc, clusters, opts.svc.window);
-    if (Object.values(labels.presence.clusters).every((c) => c.state !== 'ok') || labels.found.length === 0) return undefined;
+    if (Object.values(labels.presence.clusters).every((c) => c.state !== 'ok') || labels.found.length === 0) return { unaccounted: 0 };
     const list = telemetryMismatches(clusters, labels);
     opts.publish(list);
-    return list;
+    const named = new Set([...labels.found.map((f) => f.value), ...list.flatMap((m) => (m.cluster ? [m.cluster] : []))]);
+    return { list, unaccounted: clusters.filter((c) => !named.has(c)).length };
   };
   const loop = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      check().then(
-        (list) => loop(list ? (opts.intervalMs ?? 60_000) : (opts.warmupIntervalMs ?? 10_000)),
+      run().then(
+        (outcome) => {
+          const next = nextMismatchCheck(previous, outcome, unsettledInARow, schedule);
+          previous = outcome.list ?? previous;
+          unsettledInARow = next.unsettledInARow;
+          loop(next.delayMs);
+        },
         (err: unknown) => {
           opts.logger?.warn({ err: (err as Error).message }, 'telemetry cluster-label check failed');
-          loop(opts.intervalMs ?? 60_000);
+          loop(schedule.intervalMs);
         },
       );
     }, delay);
@@ -65,6 +75,6 @@ export function startMismatchFeed(opts: MismatchFeedOptions): MismatchFeed {
       stopped = true;
       clearTimeout(timer);
     },
-    check,
+    check: async () => (await run()).list,
   };
 }
