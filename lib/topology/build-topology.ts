@@ -1,14 +1,15 @@
 import { deadNodesStep } from './dead-nodes-step';
-import { toElements, type TopologyElements } from './elements';
+import { toElementsPaced, type TopologyElements } from './elements';
 import { filterStep, type FilterOptions } from './filter-step';
 import { focusStep } from './focus-step';
-import { gatewayStep } from './gateway-step';
-import { healthStep, type HealthOptions } from './health-step';
+import { gatewayStepPaced } from './gateway-step';
+import { healthStepPaced, type HealthOptions } from './health-step';
 import { mtlsStep } from './mtls-step';
 import { edgeIdentities } from './node-identity';
-import { responseTimeStep } from './response-time-step';
+import { runToEnd, type Paced } from './paced';
+import { responseTimeStepPaced } from './response-time-step';
 import { scopeStep, type ScopeAllows } from './scope-step';
-import { trafficStep } from './traffic-step';
+import { trafficStepPaced } from './traffic-step';
 import type { GraphNode, GraphType, TrafficSample } from './types';
 
 /** Everything a topology is built from: series, fleet facts as plain functions, and the caller's parameters. */
@@ -44,19 +45,38 @@ export interface TopologyStats {
  * east-west gateway hop, the caller's filters, the caller's scope (everything
  * outside collapsed into one node), focus, and elements.
  */
-export function buildTopology(input: TopologyInput): { elements: TopologyElements; stats: TopologyStats } {
+export function buildTopology(input: TopologyInput): BuiltTopology {
+  return runToEnd(buildTopologyPaced(input));
+}
+
+/** What buildTopology returns. */
+export interface BuiltTopology {
+  elements: TopologyElements;
+  stats: TopologyStats;
+}
+
+/**
+ * buildTopology with pause points (lib/topology/paced.ts): the heavy steps
+ * pause every few hundred series, nodes or edges, the light ones (one pass
+ * each, nothing allocated per item) between steps.
+ */
+export function* buildTopologyPaced(input: TopologyInput): Paced<BuiltTopology> {
   // One memo of edge identities for the request and p95 series: both group by the same edge labels.
   const identities = edgeIdentities(input.graphType);
-  let g = trafficStep(input, identities);
+  let g = yield* trafficStepPaced(input, identities);
   g = deadNodesStep(g, { inventory: input.inventory, hideIdle: input.hideIdle });
-  g = healthStep(g, input);
+  yield;
+  g = yield* healthStepPaced(g, input);
   g = mtlsStep(g);
-  g = responseTimeStep(g, input.p95, input.graphType, identities);
-  g = gatewayStep(g, input.networkOf ?? (() => undefined));
+  g = yield* responseTimeStepPaced(g, input.p95, input.graphType, identities);
+  g = yield* gatewayStepPaced(g, input.networkOf ?? (() => undefined));
   g = filterStep(g, input);
+  yield;
   g = scopeStep(g, input.allows);
+  yield;
   g = focusStep(g, input.focus, input.hops ?? 1);
-  const elements = toElements(g, input.networkOf, { edgeDetail: input.edgeDetail });
+  yield;
+  const elements = yield* toElementsPaced(g, input.networkOf, { edgeDetail: input.edgeDetail });
   // The outside node stands for many clusters and namespaces: it counts as a node, not as a place.
   const clusters = new Set<string>();
   const namespaces = new Set<string>();

@@ -1,4 +1,5 @@
 import { requestKey, sourceCluster } from './node-identity';
+import { pauseAfter, runToEnd, type Paced } from './paced';
 import type { TrafficSample } from './types';
 
 /**
@@ -10,13 +11,20 @@ import type { TrafficSample } from './types';
  * resolved each sample pass a lookup, so no key is built twice.
  */
 export function forEachKeptReport(samples: readonly TrafficSample[], keyOf: (i: number) => string, visit: (i: number) => void): void {
+  runToEnd(forEachKeptReportPaced(samples, keyOf, visit));
+}
+
+/** forEachKeptReport with pause points (lib/topology/paced.ts). */
+export function* forEachKeptReportPaced(samples: readonly TrafficSample[], keyOf: (i: number) => string, visit: (i: number) => void): Paced<void> {
   const withDestination = new Set<string>();
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]!;
     if (s.metric.reporter === 'destination' && Number.isFinite(s.value)) withDestination.add(keyOf(i));
+    if (pauseAfter(i)) yield;
   }
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]!;
+    if (pauseAfter(i)) yield;
     if (!Number.isFinite(s.value)) continue;
     if (s.metric.reporter === 'destination' || (s.metric.reporter === 'source' && !withDestination.has(keyOf(i)))) visit(i);
   }

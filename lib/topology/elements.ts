@@ -1,4 +1,5 @@
 import type { HealthStatus } from '../health/health-status';
+import { pauseAfter, runToEnd, type Paced } from './paced';
 import type { Graph, GraphNode, NodeKind } from './types';
 
 /** Data of a cytoscape node: a graph node, or a cluster/namespace/app box (compound parent). */
@@ -49,10 +50,17 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
  * Output is sorted by id so identical graphs serialise identically.
  */
 export function toElements(g: Graph, networkOf: (cluster: string) => string | undefined = () => undefined, opts: { edgeDetail?: boolean } = {}): TopologyElements {
+  return runToEnd(toElementsPaced(g, networkOf, opts));
+}
+
+/** toElements with pause points (lib/topology/paced.ts). */
+export function* toElementsPaced(g: Graph, networkOf: (cluster: string) => string | undefined = () => undefined, opts: { edgeDetail?: boolean } = {}): Paced<TopologyElements> {
+  let i = 0;
   const detail = opts.edgeDetail === true;
   const boxes = new Map<string, TopologyNodeData>();
   const nodes: Array<{ data: TopologyNodeData }> = [];
   for (const n of g.nodes.values()) {
+    if (pauseAfter(i++)) yield;
     // The outside node belongs to no cluster: it gets no box, so no name is drawn around it.
     if (n.kind === 'outside') {
       nodes.push({ data: { id: n.id, kind: n.kind, cluster: n.cluster, name: n.name } });
@@ -78,6 +86,7 @@ export function toElements(g: Graph, networkOf: (cluster: string) => string | un
   }
   const edges: Array<{ data: TopologyEdgeData }> = [];
   for (const e of g.edges.values()) {
+    if (pauseAfter(i++)) yield;
     const r = e.rates;
     // Shares in percent of the edge's total.
     const total = r.total;
@@ -103,7 +112,9 @@ export function toElements(g: Graph, networkOf: (cluster: string) => string | un
     edges.push({ data });
   }
   for (const data of boxes.values()) nodes.push({ data });
-  return { nodes: sortById(nodes), edges: sortById(edges) };
+  const sortedNodes = sortById(nodes);
+  yield;
+  return { nodes: sortedNodes, edges: sortById(edges) };
 }
 
 const byId = <T extends { data: { id: string } }>(a: T, b: T) => (a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0);

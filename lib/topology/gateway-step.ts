@@ -2,6 +2,7 @@ import { requestHealth, type RequestRates } from '../health/request-health';
 import { emptyRates } from '../health/response-class';
 import { edgeRequestHealth } from './edge-health';
 import { edgeId } from './node-identity';
+import { pauseAfter, runToEnd, type Paced } from './paced';
 import type { Graph, GraphEdge, GraphNode } from './types';
 
 /** The east-west gateway node of a cluster (Istio's standard name and namespace). */
@@ -36,6 +37,12 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, v
  * a gateway node; hops into one gateway are merged. Same-network edges stay direct.
  */
 export function gatewayStep(g: Graph, networkOf: (cluster: string) => string | undefined): Graph {
+  return runToEnd(gatewayStepPaced(g, networkOf));
+}
+
+/** gatewayStep with pause points (lib/topology/paced.ts). */
+export function* gatewayStepPaced(g: Graph, networkOf: (cluster: string) => string | undefined): Paced<Graph> {
+  let i = 0;
   const networks = new Map<string, string | undefined>();
   const network = (c: string) => {
     if (!networks.has(c)) networks.set(c, networkOf(c));
@@ -44,6 +51,7 @@ export function gatewayStep(g: Graph, networkOf: (cluster: string) => string | u
   const gateways = new Map<string, GraphNode>();
   const merged = new Set<GraphEdge>();
   for (const e of [...g.edges.values()]) {
+    if (pauseAfter(i++)) yield;
     const src = g.nodes.get(e.source);
     const dst = g.nodes.get(e.target);
     if (!src || !dst || src.cluster === dst.cluster || src.kind === 'unknown') continue;
@@ -67,6 +75,7 @@ export function gatewayStep(g: Graph, networkOf: (cluster: string) => string | u
   const inbound = new Map<string, { rates: RequestRates; count: number }>();
   for (const n of g.nodes.values()) if (n.kind === 'gateway') inbound.set(n.id, { rates: emptyRates(), count: 0 });
   for (const e of g.edges.values()) {
+    if (pauseAfter(i++)) yield;
     const acc = e.protocol === 'tcp' ? undefined : inbound.get(e.target);
     if (!acc) continue;
     acc.count++;

@@ -4,6 +4,7 @@ import { serviceInstanceHealth, workloadHealth } from '../health/instance-health
 import { emptyRates } from '../health/response-class';
 import { DEFAULT_TOLERANCES, tolerancesFor, type Tolerance, type ToleranceRule } from '../health/tolerances';
 import { edgeRequestHealth } from './edge-health';
+import { pauseAfter, runToEnd, type Paced } from './paced';
 import type { Graph, GraphNode } from './types';
 
 /** What the health step needs besides the graph. */
@@ -30,11 +31,18 @@ function sum(into: RequestRates, r: RequestRates): void {
  * only when read, see edgeRequestHealth).
  */
 export function healthStep(g: Graph, opts: HealthOptions = {}): Graph {
+  return runToEnd(healthStepPaced(g, opts));
+}
+
+/** healthStep with pause points (lib/topology/paced.ts). */
+export function* healthStepPaced(g: Graph, opts: HealthOptions = {}): Paced<Graph> {
+  let i = 0;
   const inbound = new Map<string, RequestRates>();
   for (const e of g.edges.values()) {
     let r = inbound.get(e.target);
     if (!r) inbound.set(e.target, (r = emptyRates()));
     sum(r, e.rates);
+    if (pauseAfter(i++)) yield;
   }
   // Tolerances are per node (namespace and service); an edge is judged by its target's, looked up rather than matched again.
   const tolerancesOf = new Map<string, readonly Tolerance[]>();
@@ -46,9 +54,11 @@ export function healthStep(g: Graph, opts: HealthOptions = {}): Graph {
     if (n.kind === 'service') n.health = serviceInstanceHealth(rates, readiness, tolerances);
     else if (n.kind === 'workload' || n.kind === 'app' || n.kind === 'versionedApp') n.health = workloadHealth(rates, readiness, tolerances);
     else n.health = requestHealth(rates, tolerances);
+    if (pauseAfter(i++)) yield;
   }
   for (const e of g.edges.values()) {
     e.health = e.protocol === 'tcp' ? { status: e.tcpBytes > 0 ? 'healthy' : 'idle', reasons: [] } : edgeRequestHealth(e.rates, tolerancesOf.get(e.target) ?? DEFAULT_TOLERANCES);
+    if (pauseAfter(i++)) yield;
   }
   return g;
 }

@@ -1,4 +1,5 @@
 import { edgeIdentities, type EdgeIdentities } from './node-identity';
+import { pauseAfter, runToEnd, type Paced } from './paced';
 import type { Graph, GraphType, TrafficSample } from './types';
 
 /**
@@ -9,8 +10,15 @@ import type { Graph, GraphType, TrafficSample } from './types';
  * without building nodes again.
  */
 export function responseTimeStep(g: Graph, p95: readonly TrafficSample[], graphType: GraphType, identities: EdgeIdentities = edgeIdentities(graphType)): Graph {
+  return runToEnd(responseTimeStepPaced(g, p95, graphType, identities));
+}
+
+/** responseTimeStep with pause points (lib/topology/paced.ts). */
+export function* responseTimeStepPaced(g: Graph, p95: readonly TrafficSample[], graphType: GraphType, identities: EdgeIdentities = edgeIdentities(graphType)): Paced<Graph> {
   const best = new Map<string, { destination: number | undefined; source: number | undefined }>();
-  for (const s of p95) {
+  for (let i = 0; i < p95.length; i++) {
+    const s = p95[i]!;
+    if (pauseAfter(i)) yield;
     if (!Number.isFinite(s.value)) continue;
     const id = identities.of(s).edgeId;
     let b = best.get(id);

@@ -1,6 +1,7 @@
 import { addRate, classifyResponse, emptyRates } from '../health/response-class';
-import { forEachKeptReport } from './dedup';
+import { forEachKeptReportPaced } from './dedup';
 import { edgeIdentities, type EdgeIdentities, type EdgeIdentity } from './node-identity';
+import { pauseAfter, runToEnd, type Paced } from './paced';
 import { emptyGraph, type Graph, type GraphEdge, type GraphNode, type GraphType, type TrafficSample } from './types';
 
 /** Input of the traffic step: request-rate and TCP byte series from both reporters. */
@@ -30,10 +31,14 @@ function edge(g: Graph, id: EdgeIdentity): GraphEdge {
 }
 
 /** Adds the de-duplicated series with a positive value to the graph; `add` puts one series' value on its edge. */
-function addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdentities, add: (e: GraphEdge, s: TrafficSample) => void): void {
+function* addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdentities, add: (e: GraphEdge, s: TrafficSample) => void): Paced<void> {
   // Each series is resolved once; de-duplication and the edge share the result.
-  const resolved = samples.map((s) => ids.of(s));
-  forEachKeptReport(samples, (i) => resolved[i]!.requestKey, (i) => {
+  const resolved: EdgeIdentity[] = new Array(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    resolved[i] = ids.of(samples[i]!);
+    if (pauseAfter(i)) yield;
+  }
+  yield* forEachKeptReportPaced(samples, (i) => resolved[i]!.requestKey, (i) => {
     const s = samples[i]!;
     if (!(s.value > 0)) return;
     const e = edge(g, resolved[i]!);
@@ -53,9 +58,14 @@ function addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdentit
  * so p95 series reuse the edges' identities.
  */
 export function trafficStep(input: TrafficInput, identities: EdgeIdentities = edgeIdentities(input.graphType)): Graph {
+  return runToEnd(trafficStepPaced(input, identities));
+}
+
+/** trafficStep with pause points (lib/topology/paced.ts). */
+export function* trafficStepPaced(input: TrafficInput, identities: EdgeIdentities = edgeIdentities(input.graphType)): Paced<Graph> {
   const g = emptyGraph();
-  addSeries(g, input.requests, identities, (e, s) => addRate(e.rates, classifyResponse(s.metric.request_protocol, s.metric.response_code, s.metric.grpc_response_status), s.value));
-  addSeries(g, input.tcp, edgeIdentities(input.graphType, 'tcp'), (e, s) => {
+  yield* addSeries(g, input.requests, identities, (e, s) => addRate(e.rates, classifyResponse(s.metric.request_protocol, s.metric.response_code, s.metric.grpc_response_status), s.value));
+  yield* addSeries(g, input.tcp, edgeIdentities(input.graphType, 'tcp'), (e, s) => {
     e.tcpBytes += s.value;
   });
   return g;

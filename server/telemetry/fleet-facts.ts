@@ -32,7 +32,8 @@ export interface FleetFacts {
   /** Global services: namespace/name and the clusters that have the Service. */
   services(): Array<{ namespace: string; name: string; clusters: string[] }>;
   serviceReadiness(cluster: string, namespace: string, name: string): ReadinessCounts | undefined;
-  workloads(): WorkloadFact[];
+  /** Every visible workload, or one cluster's (so a long pass can pause between clusters). */
+  workloads(cluster?: string): WorkloadFact[];
   /**
    * A value derived from the whole fleet (unscoped facts), kept until the
    * model's revision moves: every write to the model bumps it, so the value is
@@ -86,8 +87,8 @@ export function fleetFacts(model: FleetModel, scope: VisibilityScope): FleetFact
       const unsyncedProxies = model.unsyncedProxies(cluster, namespace, model.instancePods(cluster, namespace, name));
       return { desired: inst.endpoints.ready + inst.endpoints.notReady, ready: inst.endpoints.ready, unsyncedProxies };
     },
-    workloads: () =>
-      model.clusterNames().flatMap((c) =>
+    workloads: (cluster) =>
+      (cluster === undefined ? model.clusterNames() : [cluster]).flatMap((c) =>
         model.workloads(c)
           .filter((w) => allows(scope, w.cluster, w.namespace))
           .map((w) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forEachSliced } from './slices';
+import type { Paced } from '@/lib/topology/paced';
+import { forEachSliced, runPaced } from './slices';
 
 describe('forEachSliced', () => {
   it('visits every item in order and yields once a slice has run sliceMs', async () => {
@@ -32,5 +33,36 @@ describe('forEachSliced', () => {
       t += 6;
     }, { sliceMs: 10, checkEvery: 1, now: () => t });
     expect(order).toEqual(['item 1', 'item 2', 'other', 'item 3', 'item 4']);
+  });
+});
+
+describe('runPaced', () => {
+  /** n items, each "taking" `ms` on the test clock. */
+  function* counting(n: number, log: string[], clock: { t: number }, ms: number): Paced<number> {
+    for (let i = 0; i < n; i++) {
+      log.push(`item ${i}`);
+      clock.t += ms;
+      yield;
+    }
+    return n;
+  }
+
+  it('returns the result and yields at the first pause after each sliceMs of work', async () => {
+    const clock = { t: 0 };
+    let yields = 0;
+    const log: string[] = [];
+    // 4 ms an item, slices of 10 ms: a yield after items 3, 6 and 9.
+    const value = await runPaced(counting(10, log, clock, 4), { sliceMs: 10, now: () => clock.t, yieldFn: async () => void yields++ });
+    expect(value).toBe(10);
+    expect(log).toHaveLength(10);
+    expect(yields).toBe(3);
+  });
+
+  it('lets other callbacks run between slices', async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push('other'));
+    const clock = { t: 0 };
+    await runPaced(counting(4, order, clock, 6), { sliceMs: 10, now: () => clock.t });
+    expect(order).toEqual(['item 0', 'item 1', 'other', 'item 2', 'item 3']);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
+import type { Paced } from '@/lib/topology/paced';
 import { yieldToLoop } from '../runtime/yield-to-loop';
-
 
 /** How a long pass over many items is cut into slices. */
 export interface SliceOptions {
@@ -35,4 +35,25 @@ export async function forEachSliced<T>(items: readonly T[], fn: (item: T) => voi
     }
   }
   return yields;
+}
+
+/**
+ * Runs a paced computation (lib/topology/paced.ts), yielding to the event
+ * loop at its first pause point after each `sliceMs` of work. Returns its
+ * result; `onYield` counts the yields (tests, benchmarks).
+ */
+export async function runPaced<T>(paced: Paced<T>, opts: SliceOptions & { onYield?: () => void } = {}): Promise<T> {
+  const sliceMs = opts.sliceMs ?? 10;
+  const now = opts.now ?? (() => performance.now());
+  const yieldFn = opts.yieldFn ?? yieldToLoop;
+  let start = now();
+  for (;;) {
+    const r = paced.next();
+    if (r.done) return r.value;
+    if (now() - start >= sliceMs) {
+      await yieldFn();
+      opts.onYield?.();
+      start = now();
+    }
+  }
 }

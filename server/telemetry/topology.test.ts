@@ -36,25 +36,26 @@ function fleet(): FleetModel {
 const plain = (inv: { nodes: readonly { id: string }[]; readiness: (n: never) => unknown }) => inv.nodes.map((n) => [n.id, inv.readiness(n as never)]);
 
 describe('topology inventory memo', () => {
-  it('equals the per-request inventory for every graph type, whole-fleet and scoped', () => {
+  it('equals the per-request inventory for every graph type, whole-fleet and scoped', async () => {
     const m = fleet();
     for (const s of [ALL, scope('a/bookinfo'), scope('b/*'), scope()]) {
       for (const graphType of GRAPH_TYPES) {
         const facts = fleetFacts(m, s);
         const direct = inventory(facts, graphType);
-        expect(plain(scopedInventory(facts, graphType))).toEqual(direct.nodes.map((n) => [n.id, direct.readiness.get(n.id)]));
+        expect(plain(await scopedInventory(facts, graphType))).toEqual(direct.nodes.map((n) => [n.id, direct.readiness.get(n.id)]));
       }
     }
-    expect(scopedInventory(fleetFacts(m, scope('a/bookinfo')), 'workload').nodes.map((n) => n.id)).toEqual(['wl:a/bookinfo/reviews-v1', 'wl:a/bookinfo/reviews-v2']);
+    expect((await scopedInventory(fleetFacts(m, scope('a/bookinfo')), 'workload')).nodes.map((n) => n.id)).toEqual(['wl:a/bookinfo/reviews-v1', 'wl:a/bookinfo/reviews-v2']);
   });
 
-  it('is built once per model revision and rebuilt after any write', () => {
+  it('is built once per model revision, by concurrent callers too, and rebuilt after any write', async () => {
     const m = fleet();
-    const first = scopedInventory(fleetFacts(m, ALL), 'app');
-    expect(scopedInventory(fleetFacts(m, ALL), 'app').nodes).toBe(first.nodes);
+    const [first, second] = await Promise.all([scopedInventory(fleetFacts(m, ALL), 'app'), scopedInventory(fleetFacts(m, ALL), 'app')]);
+    expect(second.nodes).toBe(first.nodes);
+    expect((await scopedInventory(fleetFacts(m, ALL), 'app')).nodes).toBe(first.nodes);
     expect(first.readiness(first.nodes.find((n) => n.id === 'app:a/bookinfo/reviews')!)).toMatchObject({ desired: 2, ready: 2 });
     m.apply('a', spec('pods'), 'bookinfo/r3', pod('bookinfo', 'r3', 'reviews', 'v1'));
-    const next = scopedInventory(fleetFacts(m, ALL), 'app');
+    const next = await scopedInventory(fleetFacts(m, ALL), 'app');
     expect(next.nodes).not.toBe(first.nodes);
     expect(next.readiness(next.nodes.find((n) => n.id === 'app:a/bookinfo/reviews')!)).toMatchObject({ desired: 3, ready: 3 });
   });

@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { GroupedTopology, Topology, TopologyQuery } from '@/lib/api/topology';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
-import { buildTopology } from '@/lib/topology/build-topology';
+import { buildTopologyPaced } from '@/lib/topology/build-topology';
+import { pauseAfter, runToEnd, type Paced } from '@/lib/topology/paced';
 import type { GraphNode, GraphType, TrafficSample } from '@/lib/topology/types';
 import { groupTopology } from '@/lib/topology-view/grouped-topology';
 import { telemetryEnvelope } from './envelope';
 import { mergeTelemetryStates, type FanOut, type TaggedSample, type TelemetryClusterState } from './fan-out';
 import { seesNoCluster, type FleetFacts, type WorkloadFact } from './fleet-facts';
+import { runPaced } from './slices';
 import { edgeQueries, edgeVariants } from './topology-queries';
 import type { TelemetryService } from './telemetry-service';
 
@@ -20,10 +22,19 @@ export interface Inventory {
 
 /** The fleet's workloads (and services) as idle-capable nodes of a graph type, with a readiness lookup by node id. */
 export function inventory(facts: FleetFacts, graphType: GraphType): Inventory {
+  return runToEnd(inventoryPaced(facts, graphType));
+}
+
+/** inventory with pause points (lib/topology/paced.ts): after each cluster's workloads, or every few hundred Services. */
+export function* inventoryPaced(facts: FleetFacts, graphType: GraphType): Paced<Inventory> {
   const nodes = new Map<string, GraphNode>();
   const readiness = new Map<string, ReadinessCounts>();
   if (graphType === 'service') {
-    for (const s of facts.services()) {
+    const services = facts.services();
+    yield;
+    for (let i = 0; i < services.length; i++) {
+      const s = services[i]!;
+      if (pauseAfter(i)) yield;
       for (const cluster of s.clusters) {
         const id = `svc:${cluster}/${s.namespace}/${s.name}`;
         nodes.set(id, { id, kind: 'service', cluster, namespace: s.namespace, name: s.name, service: s.name });
@@ -40,13 +51,19 @@ export function inventory(facts: FleetFacts, graphType: GraphType): Inventory {
     const r = readiness.get(id) ?? { desired: 0, ready: 0, unsyncedProxies: 0 };
     readiness.set(id, { desired: r.desired + w.readiness.desired, ready: r.ready + w.readiness.ready, unsyncedProxies: (r.unsyncedProxies ?? 0) + (w.readiness.unsyncedProxies ?? 0) });
   };
-  for (const w of facts.workloads()) {
-    const base = { cluster: w.cluster, namespace: w.namespace, app: w.app };
-    if (graphType === 'workload') add(`wl:${w.cluster}/${w.namespace}/${w.name}`, { ...base, id: `wl:${w.cluster}/${w.namespace}/${w.name}`, kind: 'workload', name: w.name, workload: w.name, version: w.version }, w);
-    else if (graphType === 'app') add(`app:${w.cluster}/${w.namespace}/${w.app}`, { ...base, id: `app:${w.cluster}/${w.namespace}/${w.app}`, kind: 'app', name: w.app }, w);
-    else add(`vapp:${w.cluster}/${w.namespace}/${w.app}/${w.version}`, { ...base, id: `vapp:${w.cluster}/${w.namespace}/${w.app}/${w.version}`, kind: 'versionedApp', name: w.app, version: w.version }, w);
+  for (const cluster of facts.clusters()) {
+    for (const w of facts.workloads(cluster)) addWorkload(graphType, w, add);
+    yield;
   }
   return { nodes: [...nodes.values()], readiness };
+}
+
+/** Adds a workload's node of the graph type: the workload, its app, or its app version. */
+function addWorkload(graphType: Exclude<GraphType, 'service'>, w: WorkloadFact, add: (id: string, n: GraphNode, w: WorkloadFact) => void): void {
+  const base = { cluster: w.cluster, namespace: w.namespace, app: w.app };
+  if (graphType === 'workload') add(`wl:${w.cluster}/${w.namespace}/${w.name}`, { ...base, id: `wl:${w.cluster}/${w.namespace}/${w.name}`, kind: 'workload', name: w.name, workload: w.name, version: w.version }, w);
+  else if (graphType === 'app') add(`app:${w.cluster}/${w.namespace}/${w.app}`, { ...base, id: `app:${w.cluster}/${w.namespace}/${w.app}`, kind: 'app', name: w.app }, w);
+  else add(`vapp:${w.cluster}/${w.namespace}/${w.app}/${w.version}`, { ...base, id: `vapp:${w.cluster}/${w.namespace}/${w.app}/${w.version}`, kind: 'versionedApp', name: w.app, version: w.version }, w);
 }
 
 /**
@@ -54,10 +71,13 @@ export function inventory(facts: FleetFacts, graphType: GraphType): Inventory {
  * revision and graph type (every Service and workload is visited once per
  * revision, not per request), then narrowed to the caller's scope by each
  * node's cluster and namespace, which is how a scoped caller's facts are
- * narrowed: the answer equals `inventory(facts, graphType)`.
+ * narrowed: the answer equals `inventory(facts, graphType)`. Made in slices
+ * that yield to the event loop (runPaced): at M it is 10,000 workloads.
  */
-export function scopedInventory(facts: FleetFacts, graphType: GraphType): { nodes: readonly GraphNode[]; readiness: (n: GraphNode) => ReadinessCounts | undefined } {
-  const inv = facts.fleetMemo ? facts.fleetMemo(`topology-inventory/${graphType}`, (fleet) => inventory(fleet, graphType)) : inventory(facts, graphType);
+export async function scopedInventory(facts: FleetFacts, graphType: GraphType): Promise<{ nodes: readonly GraphNode[]; readiness: (n: GraphNode) => ReadinessCounts | undefined }> {
+  const inv = await (facts.fleetMemo
+    ? facts.fleetMemo(`topology-inventory/${graphType}`, (fleet) => runPaced(inventoryPaced(fleet, graphType)))
+    : runPaced(inventoryPaced(facts, graphType)));
   if (!facts.fleetMemo || facts.scope.kind === 'all') return { nodes: inv.nodes, readiness: (n) => inv.readiness.get(n.id) };
   // Ids carry the cluster and namespace, so a graph node finds readiness only where its fact was visible.
   return {
@@ -236,9 +256,10 @@ async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: Topo
     (['requests', 'tcp', 'p95'] as const).map((kind) => Promise.all(runs.map((r) => svc.client.instant(r[kind], clusters)))),
   );
   const telemetry = mergeTelemetryStates(...[...requests!, ...tcp!, ...p95!].map((f) => f.clusters));
-  const inv = scopedInventory(facts, query.graphType);
+  const inv = await scopedInventory(facts, query.graphType);
   const asked = new Set(clusters);
-  const built = buildTopology({
+  // In slices: at M the whole-fleet graph is a few hundred ms of work, and requests are served in between.
+  const built = await runPaced(buildTopologyPaced({
     graphType: query.graphType,
     requests: unique(requests!, namespaces),
     tcp: unique(tcp!, namespaces),
@@ -256,7 +277,7 @@ async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: Topo
     focus: query.focus,
     hops: query.hops,
     edgeDetail: query.detail === 'edges',
-  });
+  }));
   return { data: { ...built, telemetry }, telemetry };
 }
 
