@@ -7,6 +7,7 @@
  */
 import { worse, type HealthStatus } from '../health/health-status';
 import type { TopologyEdgeData, TopologyNodeData } from '../topology/elements';
+import { pauseAfter, runToEnd, type Paced } from '../topology/paced';
 
 /**
  * Graphs with more nodes than this (boxes not counted) open grouped by namespace.
@@ -125,11 +126,18 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
  * becomes a loop on its group. Boxes are kept only around something drawn.
  */
 export function aggregateByNamespace(els: ViewElements, expanded: ReadonlySet<string>): ViewElements {
+  return runToEnd(aggregateByNamespacePaced(els, expanded));
+}
+
+/** aggregateByNamespace with pause points (lib/topology/paced.ts): the server folds 10,000 nodes in slices. */
+export function* aggregateByNamespacePaced(els: ViewElements, expanded: ReadonlySet<string>): Paced<ViewElements> {
+  let i = 0;
   const visible = new Map<string, string>();
   const groups = new Map<string, GroupAcc>();
   const byId = new Map<string, ViewNodeData>();
   const kept: Array<{ data: ViewNodeData }> = [];
   for (const n of els.nodes) {
+    if (pauseAfter(i++)) yield;
     const d = n.data;
     byId.set(d.id, d);
     if (BOX.has(d.kind)) continue;
@@ -187,6 +195,7 @@ export function aggregateByNamespace(els: ViewElements, expanded: ReadonlySet<st
   const edges: Array<{ data: ViewEdgeData }> = [];
   const merged = new Map<string, EdgeAcc>();
   for (const e of els.edges) {
+    if (pauseAfter(i++)) yield;
     const d = e.data;
     const source = visible.get(d.source) ?? d.source;
     const target = visible.get(d.target) ?? d.target;

@@ -4,7 +4,8 @@
  * (aggregate.ts) on the server and in tests that serve the page a graph.
  */
 import type { GroupedTopology, Topology } from '../api/topology';
-import { aggregateByNamespace, isGrouped, namespaceSummaries, type Grouping } from './aggregate';
+import { runToEnd, type Paced } from '../topology/paced';
+import { aggregateByNamespacePaced, isGrouped, namespaceSummaries, type Grouping } from './aggregate';
 
 /**
  * The answer with every namespace not in `expand` folded into one group node
@@ -13,9 +14,16 @@ import { aggregateByNamespace, isGrouped, namespaceSummaries, type Grouping } fr
  * namespace that groups nodes and the ones answered node by node.
  */
 export function groupTopology(t: Topology, group: Grouping | undefined, expand: readonly string[] = []): GroupedTopology {
+  return runToEnd(groupTopologyPaced(t, group, expand));
+}
+
+/** groupTopology with pause points (lib/topology/paced.ts). */
+export function* groupTopologyPaced(t: Topology, group: Grouping | undefined, expand: readonly string[] = []): Paced<GroupedTopology> {
   if (group === undefined || !isGrouped(t.elements, group)) return t;
   const namespaces = namespaceSummaries(t.elements);
+  yield;
   const asked = new Set(expand);
   const expanded = namespaces.filter((n) => asked.has(n.namespace)).map((n) => n.namespace);
-  return { ...t, elements: aggregateByNamespace(t.elements, new Set(expanded)), grouping: { by: 'namespace', namespaces, expanded } };
+  const elements = yield* aggregateByNamespacePaced(t.elements, new Set(expanded));
+  return { ...t, elements, grouping: { by: 'namespace', namespaces, expanded } };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatedInput } from './__fixtures__/generated';
 import { buildTopology, buildTopologyPaced } from './build-topology';
+import { groupTopology, groupTopologyPaced } from '../topology-view/grouped-topology';
 import { PAUSE_EVERY, pauseAfter, runToEnd, type Paced } from './paced';
 
 /** Runs a paced computation, counting its pauses. */
@@ -36,5 +37,14 @@ describe('paced computations', () => {
     const seriesPasses = Math.floor(input.requests.length / PAUSE_EVERY) * 3 + Math.floor(input.p95.length / PAUSE_EVERY);
     const graphPasses = Math.floor((value.stats.nodes + 2 * value.stats.edges) / PAUSE_EVERY);
     expect(pauses).toBeGreaterThanOrEqual(seriesPasses + graphPasses);
+  });
+
+  it('grouping by namespace pauses in its passes over nodes and edges, and gives the one-call answer', () => {
+    const input = { ...generatedInput(5, 3_000, 6_000), graphType: 'workload' as const, hideIdle: false };
+    const data = { ...buildTopology(input), telemetry: {} };
+    const { value, pauses } = countPauses(groupTopologyPaced(data, 'auto', ['ns-1']));
+    expect(value).toEqual(groupTopology(data, 'auto', ['ns-1']));
+    expect(value.grouping?.expanded).toEqual(['ns-1']);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor((data.elements.nodes.length + data.elements.edges.length) / PAUSE_EVERY));
   });
 });
