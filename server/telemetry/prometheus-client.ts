@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { PromEndpointConfig } from '../config/schema';
-import { forEachSliced } from './slices';
+import { parsePromAnswer } from './prom-answer-parse';
+import { forEachSliced, runPaced } from './slices';
 
 /** One sample of an instant vector. */
 export interface PromSample {
@@ -75,7 +76,8 @@ async function call(endpoint: PromEndpoint, path: string, params: URLSearchParam
   if (status === 401 || status === 403) throw new PromQueryError('unauthorized', `${endpoint.url} answered ${status}: check the credentials`);
   let answer: PromApiAnswer;
   try {
-    answer = JSON.parse(body) as PromApiAnswer;
+    // In slices: a topology answer at M is tens of MB of series.
+    answer = (await runPaced(parsePromAnswer(body))) as PromApiAnswer;
   } catch {
     throw new PromQueryError(status >= 400 ? 'http' : 'bad_data', `${endpoint.url} answered ${status} with a body that is not JSON`);
   }
