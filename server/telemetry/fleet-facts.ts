@@ -67,11 +67,15 @@ function fleetMemo<T>(model: FleetModel, key: string, derive: (fleet: FleetFacts
 
 /** FleetFacts over the live fleet model for one caller's scope. */
 export function fleetFacts(model: FleetModel, scope: VisibilityScope): FleetFacts {
+  let statuses: Record<string, ClusterStatus> | undefined;
   return {
     fleetMemo: (key, derive) => fleetMemo(model, key, derive),
     revision: model.revision,
     scope,
-    statuses: clusterStatuses(model, scope),
+    // Made when read: only an answer's envelope reads them, and shared answers make theirs once (every cluster's condition each time).
+    get statuses() {
+      return (statuses ??= clusterStatuses(model, scope));
+    },
     clusters: () => model.clusterNames().filter((c) => allows(scope, c)),
     allows: (c, ns) => allows(scope, c, ns),
     network: (c) => model.network(c),
