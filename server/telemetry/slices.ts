@@ -20,20 +20,15 @@ export interface SliceOptions {
  * analysis engine does with its runs). Returns the number of yields.
  */
 export async function forEachSliced<T>(items: readonly T[], fn: (item: T) => void, opts: SliceOptions = {}): Promise<number> {
-  const sliceMs = opts.sliceMs ?? 10;
   const every = Math.max(1, opts.checkEvery ?? 256);
-  const now = opts.now ?? (() => performance.now());
-  const yieldFn = opts.yieldFn ?? yieldToLoop;
-  let start = now();
-  let yields = 0;
-  for (let i = 0; i < items.length; i++) {
-    fn(items[i]!);
-    if ((i + 1) % every === 0 && now() - start >= sliceMs) {
-      await yieldFn();
-      yields++;
-      start = now();
+  function* visit(): Paced<void> {
+    for (let i = 0; i < items.length; i++) {
+      fn(items[i]!);
+      if ((i + 1) % every === 0) yield;
     }
   }
+  let yields = 0;
+  await runPaced(visit(), { ...opts, onYield: () => yields++ });
   return yields;
 }
 
