@@ -18,7 +18,7 @@ describe('renderGoFormat', () => {
 
 describe('Istio message catalogue', () => {
   it('matches analysis-messages.yaml exactly for every implemented code', () => {
-    const file = path.resolve(__dirname, '../../../shared/istio/analysis-messages.yaml');
+    const file = path.resolve(__dirname, '../../server/vendor/istio/analysis-messages.yaml');
     const doc = parse(readFileSync(file, 'utf8')) as { messages: Array<{ code: string; name: string; level: string; template: string; args?: Array<{ name: string }> }> };
     for (const [code, m] of Object.entries(ISTIO_MESSAGES)) {
       const src = doc.messages.find((x) => x.code === code);

@@ -6,19 +6,15 @@
  * them); CEL rules (x-kubernetes-validations) are not evaluated.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import type { ConfigObject } from '@/lib/analysis/types';
+import { vendorPath } from '../vendor/vendor-path';
 
 type Schema = Record<string, unknown>;
 
-// server/analysis -> repository root; the shared folder sits beside it.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Where the Istio CRDs are looked for unless a path is given. */
-export const DEFAULT_CRD_PATH = path.resolve(repoRoot, '../shared/istio/crd-all.gen.yaml');
+/** Where the Istio CRDs are looked for unless a path is given: the vendored copy, shipped with the package. */
+export const DEFAULT_CRD_PATH = vendorPath('istio', 'crd-all.gen.yaml');
 
 /** Structural schema -> JSON Schema: int-or-string, nullable, closed objects. */
 function translate(s: unknown): unknown {

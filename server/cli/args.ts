@@ -23,7 +23,8 @@ rules (MG codes).
   -f, --filename PATH      a manifest file or a directory of them (repeatable)
   --cluster NAME=PATH      manifests of cluster NAME (repeatable, also per path)
   -o, --output FORMAT      text (default) or json
-  --crds PATH              Istio CRDs for schema validation (default ../shared/istio/crd-all.gen.yaml)
+  --crds PATH              Istio CRDs for schema validation (default: the vendored
+                           Istio release's, see server/vendor/istio/SOURCE)
   -h, --help               this text
 
 Exit codes: 0 nothing above Info, 3 warnings or errors found, 2 unreadable input, 1 usage.`;

@@ -7,7 +7,7 @@ import type { Finding } from '@/lib/analysis/types';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const fixture = (...p: string[]) => path.join(here, '__fixtures__', ...p);
-const samples = path.resolve(root, '../shared/istio/samples');
+const samples = path.resolve(root, 'server/vendor/istio/samples');
 
 /** Runs the real CLI as a child process, as a user would (through the bin shim). */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

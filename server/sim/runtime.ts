@@ -17,7 +17,7 @@ import { createIstiodDebugServer, type PeerView } from './istiod/debug-server';
 import type { SyncFaults } from './istiod/proxies';
 import { startKubeApiServer } from './kube/api-server';
 import { deepFreeze } from './kube/object-utils';
-import { installSharedCrds } from './kube/shared-crds';
+import { installVendoredCrds } from './kube/vendored-crds';
 import { createClusterStore, type MemoryClusterStore } from './kube/store';
 import type { KubeApiServerHandle, KubeObject, TokenSpec } from './kube/types';
 import { parseManifests } from './kube/yaml-loader';
@@ -119,7 +119,7 @@ export async function startSimFleet(opts: StartSimFleetOptions = {}): Promise<Si
     for (const c of spec.clusters) {
       const built = buildCluster(index, c.name, { roots, apiCaPem: apiCa.certPem });
       const store = createClusterStore();
-      installSharedCrds(store);
+      installVendoredCrds(store);
       for (const o of built.objects) store.apply(o);
       const faults: SyncFaults = new Map();
       syncFaults.set(c.name, faults);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installSharedCrds } from '../kube/shared-crds';
+import { installVendoredCrds } from '../kube/vendored-crds';
 import { createClusterStore } from '../kube/store';
 import type { KubeObject } from '../kube/types';
 import { buildCluster, FleetIndex } from './build-cluster';
@@ -26,7 +26,7 @@ describe('demo fleet', () => {
   it('applies cleanly to a validating store (every custom resource matches its CRD schema)', () => {
     for (const b of built) {
       const store = createClusterStore();
-      installSharedCrds(store);
+      installVendoredCrds(store);
       for (const o of b.objects) store.apply(o);
       expect(store.list('v1', 'Pod').length).toBe(b.pods.length);
     }

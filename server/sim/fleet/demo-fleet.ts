@@ -4,7 +4,7 @@
  * Workloads come from Istio's and Admiral's samples, read in place.
  */
 import type { KubeObject } from '../kube/types';
-import { loadSharedYaml, sampleObjects, serviceSpecFrom, workloadSpecFrom } from './samples';
+import { loadVendoredYaml, sampleObjects, serviceSpecFrom, workloadSpecFrom } from './samples';
 import type { ClusterSpec, FleetSpec, NamespaceSpec, ServiceSpec, TrafficEdgeSpec, WorkloadSpec } from './types';
 
 export const PROD = ['us-east-1', 'us-west-2', 'eu-central-1'] as const;
@@ -29,7 +29,7 @@ function cluster(name: string, index: number, over: Partial<ClusterSpec>): Clust
   };
 }
 
-/** Builds the demo FleetSpec (reads the shared samples; deterministic). */
+/** Builds the demo FleetSpec (reads the vendored samples; deterministic). */
 export function demoFleet(): FleetSpec {
   const clusters: ClusterSpec[] = [
     cluster('us-east-1', 0, {}),
@@ -118,7 +118,7 @@ export function demoFleet(): FleetSpec {
       image: 'nginx:1.27',
       containerPorts: [80],
     });
-    extra(c, 'sample', loadSharedYaml('admiral', 'samples', 'greeting.yaml'));
+    extra(c, 'sample', loadVendoredYaml('admiral', 'samples', 'greeting.yaml'));
   }
   services.push({ name: 'greeting', namespace: 'sample', clusters: ['us-east-1', 'us-west-2'], labels: { app: 'greeting', identity: 'greeting' }, selector: { app: 'greeting' }, ports: [{ name: 'http', port: 80 }] });
   const webapp = sampleObjects('Deployment', 'admiral', 'samples', 'webapp.yaml')[0];
@@ -127,7 +127,7 @@ export function demoFleet(): FleetSpec {
   workloads.push(workloadSpecFrom(webapp, 'us-east-1', 'sample'));
   services.push(serviceSpecFrom(webappSvc, 'sample', ['us-east-1']));
   // The GTP sample targets us-west-2/us-east-2; this fleet's second region is us-east-1.
-  for (const gtp of loadSharedYaml('admiral', 'samples', 'gtp.yaml')) {
+  for (const gtp of loadVendoredYaml('admiral', 'samples', 'gtp.yaml')) {
     const spec = gtp.spec as { policy: Array<{ target?: Array<{ region: string }> }> };
     for (const p of spec.policy) for (const t of p.target ?? []) if (t.region === 'us-east-2') t.region = 'us-east-1';
     extra('us-east-1', 'sample', [gtp]);

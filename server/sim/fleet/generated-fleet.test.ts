@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installSharedCrds } from '../kube/shared-crds';
+import { installVendoredCrds } from '../kube/vendored-crds';
 import { createClusterStore } from '../kube/store';
 import { buildCluster, FleetIndex } from './build-cluster';
 import { generatedFleet } from './generated-fleet';
@@ -23,7 +23,7 @@ describe('generated fleet', () => {
     const appPods = first.pods.filter((p) => p.namespace.startsWith('team-'));
     expect(appPods.length).toBe(opts.services * opts.pods);
     const store = createClusterStore();
-    installSharedCrds(store);
+    installVendoredCrds(store);
     for (const o of first.objects) store.apply(o);
     expect(store.list('v1', 'Namespace').filter((n) => n.metadata.name.startsWith('team-')).length).toBe(opts.namespaces);
   });

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { kubeconfigFor } from '../kube/kubeconfig';
 import type { KubeObject } from '../kube/types';
-import { loadSharedYaml } from './samples';
+import { loadVendoredYaml } from './samples';
 import type { ApiEndpoint, ClusterSpec, MeshSpec, NamespaceSpec, ServiceSpec, WorkloadSpec } from './types';
 
 export const ISTIO_SYSTEM = 'istio-system';
@@ -92,7 +92,7 @@ export function controlPlaneObjects(cluster: ClusterSpec, mesh: MeshSpec): KubeO
       data: { mesh: stringify(meshConfig), meshNetworks: 'networks: {}\n' },
     });
   }
-  for (const gw of loadSharedYaml('istio', 'samples', 'expose-services.yaml')) {
+  for (const gw of loadVendoredYaml('istio', 'samples', 'expose-services.yaml')) {
     gw.metadata.namespace = ISTIO_SYSTEM;
     out.push(gw);
   }

@@ -1,14 +1,14 @@
-/** Reads Istio and Admiral sample YAML in place from ../shared and turns it into fleet specs. */
-import { sharedPath } from '../kube/shared-path';
+/** Reads the vendored Istio and Admiral sample YAML (server/vendor) and turns it into fleet specs. */
+import { vendorPath } from '../../vendor/vendor-path';
 import type { KubeObject } from '../kube/types';
 import { loadManifestFile } from '../kube/yaml-loader';
 import type { PortSpec, ServiceSpec, WorkloadSpec } from './types';
 
 const cache = new Map<string, KubeObject[]>();
 
-/** All non-empty YAML documents of a shared file, as objects (cached; callers get copies). */
-export function loadSharedYaml(...parts: string[]): KubeObject[] {
-  const path = sharedPath(...parts);
+/** All non-empty YAML documents of a vendored file, as objects (cached; callers get copies). */
+export function loadVendoredYaml(...parts: string[]): KubeObject[] {
+  const path = vendorPath(...parts);
   let docs = cache.get(path);
   if (!docs) {
     docs = loadManifestFile(path);
@@ -58,5 +58,5 @@ export function workloadSpecFrom(obj: KubeObject, cluster: string, namespace: st
 
 /** Objects of one kind from a sample file. */
 export function sampleObjects(kind: string, ...parts: string[]): KubeObject[] {
-  return loadSharedYaml(...parts).filter((o) => o.kind === kind);
+  return loadVendoredYaml(...parts).filter((o) => o.kind === kind);
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCluster, FleetIndex } from '../fleet/build-cluster';
 import { demoFleet } from '../fleet/demo-fleet';
 import { remoteSecret } from '../fleet/istio-system';
-import { installSharedCrds } from '../kube/shared-crds';
+import { installVendoredCrds } from '../kube/vendored-crds';
 import { createClusterStore } from '../kube/store';
 import type { ClusterStore } from '../kube/types';
 import { createIstiodDebugServer } from './debug-server';
@@ -15,7 +15,7 @@ const index = new FleetIndex(fleet);
 const stores = new Map<string, ClusterStore>();
 for (const c of fleet.clusters) {
   const store = createClusterStore();
-  installSharedCrds(store);
+  installVendoredCrds(store);
   for (const o of buildCluster(index, c.name, { roots: { prod: 'P', staging: 'S' }, apiCaPem: 'CA' }).objects) store.apply(o);
   stores.set(c.name, store);
 }

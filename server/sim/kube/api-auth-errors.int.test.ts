@@ -1,6 +1,6 @@
 import { ApisApi, CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions, VersionApi } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedPath } from './shared-path';
+import { vendorPath } from '../../vendor/vendor-path';
 import { configMap, RESTRICTED, startTestCluster, type TestCluster } from './test-support';
 import { loadManifestFile } from './yaml-loader';
 
@@ -119,7 +119,7 @@ describe('discovery, errors and auth through @kubernetes/client-node', () => {
 
   it('accepts the real bookinfo VirtualServices and serves them at every version', async () => {
     const api = c.kc().makeApiClient(CustomObjectsApi);
-    const samples = loadManifestFile(sharedPath('istio', 'samples', 'bookinfo', 'virtual-service-all-v1.yaml'));
+    const samples = loadManifestFile(vendorPath('istio', 'samples', 'bookinfo', 'virtual-service-all-v1.yaml'));
     for (const body of samples)
       await api.createNamespacedCustomObject({ group: 'networking.istio.io', version: 'v1', namespace: 'bookinfo', plural: 'virtualservices', body });
     const listed = (await api.listNamespacedCustomObject({ group: 'networking.istio.io', version: 'v1beta1', namespace: 'bookinfo', plural: 'virtualservices' })) as {

@@ -2,8 +2,8 @@
 export { startKubeApiServer } from './api-server';
 export { createClusterStore, MemoryClusterStore, type ClusterStoreOptions } from './store';
 export { builtinTypes } from './builtin-types';
-export { installSharedCrds, sharedCrds, sharedCrdFiles } from './shared-crds';
-export { sharedPath } from './shared-path';
+export { installVendoredCrds, vendoredCrds, vendoredCrdFiles } from './vendored-crds';
+export { vendorPath } from '../../vendor/vendor-path';
 export { loadCrdFile, loadManifestFile, parseManifests } from './yaml-loader';
 export { KubeApiError, type StatusCause } from './errors';
 export { kubeconfigFor } from './kubeconfig';

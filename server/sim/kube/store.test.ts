@@ -2,11 +2,11 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KubeApiError } from './errors';
 import { jsonOf } from './object-utils';
-import { sharedPath } from './shared-path';
+import { vendorPath } from '../../vendor/vendor-path';
 import { createClusterStore } from './store';
 import type { KubeObject, StoreEvent } from './types';
 import { loadManifestFile } from './yaml-loader';
-import { installSharedCrds } from './shared-crds';
+import { installVendoredCrds } from './vendored-crds';
 
 const cm = (name: string, data: Record<string, string> = {}, namespace = 'default'): KubeObject => ({
   apiVersion: 'v1',
@@ -17,7 +17,7 @@ const cm = (name: string, data: Record<string, string> = {}, namespace = 'defaul
 
 function withIstio() {
   const store = createClusterStore();
-  installSharedCrds(store);
+  installVendoredCrds(store);
   return store;
 }
 
@@ -150,8 +150,8 @@ describe('MemoryClusterStore', () => {
 
   it('accepts every real Istio and Admiral sample', () => {
     const s = withIstio();
-    const dirs = [sharedPath('istio', 'samples', 'bookinfo'), sharedPath('istio', 'samples', 'helloworld'), sharedPath('admiral', 'samples')];
-    const files = [...dirs.flatMap((d) => readdirSync(d).map((f) => `${d}/${f}`)), sharedPath('istio', 'samples', 'expose-istiod.yaml')];
+    const dirs = [vendorPath('istio', 'samples', 'bookinfo'), vendorPath('istio', 'samples', 'helloworld'), vendorPath('admiral', 'samples')];
+    const files = [...dirs.flatMap((d) => readdirSync(d).map((f) => `${d}/${f}`)), vendorPath('istio', 'samples', 'expose-istiod.yaml')];
     let n = 0;
     for (const f of files) {
       for (const o of loadManifestFile(f)) {

@@ -3,7 +3,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { createCa } from '../pki';
 import { startKubeApiServer } from './api-server';
 import { kubeconfigFor } from './kubeconfig';
-import { installSharedCrds } from './shared-crds';
+import { installVendoredCrds } from './vendored-crds';
 import { createClusterStore, type MemoryClusterStore } from './store';
 import type { KubeApiServerHandle, KubeApiServerOptions, TokenSpec } from './types';
 
@@ -29,7 +29,7 @@ export interface TestCluster {
 export async function startTestCluster(extra: Partial<KubeApiServerOptions> = {}, withCrds = false): Promise<TestCluster> {
   const ca = createCa('sim-test-ca');
   const store = createClusterStore();
-  if (withCrds) installSharedCrds(store);
+  if (withCrds) installVendoredCrds(store);
   const server = await startKubeApiServer({
     clusterName: 'test',
     store,

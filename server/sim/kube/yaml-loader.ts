@@ -51,7 +51,7 @@ export const loadManifestFile = (file: string): KubeObject[] => parseManifests(r
 // Istio's CRD file is 20k lines (~250 ms to parse); every simulated cluster applies the same objects.
 const crdCache = new Map<string, KubeObject[]>();
 
-/** The CustomResourceDefinitions in a file (e.g. sharedPath('istio', 'crd-all.gen.yaml')), frozen and cached; apply them to a store to serve their kinds. */
+/** The CustomResourceDefinitions in a file (e.g. vendorPath('istio', 'crd-all.gen.yaml')), frozen and cached; apply them to a store to serve their kinds. */
 export function loadCrdFile(file: string): KubeObject[] {
   let crds = crdCache.get(file);
   if (!crds) {

@@ -4,7 +4,7 @@ import { demoFleet } from '../fleet/demo-fleet';
 import { generatedFleet } from '../fleet/generated-fleet';
 import type { FleetSpec } from '../fleet/types';
 import type { SyncFaults } from '../istiod/proxies';
-import { installSharedCrds } from '../kube/shared-crds';
+import { installVendoredCrds } from '../kube/vendored-crds';
 import { createClusterStore } from '../kube/store';
 import type { KubeApiServerHandle, KubeFaults } from '../kube/types';
 import { createCa } from '../pki';
@@ -30,7 +30,7 @@ function setup(spec: FleetSpec = demoFleet()) {
   const roots = Object.fromEntries(spec.meshes.map((m) => [m.rootId, createCa(m.rootId).certPem]));
   const clusters: ScenarioCluster[] = spec.clusters.map((c) => {
     const store = createClusterStore();
-    installSharedCrds(store);
+    installVendoredCrds(store);
     for (const o of buildCluster(index, c.name, { roots, apiCaPem: 'CA' }).objects) store.apply(o);
     return { name: c.name, mesh: c.mesh, network: c.network, region: c.region, store, api: fakeApi(), syncFaults: new Map() as SyncFaults };
   });
