@@ -170,7 +170,7 @@ describe('fleet routes', () => {
       return cps.data.some((cp) => cp.poll.state === 'ok' && cp.proxies.total > 0);
     }, 15_000, 'a polled control plane');
     const one = fleetResponseSchema(controlPlaneSchema.array()).parse((await call(controlPlanesGet, '/api/v1/controlplanes?cluster=us-west-2')).body);
-    expect(one.data.map((cp) => cp.revision).sort()).toEqual(['1-24-canary', 'default']);
+    expect(one.data.map((cp) => cp.revision).sort()).toEqual(['1-31-canary', 'default']);
     const p = fleetResponseSchema(pageSchema(proxyStatusSchema)).parse((await call(proxiesGet, '/api/v1/proxies?pageSize=2')).body);
     expect(p.data.items.length).toBeLessThanOrEqual(2);
     expect(p.data.total).toBeGreaterThan(0);

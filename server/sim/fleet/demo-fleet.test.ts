@@ -68,11 +68,11 @@ describe('demo fleet', () => {
   it('gives injected pods an istio-proxy of their revision and istiod pods revision labels', () => {
     const west = built.find((b) => b.cluster.name === 'us-west-2');
     const hw = west?.pods.find((p) => p.labels.app === 'helloworld');
-    expect(hw?.labels['istio.io/rev']).toBe('1-24-canary');
+    expect(hw?.labels['istio.io/rev']).toBe('1-31-canary');
     const containers = (hw?.object.spec as { containers: Array<{ name: string; image: string }> }).containers;
-    expect(containers.find((c) => c.name === 'istio-proxy')?.image).toContain(':1.24.1');
+    expect(containers.find((c) => c.name === 'istio-proxy')?.image).toContain(':1.31.0');
     const istiods = west?.pods.filter((p) => p.labels.app === 'istiod').map((p) => p.labels['istio.io/rev']);
-    expect(istiods?.sort()).toEqual(['1-24-canary', 'default']);
+    expect(istiods?.sort()).toEqual(['1-31-canary', 'default']);
     const gw = ofKind(west?.objects ?? [], 'Service').find((s) => labels(s).istio === 'eastwestgateway');
     expect((gw?.status as { loadBalancer: { ingress: Array<{ ip: string }> } }).loadBalancer.ingress[0]?.ip).toMatch(/^192\.0\.2\./);
   });

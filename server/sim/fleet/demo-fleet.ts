@@ -20,8 +20,8 @@ function cluster(name: string, index: number, over: Partial<ClusterSpec>): Clust
     network: `network-${name}`,
     region: name,
     zones: ['a', 'b', 'c'].map((z) => `${name}${z}`),
-    kubeVersion: 'v1.30.4',
-    revisions: [{ revision: 'default', version: '1.23.2', replicas: 1 }],
+    kubeVersion: 'v1.33.5',
+    revisions: [{ revision: 'default', version: '1.30.3', replicas: 1 }],
     eastWestAddress: `192.0.2.${10 * (index + 1)}`,
     index,
     nodes: 3,
@@ -34,10 +34,10 @@ export function demoFleet(): FleetSpec {
   const clusters: ClusterSpec[] = [
     cluster('us-east-1', 0, {}),
     cluster('us-west-2', 1, {
-      kubeVersion: 'v1.29.8',
+      kubeVersion: 'v1.32.9',
       revisions: [
-        { revision: 'default', version: '1.23.2', replicas: 1 },
-        { revision: '1-24-canary', version: '1.24.1', replicas: 1 },
+        { revision: 'default', version: '1.30.3', replicas: 1 },
+        { revision: '1-31-canary', version: '1.31.0', replicas: 1 },
       ],
     }),
     cluster('eu-central-1', 2, { zones: ['eu-central-1a', 'eu-central-1b'] }),
@@ -46,8 +46,8 @@ export function demoFleet(): FleetSpec {
       network: 'network-staging',
       region: 'us-east-1',
       zones: ['us-east-1a', 'us-east-1b'],
-      kubeVersion: 'v1.31.1',
-      revisions: [{ revision: 'default', version: '1.24.1', replicas: 1 }],
+      kubeVersion: 'v1.34.1',
+      revisions: [{ revision: 'default', version: '1.31.0', replicas: 1 }],
       eastWestAddress: '198.51.100.10',
       nodes: 2,
     }),
@@ -90,7 +90,7 @@ export function demoFleet(): FleetSpec {
 
   // Helloworld v1/v2 in two clusters (v2 on the canary revision), sleep clients in both.
   ns('us-east-1', 'sample', 'default');
-  ns('us-west-2', 'sample', '1-24-canary');
+  ns('us-west-2', 'sample', '1-31-canary');
   ns(STAGING, 'sample', 'default');
   const hw = new Map(sampleObjects('Deployment', ...HELLOWORLD).map((d) => [d.metadata.name, d]));
   const hwSvc = sampleObjects('Service', ...HELLOWORLD)[0];

@@ -21,8 +21,8 @@ export interface GeneratedFleetOptions {
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1', 'eu-west-1', 'ap-southeast-1', 'ap-northeast-1', 'sa-east-1', 'ca-central-1'];
 const WORDS = ['cart', 'orders', 'users', 'search', 'catalog', 'auth', 'billing', 'inventory', 'shipping', 'pricing', 'reviews', 'media', 'notify', 'ledger', 'quotes', 'profile'];
-const VERSIONS = ['1.22.5', '1.23.2', '1.23.2', '1.23.2', '1.24.1'];
-const KUBE = ['v1.29.8', 'v1.30.4', 'v1.30.4', 'v1.31.1'];
+const VERSIONS = ['1.29.6', '1.30.3', '1.30.3', '1.30.3', '1.31.0'];
+const KUBE = ['v1.32.9', 'v1.33.5', 'v1.33.5', 'v1.34.1'];
 const TEST_NETS = ['192.0.2', '198.51.100', '203.0.113'];
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -55,7 +55,7 @@ export function controlPlaneSpecs(cluster: ClusterSpec): { namespace: NamespaceS
     selector: { app: EASTWEST_NAME, istio: 'eastwestgateway' },
     replicas: 1,
     serviceAccount: 'istio-eastwestgateway-service-account',
-    image: `docker.io/istio/proxyv2:${defaultRev?.version ?? '1.23.2'}`,
+    image: `docker.io/istio/proxyv2:${defaultRev?.version ?? '1.30.3'}`,
     containerPorts: [15021, 15443, 15012, 15017, 15090],
     proxyMode: 'router',
   });

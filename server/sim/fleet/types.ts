@@ -15,9 +15,9 @@ export interface MeshSpec {
 
 /** One istiod control-plane revision installed in a cluster. */
 export interface IstioRevisionSpec {
-  /** 'default' or a revision name such as '1-24-canary'. */
+  /** 'default' or a revision name such as '1-31-canary'. */
   revision: string;
-  /** Istio version, e.g. '1.23.2'. */
+  /** Istio version, e.g. '1.30.3'. */
   version: string;
   replicas: number;
 }
@@ -28,7 +28,7 @@ export interface ClusterSpec {
   network: string;
   region: string;
   zones: string[];
-  /** Kubernetes version reported by /version, e.g. 'v1.30.4'. */
+  /** Kubernetes version reported by /version, e.g. 'v1.33.5'. */
   kubeVersion: string;
   revisions: IstioRevisionSpec[];
   /** TEST-NET address of the east-west gateway load balancer (data only, never dialled). */

@@ -54,12 +54,12 @@ const get = async (rev: string, path: string) => {
 
 describe('istiod debug server', () => {
   it('serves /version as plain text', async () => {
-    expect(await (await get('default', '/version')).text()).toMatch(/^1\.23\.2-/);
-    expect(await (await get('1-24-canary', '/version')).text()).toMatch(/^1\.24\.1-/);
+    expect(await (await get('default', '/version')).text()).toMatch(/^1\.30\.3-/);
+    expect(await (await get('1-31-canary', '/version')).text()).toMatch(/^1\.31\.0-/);
   });
 
   it('lists the proxies of its revision in /debug/syncz, SYNCED unless faulted', async () => {
-    const canary = (await (await get('1-24-canary', '/debug/syncz')).json()) as Array<Record<string, string>>;
+    const canary = (await (await get('1-31-canary', '/debug/syncz')).json()) as Array<Record<string, string>>;
     expect(canary.map((p) => p.proxy).every((id) => id?.endsWith('.sample'))).toBe(true);
     expect(canary.length).toBe(3); // helloworld-v2, sleep, greeting
     const def = (await (await get('default', '/debug/syncz')).json()) as Array<Record<string, string>>;

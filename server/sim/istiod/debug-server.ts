@@ -39,7 +39,7 @@ function remoteSecrets(store: ClusterStore): Array<{ id: string; secretName: str
 /** The Istio build string istiod's /version prints. */
 export function versionString(version: string): string {
   const sha = createHash('sha1').update(version).digest('hex');
-  return `${version}-${sha}-go1.22.7-Clean-${version}`;
+  return `${version}-${sha}-go1.26.0-Clean-${version}`;
 }
 
 /** Creates the (unstarted) debug server of one istiod pod. */

@@ -31,7 +31,7 @@ const vs = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'netw
 describe('discovery, errors and auth through @kubernetes/client-node', () => {
   it('serves /version and API discovery', async () => {
     const v = await c.kc().makeApiClient(VersionApi).getCode();
-    expect(v).toMatchObject({ gitVersion: 'v1.30.4', major: '1', minor: '30', platform: 'linux/amd64' });
+    expect(v).toMatchObject({ gitVersion: 'v1.33.5', major: '1', minor: '33', platform: 'linux/amd64' });
     const groups = await c.kc().makeApiClient(ApisApi).getAPIVersions();
     const istio = groups.groups.find((g) => g.name === 'networking.istio.io');
     expect(istio?.preferredVersion?.version).toBe('v1');

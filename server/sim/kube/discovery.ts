@@ -26,7 +26,7 @@ export function versionInfo(gitVersion: string): Record<string, string> {
     gitCommit: '0000000000000000000000000000000000000000',
     gitTreeState: 'clean',
     buildDate: '2024-01-01T00:00:00Z',
-    goVersion: 'go1.22.5',
+    goVersion: 'go1.24.9',
     compiler: 'gc',
     platform: 'linux/amd64',
   };

@@ -33,7 +33,7 @@ export async function startTestCluster(extra: Partial<KubeApiServerOptions> = {}
   const server = await startKubeApiServer({
     clusterName: 'test',
     store,
-    gitVersion: 'v1.30.4',
+    gitVersion: 'v1.33.5',
     tokens: TOKENS,
     tls: { caCertPem: ca.certPem, caKeyPem: ca.keyPem },
     port: 0,

@@ -91,7 +91,7 @@ export interface TokenSpec {
 export interface KubeApiServerOptions {
   clusterName: string;
   store: ClusterStore;
-  /** e.g. 'v1.30.4' */
+  /** e.g. 'v1.33.5' */
   gitVersion: string;
   tokens: TokenSpec[];
   /** PEM of the CA that signs the server certificate, and its key. */

@@ -87,7 +87,7 @@ describe('scenarios, observed through the kube API, port-forward and metrics', (
     await switchTo('stale-proxies');
     const east = await syncz('us-east-1');
     expect(east.filter((p) => p.endpoint_sent !== p.endpoint_acked).length).toBe(2);
-    const west = await syncz('us-west-2', '1-24-canary');
+    const west = await syncz('us-west-2', '1-31-canary');
     expect(west.filter((p) => p.cluster_sent === '' && p.endpoint_sent === '').length).toBe(1);
     await switchTo('healthy');
     expect((await syncz('us-east-1')).every((p) => p.endpoint_sent === p.endpoint_acked)).toBe(true);
@@ -118,14 +118,14 @@ describe('scenarios, observed through the kube API, port-forward and metrics', (
     expect(again.map((n) => n.Network)).toContain('network-us-west-2');
   });
 
-  it('version-skew: istiod 1.22 in us-east-1 and ratings proxies two minors behind', async () => {
+  it('version-skew: istiod 1.29 in us-east-1 and ratings proxies two minors behind', async () => {
     await switchTo('version-skew');
     const pod = await istiodPod(fleet, 'us-east-1');
     const v = await portForwardGet(kubeConfig(fleet, 'us-east-1'), 'istio-system', pod, 15014, '/version');
-    expect(v.body).toMatch(/^1\.22\.5-/);
+    expect(v.body).toMatch(/^1\.29\.6-/);
     const ratings = (await syncz('eu-central-1')).filter((p) => p.proxy?.startsWith('ratings-v1'));
     expect(ratings.length).toBe(2);
-    for (const p of ratings) expect(p.proxy_version).toBe('1.21.4');
+    for (const p of ratings) expect(p.proxy_version).toBe('1.28.10');
   });
 
   it('cluster-down: eu-central-1 refuses connections and istiod elsewhere reports a timeout', async () => {

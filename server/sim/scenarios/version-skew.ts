@@ -22,21 +22,21 @@ function withImage(obj: KubeObject, container: string, version: string): KubeObj
 export const versionSkew: Scenario = {
   name: 'version-skew',
   summary: 'istiod minor versions differ across prod; some proxies run two minors behind.',
-  doc: 'istiod (default revision) in us-east-1 is downgraded to 1.22.5 while us-west-2 and eu-central-1 run 1.23.2 (plus the 1.24.1 canary), so /version, the istiod Deployment image and its app.kubernetes.io/version label disagree across the prod mesh. In eu-central-1 the ratings-v1 pods\' istio-proxy runs 1.21.4, two minors behind their control plane: syncz reports proxy_version 1.21.4 for them. An upgrade-readiness view should list the skewed istiod and flag the proxies outside the supported skew (n-2).',
+  doc: 'istiod (default revision) in us-east-1 is downgraded to 1.29.6 while us-west-2 and eu-central-1 run 1.30.3 (plus the 1.31.0 canary), so /version, the istiod Deployment image and its app.kubernetes.io/version label disagree across the prod mesh. In eu-central-1 the ratings-v1 pods\' istio-proxy runs 1.28.10, two minors behind their control plane: syncz reports proxy_version 1.28.10 for them. An upgrade-readiness view should list the skewed istiod and flag the proxies outside the supported skew (n-2).',
   apply(fleet) {
     const first = nthCluster(fleet, 0);
     for (const kind of ['Deployment', 'Pod'] as const) {
       const apiVersion = kind === 'Deployment' ? 'apps/v1' : 'v1';
       for (const o of first.store.list(apiVersion, kind, 'istio-system').filter((x) => x.metadata.labels?.app === 'istiod' && x.metadata.labels['istio.io/rev'] === 'default')) {
-        const next = withImage(o, '*', '1.22.5');
-        next.metadata.labels = { ...next.metadata.labels, 'app.kubernetes.io/version': '1.22.5' };
+        const next = withImage(o, '*', '1.29.6');
+        next.metadata.labels = { ...next.metadata.labels, 'app.kubernetes.io/version': '1.29.6' };
         fleet.replace(first.name, next);
       }
     }
     const third = nthCluster(fleet, 2);
     const pods = third.store.list('v1', 'Pod').filter((p) => p.metadata.labels?.app === 'ratings');
     const victims = pods.length ? pods : third.store.list('v1', 'Pod').filter((p) => p.metadata.labels?.['security.istio.io/tlsMode'] === 'istio').slice(0, 2);
-    for (const p of victims) fleet.replace(third.name, withImage(p, 'istio-proxy', '1.21.4'));
+    for (const p of victims) fleet.replace(third.name, withImage(p, 'istio-proxy', '1.28.10'));
   },
   revert: () => undefined,
 };
