@@ -13,22 +13,22 @@ function hash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function build(code: string, name: string, level: Level, message: string, objects: ObjectRef[], fix: string, extraClusters: string[] = []): Finding {
-  const clusters = [...new Set([...objects.map((o) => o.cluster), ...extraClusters])].filter(Boolean).sort();
+function build(code: string, name: string, level: Level, message: string, objects: ObjectRef[], fix: string, extraClusters: string[] = [], mentions: ObjectRef[] = []): Finding {
+  const clusters = [...new Set([...objects.map((o) => o.cluster), ...mentions.map((o) => o.cluster), ...extraClusters])].filter(Boolean).sort();
   const key = `${code}|${objects.map((o) => `${o.cluster}/${o.kind}/${o.namespace}/${o.name}`).join(',')}|${message}`;
-  return { id: `${code.toLowerCase()}-${hash(key)}`, code, name, level, message, objects, clusters, fix };
+  return { id: `${code.toLowerCase()}-${hash(key)}`, code, name, level, message, objects, ...(mentions.length ? { mentions } : {}), clusters, fix };
 }
 
-/** A finding with Istio's code, level and message template. */
-export function istioFinding(code: IstioCode, objects: ObjectRef[], args: readonly GoArg[], fix: string): Finding {
+/** A finding with Istio's code, level and message template; `mentions` are the other objects its arguments name. */
+export function istioFinding(code: IstioCode, objects: ObjectRef[], args: readonly GoArg[], fix: string, mentions: ObjectRef[] = []): Finding {
   const m = ISTIO_MESSAGES[code];
-  return build(code, m.name, m.level, renderGoFormat(m.template, args), objects, fix);
+  return build(code, m.name, m.level, renderGoFormat(m.template, args), objects, fix, [], mentions);
 }
 
 /** A finding of a Meshglass multi-cluster rule; level defaults to the rule's. */
-export function meshFinding(code: MeshCode, objects: ObjectRef[], message: string, opts: { level?: Level; fix?: string; clusters?: string[] } = {}): Finding {
+export function meshFinding(code: MeshCode, objects: ObjectRef[], message: string, opts: { level?: Level; fix?: string; clusters?: string[]; mentions?: ObjectRef[] } = {}): Finding {
   const r = MESH_RULES[code];
-  return build(code, r.name, opts.level ?? r.level, message, objects, opts.fix ?? r.fix, opts.clusters);
+  return build(code, r.name, opts.level ?? r.level, message, objects, opts.fix ?? r.fix, opts.clusters, opts.mentions);
 }
 
 /** An ObjectRef for a config object or Kubernetes object in a cluster. */

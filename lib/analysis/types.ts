@@ -27,6 +27,8 @@ export interface Finding {
   level: Level;
   message: string;
   objects: ObjectRef[];
+  /** Other objects the message names (IST0109's conflicting VirtualServices, ...): access control hides the finding unless the caller may see these too. */
+  mentions?: ObjectRef[];
   /** Every cluster involved, sorted. */
   clusters: string[];
   /** A short instruction that resolves the finding. */

@@ -16,6 +16,7 @@ export const findingSchema = z.object({
   level: levelSchema,
   message: z.string(),
   objects: z.array(objectRefSchema),
+  mentions: z.array(objectRefSchema).optional(),
   clusters: z.array(z.string()),
   fix: z.string(),
 });

@@ -18,9 +18,10 @@ export interface FindingsFilter {
   pageSize: number;
 }
 
-/** A finding leaves the server only if the caller may see every object and cluster it names. */
+/** A finding leaves the server only if the caller may see every cluster and object it names, its message's included. */
 function visible(scope: VisibilityScope, f: Finding): boolean {
-  return f.clusters.every((c) => allows(scope, c)) && f.objects.every((o) => allows(scope, o.cluster, o.namespace || undefined));
+  const named = f.mentions ? [...f.objects, ...f.mentions] : f.objects;
+  return f.clusters.every((c) => allows(scope, c)) && named.every((o) => allows(scope, o.cluster, o.namespace || undefined));
 }
 
 function matches(q: FindingsFilter, f: Finding): boolean {

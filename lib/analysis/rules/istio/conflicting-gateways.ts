@@ -40,8 +40,9 @@ export function checkConflictingGatewaysIn(ctx: AnalysisContext, c: ClusterView)
     for (const s of servers) {
       const others = servers.filter((o) => o.gw !== s.gw && s.hosts.some((h) => o.hosts.some((x) => hostsMatch(bare(h), bare(x)))));
       if (others.length === 0) continue;
-      const names = [...new Set(others.map((o) => `${o.gw.namespace}/${o.gw.name}`))].sort().join(',');
-      out.push(istioFinding('IST0145', [ref(c.name, 'Gateway', s.gw.namespace, s.gw.name)], [names, sel, String(s.port), s.hosts.join(',')], 'Give the gateways distinct hosts, ports or selectors, or merge them into one Gateway.'));
+      const names = [...new Set(others.map((o) => `${o.gw.namespace}/${o.gw.name}`))].sort();
+      const mentions = names.map((n) => ref(c.name, 'Gateway', n.slice(0, n.indexOf('/')), n.slice(n.indexOf('/') + 1)));
+      out.push(istioFinding('IST0145', [ref(c.name, 'Gateway', s.gw.namespace, s.gw.name)], [names.join(','), sel, String(s.port), s.hosts.join(',')], 'Give the gateways distinct hosts, ports or selectors, or merge them into one Gateway.', mentions));
     }
   }
   return out;

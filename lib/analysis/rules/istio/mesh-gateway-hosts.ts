@@ -41,8 +41,9 @@ export function checkMeshGatewayHostsIn(ctx: AnalysisContext, c: ClusterView): F
   for (const [scoped, list] of byHost) {
     if (list.length < 2) continue;
     const names = list.map((v) => `${v.namespace}/${v.name}`).join(',');
-    for (const vs of list) {
-      out.push(istioFinding('IST0109', [ref(c.name, 'VirtualService', vs.namespace, vs.name)], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).'));
+    const named = list.map((v) => ref(c.name, 'VirtualService', v.namespace, v.name));
+    for (const [i, vs] of list.entries()) {
+      out.push(istioFinding('IST0109', [named[i]!], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).', named.filter((_, j) => j !== i)));
     }
   }
   return out;

@@ -52,7 +52,8 @@ export function checkVirtualServiceGatewaysIn(ctx: AnalysisContext, c: ClusterVi
       if (!gw && c.complete) out.push(istioFinding('IST0101', at, ['gateway', name], 'Create the Gateway or fix the reference (namespace/name for a Gateway in another namespace).'));
       const offered = gw ? gatewayHostsFor(gw, vs.namespace) : [];
       if ((gw || c.complete) && !offered.some((g) => vsHosts(vs).some((h) => hostsMatch(g, h)))) {
-        out.push(istioFinding('IST0132', at, [vsHosts(vs), `${vs.namespace}/${vs.name}`, key], 'Add the host to a server of the Gateway, or change the VirtualService hosts to ones the Gateway serves.'));
+        const gwRef = ref(c.name, 'Gateway', key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1));
+        out.push(istioFinding('IST0132', at, [vsHosts(vs), `${vs.namespace}/${vs.name}`, key], 'Add the host to a server of the Gateway, or change the VirtualService hosts to ones the Gateway serves.', [gwRef]));
       }
     }
   }
