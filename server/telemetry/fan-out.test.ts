@@ -31,6 +31,17 @@ describe('TelemetryClient', () => {
     expect(Object.values(r.clusters).every((s) => s.state === 'unavailable')).toBe(true);
   });
 
+  it('names a source by its id, never by its URL or credentials, in states and reasons', async () => {
+    const url = 'http://metrics-user:hunter2-secret@127.0.0.1:1/prom';
+    const c = new TelemetryClient({ mode: 'global', sources: [{ id: 'global', endpoint: { url, headers: { authorization: 'Bearer tok-abcdef' }, timeoutMs: 500 } }] }, opts);
+    const r = await c.instant(() => 'up', ['a']);
+    const text = JSON.stringify(r.clusters);
+    expect(r.clusters.a).toMatchObject({ state: 'unavailable', source: 'global' });
+    expect(r.clusters.a?.reason).toMatch(/^Prometheus unreachable: .*<telemetry source global>/);
+    for (const secret of ['127.0.0.1', 'hunter2', 'metrics-user', 'tok-abcdef', '/prom']) expect(text).not.toContain(secret);
+    expect(c.plan(['a']).clusters.a?.source).toBe('global');
+  });
+
   it('reports broken credentials of a source without querying', () => {
     const c = new TelemetryClient({ mode: 'global', sources: [], broken: { global: 'cannot load the credentials' } }, opts);
     expect(c.plan(['a']).clusters.a).toEqual({ state: 'unavailable', reason: 'cannot load the credentials' });

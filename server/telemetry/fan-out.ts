@@ -22,7 +22,7 @@ export type QueryBuilder = (ctx: QueryContext) => string;
 export interface TelemetryClusterState {
   state: 'ok' | 'unavailable' | 'not-configured' | 'disabled';
   reason?: string;
-  /** The Prometheus URL that serves the cluster. */
+  /** The id of the telemetry source that serves the cluster ('global' or the cluster's perCluster key), never its URL. */
   source?: string;
 }
 
@@ -46,10 +46,25 @@ export interface TelemetryClientOptions {
   maxConcurrency: number;
 }
 
-const reasonOf = (err: unknown): string => {
-  if (err instanceof PromQueryError) return `Prometheus ${err.kind.replace('_', ' ')}: ${err.message}`;
-  return `Prometheus query failed: ${(err as Error).message}`;
-};
+/** Why a source failed, with its address and credentials replaced by its id: reasons reach scoped callers and share links. */
+export function reasonOf(err: unknown, s: TelemetrySource): string {
+  const text = err instanceof PromQueryError ? `Prometheus ${err.kind.replace('_', ' ')}: ${err.message}` : `Prometheus query failed: ${(err as Error).message}`;
+  return redactEndpoint(text, s);
+}
+
+function redactEndpoint(text: string, s: TelemetrySource): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(s.endpoint.url);
+  } catch {
+    url = undefined;
+  }
+  const secrets = [s.endpoint.url, url?.origin, url?.host, url?.hostname, url?.username, url?.password, ...Object.values(s.endpoint.headers).filter((h) => /^(Bearer|Basic) /.test(h)).map((h) => h.slice(h.indexOf(' ') + 1))];
+  let out = text;
+  for (const x of secrets.filter((v): v is string => !!v && v.length >= 3).sort((a, b) => b.length - a.length)) out = out.split(x).join(`<telemetry source ${s.id}>`);
+  // Socket errors name the peer as ip:port (ECONNREFUSED 127.0.0.1:9090), which the URL may spell as a host name.
+  return out.replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b|\[[0-9a-f:]+\](?::\d+)?/gi, `<telemetry source ${s.id}>`);
+}
 
 /**
  * Sends PromQL to every source that serves the asked clusters: one query in
@@ -83,7 +98,7 @@ export class TelemetryClient {
     }
     if (this.config.mode === 'global') {
       const broken = this.config.broken?.global;
-      for (const c of clusters) states[c] = broken ? { state: 'unavailable', reason: broken } : { state: 'ok', source: this.config.sources[0]?.endpoint.url };
+      for (const c of clusters) states[c] = broken ? { state: 'unavailable', reason: broken } : { state: 'ok', source: this.config.sources[0]?.id };
       return { sources: this.config.sources, clusters: states };
     }
     const wanted = new Set(clusters);
@@ -91,7 +106,7 @@ export class TelemetryClient {
     for (const c of clusters) {
       const s = sources.find((x) => x.cluster === c);
       const broken = this.config.broken?.[c];
-      states[c] = s ? { state: 'ok', source: s.endpoint.url } : { state: broken ? 'unavailable' : 'not-configured', reason: broken ?? `no Prometheus configured for cluster ${c} (telemetry.perCluster)` };
+      states[c] = s ? { state: 'ok', source: s.id } : { state: broken ? 'unavailable' : 'not-configured', reason: broken ?? `no Prometheus configured for cluster ${c} (telemetry.perCluster)` };
     }
     return { sources, clusters: states };
   }
@@ -120,9 +135,9 @@ export class TelemetryClient {
           const out = parts[i]!;
           await forEachSliced(rows, (r) => out.push({ ...r, scrapeCluster: s.cluster ?? (ctx.clusterLabel ? r.metric[ctx.clusterLabel] : undefined) }));
         } catch (err) {
-          const reason = reasonOf(err);
-          if (s.cluster) plan.clusters[s.cluster] = { state: 'unavailable', reason, source: s.endpoint.url };
-          else for (const c of Object.keys(plan.clusters)) plan.clusters[c] = { state: 'unavailable', reason, source: s.endpoint.url };
+          const reason = reasonOf(err, s);
+          if (s.cluster) plan.clusters[s.cluster] = { state: 'unavailable', reason, source: s.id };
+          else for (const c of Object.keys(plan.clusters)) plan.clusters[c] = { state: 'unavailable', reason, source: s.id };
         }
       }),
     );

@@ -30,7 +30,8 @@ export function telemetrySources(cfg: TelemetryConfig, resolvePath: (p: string) 
     try {
       return { id, endpoint: resolveEndpoint(e, timeoutMs, resolvePath), ...(cluster ? { cluster } : {}) };
     } catch (err) {
-      broken[id] = `cannot load the credentials of ${e.url}: ${(err as Error).message}`;
+      // The file path and URL stay out: this reason reaches every caller that sees the cluster.
+      broken[id] = `cannot load the credentials of telemetry source ${id} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'}): check its token, password and CA files`;
       return undefined;
     }
   };
