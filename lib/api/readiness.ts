@@ -7,7 +7,7 @@ export const readinessSchema = z.object({
   ready: z.boolean(),
   tried: z.number(),
   total: z.number(),
-  waitingFor: z.array(z.string()),
+  pending: z.number(),
 });
 export type ReadinessInfo = z.infer<typeof readinessSchema>;
 

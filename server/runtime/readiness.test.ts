@@ -9,14 +9,14 @@ describe('Readiness', () => {
   it('is ready at once for an empty fleet', () => {
     const r = new Readiness();
     r.expect([]);
-    expect(r.snapshot()).toEqual({ ready: true, tried: 0, total: 0, waitingFor: [] });
+    expect(r.snapshot()).toEqual({ ready: true, tried: 0, total: 0, pending: 0 });
   });
 
   it('waits until every cluster has been tried once', () => {
     const r = new Readiness();
     r.expect(['b', 'a']);
     r.markTried('a');
-    expect(r.snapshot()).toMatchObject({ ready: false, tried: 1, total: 2, waitingFor: ['b'] });
+    expect(r.snapshot()).toMatchObject({ ready: false, tried: 1, total: 2, pending: 1 });
     r.markTried('b');
     expect(r.snapshot().ready).toBe(true);
   });
@@ -27,5 +27,15 @@ describe('Readiness', () => {
     r.markTried('a');
     r.forget('b');
     expect(r.snapshot()).toMatchObject({ ready: true, total: 1 });
+  });
+
+  // /readyz is public: a count says how far the sync is without telling anyone the fleet's cluster names.
+  it('reports counts only, never a cluster name', () => {
+    const r = new Readiness();
+    r.expect(['prod-payments-eu', 'prod-ledger-us']);
+    r.markTried('prod-ledger-us');
+    const text = JSON.stringify(r.snapshot());
+    expect(text).not.toContain('prod-');
+    expect(r.snapshot()).toEqual({ ready: false, tried: 1, total: 2, pending: 1 });
   });
 });

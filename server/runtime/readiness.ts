@@ -26,13 +26,13 @@ export class Readiness {
     this.tried.delete(cluster);
   }
 
-  snapshot(): { ready: boolean; tried: number; total: number; waitingFor: string[] } {
-    const total = this.pending.size + this.tried.size;
+  /** Counts only: /readyz is public, and cluster names are for callers who may see those clusters (/clusters). */
+  snapshot(): { ready: boolean; tried: number; total: number; pending: number } {
     return {
       ready: this.configLoaded && this.pending.size === 0,
       tried: this.tried.size,
-      total,
-      waitingFor: [...this.pending].sort().slice(0, 20),
+      total: this.pending.size + this.tried.size,
+      pending: this.pending.size,
     };
   }
 }

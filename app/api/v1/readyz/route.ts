@@ -3,8 +3,9 @@ import { getAppRuntime } from '@/server/runtime/app-runtime';
 
 export const dynamic = 'force-dynamic';
 
-/** Readiness: 503 until every configured cluster has been tried once. */
+/** Readiness: 503 until every configured cluster has been tried once. Public, so counts only, no names. */
 export const GET = apiRoute('readyz', () => {
-  const readiness = getAppRuntime().readiness.snapshot();
-  return jsonResponse({ status: readiness.ready ? 'ready' : 'waiting', ...readiness }, readiness.ready ? 200 : 503);
+  const { ready, tried, total, pending } = getAppRuntime().readiness.snapshot();
+  // Fields picked, not spread: a name added to the snapshot later must not reach anonymous callers.
+  return jsonResponse({ status: ready ? 'ready' : 'waiting', ready, tried, total, pending }, ready ? 200 : 503);
 });
