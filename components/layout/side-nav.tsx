@@ -2,14 +2,18 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { isActiveNav, NAV_ITEMS } from '@/lib/ui/nav';
+import { useMe } from '@/lib/api/workspaces-ui';
+import { isActiveNav, NAV_ITEMS, visibleNavItems } from '@/lib/ui/nav';
 
+/** The left navigation; sections the caller's role may not use (per /auth/me) are left out. */
 export function SideNav() {
   const pathname = usePathname();
+  const me = useMe();
+  const items = visibleNavItems(NAV_ITEMS, me.data?.capabilities);
   return (
     <nav aria-label="Main" className="w-52 shrink-0 border-r border-slate-200 bg-white px-3 py-4 dark:border-slate-800 dark:bg-slate-900">
       <ul className="space-y-1">
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const active = isActiveNav(item.href, pathname);
           return (
             <li key={item.href}>
