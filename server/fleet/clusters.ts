@@ -3,7 +3,7 @@ import type { FleetResponse } from '@/lib/api/envelope';
 import type { ClusterDetail, ClusterList, ClusterSummary, EastWestGateway } from '@/lib/fleet/clusters';
 import type { ClusterEntry, FleetModel } from './model';
 import { envelope } from './envelope';
-import { allows, type VisibilityScope } from './scope';
+import { ALL, allows, type VisibilityScope } from './scope';
 
 /** The network of a cluster: the configured override, else the istio-system namespace's topology label. */
 export function clusterNetwork(e: ClusterEntry): string | undefined {
@@ -111,16 +111,52 @@ export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail 
   };
 }
 
+/** Objects of the scope's namespaces only: a scoped caller learns nothing of the rest of a cluster by counting. */
+function scopedCounts(e: ClusterEntry, scope: VisibilityScope): ClusterDetail['counts'] {
+  const inScope = (o: { namespace: string }) => allows(scope, e.info.name, o.namespace);
+  const count = (xs: Iterable<{ namespace: string }>) => {
+    let n = 0;
+    for (const x of xs) if (inScope(x)) n++;
+    return n;
+  };
+  let configObjects = 0;
+  for (const t of e.store.config.values()) configObjects += count(t.values());
+  return {
+    namespaces: count([...e.store.namespaces.values()].map((ns) => ({ namespace: ns.name }))),
+    services: count(e.store.services.values()),
+    pods: count(e.store.pods.values()),
+    nodes: e.store.nodes.size,
+    configObjects,
+  };
+}
+
+/** 'kubeconfig:/etc/fleet.yaml#prod' -> 'kubeconfig': the kind of source, without file paths or home clusters. */
+function sourceKind(source: string): string {
+  const i = source.indexOf(':');
+  return i > 0 ? source.slice(0, i) : 'unknown';
+}
+
+/**
+ * What a caller who sees only some namespaces may know of a cluster: counts of
+ * those namespaces, the kind of source without its path, and only remote
+ * secrets whose every peer it sees (a secret's name and keys name its peers).
+ */
+function scopedDetail(d: ClusterDetail, e: ClusterEntry, scope: VisibilityScope): ClusterDetail {
+  if (scope.kind === 'all') return d;
+  const remoteSecrets = d.remoteSecrets.filter((s) => s.clusters.every((c) => allows(scope, c)));
+  return { ...d, source: sourceKind(d.source), counts: scopedCounts(e, scope), remoteSecrets, remoteSecretCount: remoteSecrets.length };
+}
+
 /** One cluster's row in the list: the detail without the remote secrets' names (their count only). */
-export function clusterSummary(e: ClusterEntry, now = Date.now()): ClusterSummary {
-  const { remoteSecrets: _list, ...summary } = clusterDetail(e, now);
+export function clusterSummary(e: ClusterEntry, now = Date.now(), scope: VisibilityScope = ALL): ClusterSummary {
+  const { remoteSecrets: _list, ...summary } = scopedDetail(clusterDetail(e, now), e, scope);
   void _list;
   return summary;
 }
 
-/** GET /api/v1/clusters: every visible cluster, and the meshes and networks they form. */
+/** GET /api/v1/clusters: every visible cluster, and the meshes and networks they form; sources and the config file for admins only. */
 export function getClusters(model: FleetModel, scope: VisibilityScope): FleetResponse<ClusterList> {
-  const items = model.clusters().filter((e) => allows(scope, e.info.name)).map((e) => clusterSummary(e));
+  const items = model.clusters().filter((e) => allows(scope, e.info.name)).map((e) => clusterSummary(e, Date.now(), scope));
   const meshes = new Map<string, string[]>();
   const networks = new Map<string, { clusters: string[]; gateways: EastWestGateway[] }>();
   for (const c of items) {
@@ -136,13 +172,13 @@ export function getClusters(model: FleetModel, scope: VisibilityScope): FleetRes
     items,
     meshes: [...meshes].map(([id, clusters]) => ({ id, clusters })),
     networks: [...networks].map(([id, n]) => ({ id, ...n })),
-    sources: model.sources(),
-    config: model.configStatus(),
+    // Sources list every cluster they offer and their file paths; the config status names the config file.
+    ...(scope.kind === 'all' ? { sources: model.sources(), config: model.configStatus() } : { sources: [] }),
   });
 }
 
 /** GET /api/v1/clusters/{name}, or undefined (404). */
 export function getCluster(model: FleetModel, scope: VisibilityScope, name: string): FleetResponse<ClusterDetail> | undefined {
   const e = model.cluster(name);
-  return e && allows(scope, name) ? envelope(model, scope, clusterDetail(e)) : undefined;
+  return e && allows(scope, name) ? envelope(model, scope, scopedDetail(clusterDetail(e), e, scope)) : undefined;
 }

@@ -41,8 +41,14 @@ export function clusterControlPlanes(e: ClusterEntry): ControlPlane[] {
   return out;
 }
 
+/** A control plane as a scoped caller may see it: the clusters it discovers and their gateways only where the caller sees them too. */
+function scopedControlPlane(cp: ControlPlane, scope: VisibilityScope): ControlPlane {
+  if (scope.kind === 'all') return cp;
+  return { ...cp, discoveredClusters: cp.discoveredClusters.filter((c) => allows(scope, c.id)), networkGateways: cp.networkGateways.filter((g) => allows(scope, g.cluster)) };
+}
+
 /** GET /api/v1/controlplanes: every istiod revision of every visible cluster. */
 export function getControlPlanes(model: FleetModel, scope: VisibilityScope, query: { cluster?: string }): FleetResponse<ControlPlane[]> {
   const items = model.clusters().filter((e) => allows(scope, e.info.name) && (!query.cluster || e.info.name === query.cluster)).flatMap(clusterControlPlanes);
-  return envelope(model, scope, items);
+  return envelope(model, scope, items.map((cp) => scopedControlPlane(cp, scope)));
 }
