@@ -9,7 +9,10 @@ const pods = builtinKinds().find((k) => k.role === 'pods')!;
 const vsKind = configKind('networking.istio.io', 'v1', 'VirtualService', 'virtualservices', true);
 const pod = (ns: string, name: string, ready = true) => ({ namespace: ns, name, labels: { app: name }, phase: 'Running', ready, workload: { kind: 'Deployment', name }, hasProxy: true, annotations: {} }) as AnyRecord;
 const vs = (ns: string, name: string, rv: string) => ({ group: 'networking.istio.io', version: 'v1', kind: 'VirtualService', namespace: ns, name, resourceVersion: rv, labels: {}, annotations: {}, spec: { hosts: [name] } }) as AnyRecord;
-const scoped = (...sel: Array<[string, string]>): VisibilityScope => ({ kind: 'grants', grants: [{ workspace: 'w', role: 'viewer', selectors: sel.map(([cluster, namespace]) => ({ cluster, namespace })) }] });
+const scopedAs = (role: 'viewer' | 'operator', ...sel: Array<[string, string]>): VisibilityScope => ({ kind: 'grants', grants: [{ workspace: 'w', role, selectors: sel.map(([cluster, namespace]) => ({ cluster, namespace })) }] });
+const scoped = (...sel: Array<[string, string]>): VisibilityScope => scopedAs('operator', ...sel);
+const svcKind = builtinKinds().find((k) => k.role === 'services')!;
+const svc = (ns: string, name: string) => ({ namespace: ns, name, type: 'ClusterIP', clusterIP: '10.0.0.1', ports: [], labels: {}, externalAddresses: [] }) as AnyRecord;
 
 function model(): FleetModel {
   const m = new FleetModel();
@@ -60,6 +63,41 @@ describe('visibleKeys', () => {
     expect(visibleKeys(scoped(['a', 'bookinfo']), ['config/a/security.istio.io/X/-/y', 'config/a/networking.istio.io', 'config/a'])).toEqual(['config/a/security.istio.io/X/-/y', 'config/a/networking.istio.io', 'config/a']);
     expect(visibleKeys(scoped(['b', 'bookinfo']), ['config/a/security.istio.io/X/-/y', 'config/a/networking.istio.io', 'config/a'])).toEqual([]);
     expect(visibleKeys(scoped(['a', 'bookinfo']), ['workloads/a/bookinfo/r', 'workloads/a/shop/c', 'namespaces/a/shop', 'proxies/a', 'clusters/a'])).toEqual(['workloads/a/bookinfo/r', 'proxies/a', 'clusters/a']);
+  });
+});
+
+describe('visibleKeys for scoped callers', () => {
+  it('gives a service key only to a caller who sees the service in one of its clusters', () => {
+    const m = model();
+    m.apply('b', svcKind, 'shop/cart', svc('shop', 'cart'));
+    const where = (k: string) => m.services.get(k);
+    // shop is in the scope only in cluster a; cart exists only in b.
+    expect(visibleKeys(scoped(['a', 'shop']), ['services/shop/cart'], where)).toEqual([]);
+    expect(visibleKeys(scoped(['b', 'shop']), ['services/shop/cart'], where)).toEqual(['services/shop/cart']);
+    // Gone everywhere: only that some service changed.
+    expect(visibleKeys(scoped(['a', 'shop']), ['services/shop/gone'], where)).toEqual(['services']);
+  });
+
+  it('gives config and proxy keys only where the caller may read config and proxies', () => {
+    const keys = ['config/a/networking.istio.io/VirtualService/shop/r', 'proxies/a', 'workloads/a/shop/w'];
+    expect(visibleKeys(scopedAs('viewer', ['a', 'shop']), keys)).toEqual(['workloads/a/shop/w']);
+    expect(visibleKeys(scopedAs('operator', ['a', 'shop']), keys)).toEqual(keys);
+  });
+
+  it('keeps them out of a viewer\'s stream and its Last-Event-ID replay', async () => {
+    const m = model();
+    const from = String(m.revision);
+    m.apply('b', svcKind, 'shop/cart', svc('shop', 'cart'));
+    m.apply('a', vsKind, 'shop/r', vs('shop', 'r', '1'));
+    m.apply('a', pods, 'shop/w-1', pod('shop', 'w-1'));
+    m.feed.flush();
+    const s = open(m, scopedAs('viewer', ['a', 'shop']), { lastEventId: from });
+    await new Promise((r) => setTimeout(r, 50));
+    const text = s.text();
+    s.close();
+    expect(text).not.toContain('services/shop/cart');
+    expect(text).not.toContain('config/');
+    expect(text).toContain('workloads/a/shop/w-1');
   });
 });
 

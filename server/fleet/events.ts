@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from './model';
-import { allows, allowsNamespaceSomewhere, type VisibilityScope } from './scope';
+import { allows, narrowTo, type VisibilityScope } from './scope';
 import { scopeKey } from './scoped-rows';
 
 /** Keys whose second segment is a cluster ('clusters/c', 'config/c/...', 'workloads/c/...'). */
@@ -19,21 +19,36 @@ function keyNamespace(kind: string, parts: string[]): string | undefined {
   return parts[2];
 }
 
+/** The clusters a global service (`<ns>/<name>`) exists in now, Services and ServiceEntries alike. */
+export type ServiceClusters = (key: string) => Iterable<string> | undefined;
+
+/** Config and proxy keys are heard only where the caller may read config or proxies: the routes they invalidate refuse the rest. */
+function keyScope(scope: VisibilityScope, kind: string): VisibilityScope {
+  if (kind === 'config') return narrowTo(scope, 'configSpecs');
+  if (kind === 'proxies') return narrowTo(scope, 'proxies');
+  return scope;
+}
+
 /**
  * The keys of a change the scope may hear about. Cluster-keyed keys follow
- * `allows`; global service keys (`services/<ns>/<name>`) need the namespace
- * in some workspace; identity keys carry global names that may lie outside
- * the view, so scoped callers get the bare `identities` prefix instead.
+ * `allows` (config and proxies with the capability their routes need);
+ * a global service key (`services/<ns>/<name>`) needs the service in a
+ * cluster the scope sees: a service that exists nowhere any more (deleted)
+ * becomes the bare `services` prefix, naming nothing. Identity keys carry
+ * global names that may lie outside the view, so scoped callers get the
+ * bare `identities` prefix instead.
  */
-export function visibleKeys(scope: VisibilityScope, keys: string[]): string[] {
+export function visibleKeys(scope: VisibilityScope, keys: string[], serviceClusters: ServiceClusters = () => undefined): string[] {
   const out = new Set<string>();
   for (const k of keys) {
     const parts = k.split('/');
     const [kind, second] = parts;
     if (kind && CLUSTER_KEYED.has(kind) && second) {
-      if (allows(scope, second, keyNamespace(kind, parts))) out.add(k);
+      if (allows(keyScope(scope, kind), second, keyNamespace(kind, parts))) out.add(k);
     } else if (kind === 'services' && second && scope.kind !== 'all') {
-      if (allowsNamespaceSomewhere(scope, second)) out.add(k);
+      const where = [...(serviceClusters(k.slice('services/'.length)) ?? [])];
+      if (where.some((c) => allows(scope, c, second))) out.add(k);
+      else if (where.length === 0) out.add('services');
     } else if (kind === 'identities' && scope.kind !== 'all') {
       out.add('identities');
     } else out.add(k);
@@ -58,14 +73,14 @@ class ChangeMessages {
   private change?: FleetChange;
   private readonly byScope = new Map<string, Uint8Array | null>();
 
-  get(c: FleetChange, scope: VisibilityScope, key: string): Uint8Array | null {
+  get(c: FleetChange, scope: VisibilityScope, key: string, serviceClusters: ServiceClusters): Uint8Array | null {
     if (this.change !== c) {
       this.change = c;
       this.byScope.clear();
     }
     let m = this.byScope.get(key);
     if (m === undefined) {
-      const keys = visibleKeys(scope, c.keys);
+      const keys = visibleKeys(scope, c.keys, serviceClusters);
       m = keys.length ? encoder.encode(sseMessage({ revision: c.revision, keys })) : null;
       this.byScope.set(key, m);
     }
@@ -93,8 +108,9 @@ const MAX_QUEUED_BYTES = 4 * 2 ** 20;
  * change with id = fleet revision, and a comment line as heartbeat.
  */
 export function fleetEventStream(model: FleetModel, scope: VisibilityScope, opts: EventStreamOptions = {}): ReadableStream<Uint8Array> {
-  // Visibility depends only on the selectors, and the scope is fixed for the stream's life.
-  const key = scopeKey(scope);
+  // Visibility depends on the selectors and on where config and proxies may be read; the scope is fixed for the stream's life.
+  const key = [scope, narrowTo(scope, 'configSpecs'), narrowTo(scope, 'proxies')].map(scopeKey).join('|');
+  const serviceClusters: ServiceClusters = (k) => [...(model.services.get(k) ?? []), ...(model.serviceEntries.get(k) ?? [])];
   let cleanup = () => undefined as void;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -112,7 +128,7 @@ export function fleetEventStream(model: FleetModel, scope: VisibilityScope, opts
       const send = (text: string) => enqueue(encoder.encode(text));
       // Per stream and change only a lookup and an enqueue; the bytes are shared (nothing downstream writes to them).
       const emit = (c: FleetChange) => {
-        const bytes = messages.get(c, scope, key);
+        const bytes = messages.get(c, scope, key, serviceClusters);
         if (bytes) enqueue(bytes);
       };
       send('retry: 2000\n\n');
