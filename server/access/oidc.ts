@@ -30,10 +30,29 @@ export function oidcClient(cfg: OidcConfig, resolvePath: (p: string) => string):
   return config;
 }
 
-/** A path on this app to return to after login; anything else (other hosts, `//x`, `\x`) becomes '/'. */
-export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || value.length > 2048) return '/';
-  return value;
+// Control characters and whitespace: browsers strip some (a tab turns `/\t/x` into `//x`), and others make the Location header invalid.
+const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\s]/u;
+
+function isSamePath(v: string): boolean {
+  return v.startsWith('/') && !v.startsWith('//') && !v.includes('\\') && !UNSAFE_CHAR.test(v);
+}
+
+/**
+ * A path on this app to return to after login; anything else becomes '/'.
+ * The value is checked as given and once more decoded, so an encoded `%09`
+ * or `%2F` cannot turn into a tab or a second slash further on.
+ */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value || value.length > 2048 || !isSamePath(value)) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return '/';
+  }
+  if (!isSamePath(decoded)) return '/';
+  const base = 'http://meshglass.invalid';
+  return new URL(value, base).origin === base ? value : '/';
 }
 
 /** Starts the authorization code flow with PKCE: the provider URL and the sealed transaction cookie value. */
@@ -49,7 +68,7 @@ export async function beginLogin(cfg: OidcConfig, config: client.Configuration, 
     state,
     nonce,
   });
-  const cookie = await seal({ v: verifier, s: state, n: nonce, r: returnTo }, key, 'login', LOGIN_TTL_SECONDS);
+  const cookie = await seal({ v: verifier, s: state, n: nonce, r: safeReturnTo(returnTo) }, key, 'login', LOGIN_TTL_SECONDS);
   return { url, cookie };
 }
 
@@ -86,7 +105,7 @@ export async function finishLogin(cfg: OidcConfig, config: client.Configuration,
   const idClaim = info[cfg.usernameClaim];
   const id = typeof idClaim === 'string' && idClaim ? idClaim : claims.sub;
   const name = typeof info.name === 'string' ? info.name : undefined;
-  return { user: { id, name, groups: strings(info[cfg.groupsClaim]) }, returnTo: typeof tx.r === 'string' ? tx.r : '/' };
+  return { user: { id, name, groups: strings(info[cfg.groupsClaim]) }, returnTo: safeReturnTo(typeof tx.r === 'string' ? tx.r : undefined) };
 }
 
 /** The provider's end-session URL, when it has one, for a full logout. */
