@@ -14,6 +14,7 @@ import { OUTSIDE_NODE_ID } from '@/lib/access/topology-collapse';
 import { stopAppRuntime } from '@/server/runtime/app-runtime';
 import { call, readSse, tempConfig, until } from '@/app/api/v1/route-test-support';
 import { apiRoutes, fillPath, type RouteEntry } from './testing/route-catalogue';
+import { namesOutside } from './testing/fleet-names';
 import { leaks, sseLeaks, type Visibility } from './testing/leak-check';
 import { PEER_HEADER } from './peer-address';
 import { CSRF_HEADER } from './csrf';
@@ -42,11 +43,39 @@ bindings:
   - {groups: [pay-stakeholders], role: viewer, workspaces: [pay]}
 `;
 
-// Names that exist only outside us-east-1/payments: none may reach a caller of "pay".
+// Names that exist only outside us-east-1/payments: none may reach a caller of "pay". The full list comes
+// from the simulator's stores (namesOutside); these few are checked to be in it, so the ground truth is not empty.
 const OUTSIDE = ['bookinfo', 'productpage', 'reviews', 'ratings', 'helloworld', 'batch-report', 'legacy', 'greeting', 'webapp', 'sleep'];
 const inPay = (cluster: string, ns?: string) => cluster === 'us-east-1' && (ns === undefined || ns === 'payments');
-const payView = (specs: boolean): Visibility => ({ allows: inPay, forbiddenTokens: OUTSIDE, specs });
-const nothing: Visibility = { allows: () => false, forbiddenTokens: [...OUTSIDE, 'payments', 'checkout', 'ledger'], specs: false };
+let payView: (specs: boolean) => Visibility;
+let nothing: Visibility;
+
+/**
+ * Distinctive names in every namespace of every cluster, and two pairs of objects whose findings name
+ * each other across the edge of "pay": IST0109 (VirtualServices claiming one mesh host) and IST0145
+ * (Gateways with one selector, port and host), each with one object in us-east-1/payments and one in
+ * us-east-1/bookinfo. A finding about the payments object must not reach "pay", as its message names
+ * the bookinfo one.
+ */
+function seedYaml(cluster: string, namespaces: string[]): string {
+  const docs = namespaces.map((ns) => `apiVersion: v1
+kind: Service
+metadata: {name: seed-${cluster}-${ns}, namespace: ${ns}}
+spec: {ports: [{name: http, port: 80}], selector: {app: seed-${cluster}-${ns}}}`);
+  if (cluster === 'us-east-1') {
+    for (const [ns, tag] of [['payments', 'pay'], ['bookinfo', 'books']]) {
+      docs.push(`apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: seed-vs-${tag}, namespace: ${ns}}
+spec: {hosts: [seed-shared.example.com], http: [{route: [{destination: {host: seed-shared.example.com}}]}]}`);
+      docs.push(`apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: seed-gw-${tag}, namespace: ${ns}}
+spec: {selector: {app: seed-edge}, servers: [{port: {number: 9443, name: https, protocol: HTTPS}, hosts: [seed-edge.example.com], tls: {mode: PASSTHROUGH}}]}`);
+    }
+  }
+  return docs.join('\n---\n');
+}
 
 interface Caller {
   name: string;
@@ -79,6 +108,7 @@ const user = (id: string, groups = '') => ({ [PEER_HEADER]: '127.0.0.1', 'x-forw
 
 beforeAll(async () => {
   sim = await startSimFleet({ fleet: 'demo' });
+  for (const c of sim.clusters) sim.applyYaml(c.name, seedYaml(c.name, c.store.list('v1', 'Namespace').map((n) => n.metadata.name).filter((n) => !n.startsWith('kube-'))));
   prom = await startPrometheus({ targets: sim.prometheusTargets, mode: 'global', clusterLabel: 'cluster', scrapeIntervalSeconds: 1 });
   cfg = tempConfig(CONFIG.replace('KUBECONFIG', JSON.stringify(sim.kubeconfigPath)).replace('PROMETHEUS', JSON.stringify(prom.url)));
   process.env.MESHGLASS_CONFIG = cfg.file;
@@ -94,6 +124,11 @@ beforeAll(async () => {
     return status === 200 && text.includes('"namespace":"payments"') && text.includes('"namespace":"bookinfo"');
   }, 60_000, 'the demo fleet in /api/v1/workloads');
   await until(async () => ((await get('proxies')).body as { data?: { items?: unknown[] } }).data?.items?.length !== 0, 30_000, 'proxy sync state');
+  // The seeded conflicts in the findings: what the findings filter must hold back from "pay".
+  await until(async () => {
+    const text = JSON.stringify((await get('findings', '?pageSize=500')).body);
+    return text.includes('seed-vs-books') && text.includes('seed-gw-books');
+  }, 60_000, 'IST0109 and IST0145 on the seeded objects');
   // Traffic across the workspace's edge (checkout in us-east-1 calls payments in us-west-2, directly or through
   // us-west-2's east-west gateway): the collapse has something to hide.
   await until(async () => /checkout-v1->(gw|wl):us-west-2\//.test(JSON.stringify((await get('topology', '?hideIdle=true')).body)), 60_000, 'payments traffic in the topology');
@@ -118,8 +153,17 @@ beforeAll(async () => {
   );
   expect(created.status).toBe(201);
   const { token } = (await created.json()) as { token: string };
+  // Secrets no answer may carry to anyone, and what only admins may read: addresses and paths of the server's own sources.
+  const secrets = [SECRET, token, ...sim.clusters.flatMap((c) => [c.adminToken, c.restrictedToken])];
+  const serverSide = [prom.url, new URL(prom.url).host, sim.kubeconfigPath, cfg.file, ...sim.clusters.map((c) => new URL(c.apiUrl).host)];
+  const scoped = (allows: Visibility['allows'], specs: boolean, extra: string[] = []): Visibility => ({ allows, forbiddenTokens: [...new Set([...namesOutside(sim, allows), ...extra, ...secrets, ...serverSide])], specs });
+  payView = (specs) => scoped(inPay, specs);
+  nothing = scoped(() => false, false, ['payments', 'checkout', 'ledger']);
+  const outsidePay = namesOutside(sim, inPay);
+  expect(OUTSIDE.filter((n) => !outsidePay.includes(n)), 'the ground truth misses names known to lie outside pay').toEqual([]);
+  expect(outsidePay).toEqual(expect.arrayContaining(['us-west-2', 'eu-central-1', 'seed-vs-books', 'seed-gw-books', 'seed-us-west-2-payments']));
   callers = [
-    { name: 'admin', headers: user('alice'), view: { allows: () => true, forbiddenTokens: [], specs: true }, refused: () => undefined },
+    { name: 'admin', headers: user('alice'), view: { allows: () => true, forbiddenTokens: secrets, specs: true }, refused: () => undefined },
     { name: 'operator of pay', headers: user('olga'), view: payView(true), refused: () => undefined },
     { name: 'viewer of pay (group)', headers: user('vic', 'staff, pay-stakeholders'), view: payView(false), refused: (p) => (OPERATOR_ONLY(p) ? 403 : undefined) },
     { name: 'unbound user', headers: user('nobody', 'staff'), view: nothing, refused: (p) => (OPERATOR_ONLY(p) ? 403 : undefined) },
@@ -157,7 +201,9 @@ async function probe(route: RouteEntry, c: Caller, values: Record<string, string
       if (c.name === 'admin' && !text.includes('"keys":["')) problems.push(`${tag}: the replay carried no change to check`);
       problems.push(...sseLeaks(text, c.view).map((p) => `${tag}: ${p}`));
     }
-    else if (type.startsWith('application/json')) problems.push(...leaks(await res.json(), c.view).map((p) => `${tag}: ${p}`));
+    else if (type.includes('json')) problems.push(...leaks(await res.json(), c.view, path).map((p) => `${tag}: ${p}`));
+    else problems.push(...leaks(await res.text(), c.view, path).map((p) => `${tag}: body ${p}`));
+    problems.push(...leaks([...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n'), c.view, path).map((p) => `${tag}: header ${p}`));
     if (!res.headers.get('content-security-policy') || res.headers.get('x-content-type-options') !== 'nosniff') problems.push(`${tag}: security headers missing`);
   }
   return problems;
@@ -222,7 +268,7 @@ describe('authorisation matrix', () => {
           const tag = `${c.name} ${path} -> ${res.status}`;
           if (res.status !== 200 && !(c.name === 'unbound user' && res.status === 404)) problems.push(`${tag}: expected 200`);
           for (const t of OTHER_CLUSTERS) if (text.includes(t)) problems.push(`${tag}: names ${t}`);
-          problems.push(...leaks(res.body, c.view).map((x) => `${tag}: ${x}`));
+          problems.push(...leaks(res.body, c.view, path).map((x) => `${tag}: ${x}`));
         }
       }
     }
