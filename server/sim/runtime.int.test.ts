@@ -32,7 +32,7 @@ describe('the demo fleet through @kubernetes/client-node', () => {
     expect(total).toBeGreaterThan(35);
     const east = await coreApi(fleet, 'us-east-1').listNamespacedPod({ namespace: 'bookinfo', labelSelector: 'app=productpage' });
     const proxy = east.items[0]?.spec?.containers.find((c) => c.name === 'istio-proxy');
-    expect(proxy?.image).toMatch(/proxyv2:1\.23\.2$/);
+    expect(proxy?.image).toMatch(/proxyv2:1\.30\.3$/);
   });
 
   it('lets the restricted context read bookinfo and istio-system only', async () => {
@@ -54,7 +54,7 @@ describe('the demo fleet through @kubernetes/client-node', () => {
       expect(p.endpoint_acked).toBe(p.endpoint_sent);
     }
     const version = await portForwardGet(kubeConfig(fleet, 'us-east-1'), 'istio-system', pod, 15014, '/version');
-    expect(version.body).toMatch(/^1\.23\.2-/);
+    expect(version.body).toMatch(/^1\.30\.3-/);
   });
 
   it('has remote secrets whose kubeconfigs reach the peer clusters', async () => {
