@@ -2,25 +2,50 @@ import 'server-only';
 import type { Caller } from './caller';
 import { principalLabel } from './principal';
 
-/** The audit fields of a request's log line: who, with which role, about which workspace. */
-export interface AuditFields {
+/** The audit fields of a request's log line: who, with which role, about which workspace, on which path. */
+export interface AuditFields extends AuditNote {
   audit: true;
   user: string;
   role: string;
   /** The workspace the request is about (share link, or ?workspace=), else the caller's workspaces. */
   workspace: string;
+  /** The request path, with any token in it redacted. */
+  path: string;
+}
+
+/** What a handler adds to its request's audit line once it knows (never a token). */
+export interface AuditNote {
+  /** The id of the share link a request opened. */
+  shareLink?: string;
+}
+
+const REDACTED = '<redacted>';
+// A JWT or JWE (3 or 5 base64url parts, a JSON header so "eyJ"): a share token, or any token a future route takes in its path.
+const TOKEN_SEGMENT = /^eyJ[\w-]*(\.[\w-]*){2,4}$/;
+
+/**
+ * A request path as it may be logged: the token of /share/{token} (a live
+ * link, replayable by anyone reading the log) and any token-shaped segment
+ * are replaced. The query string is never logged (it carries OIDC codes).
+ */
+export function auditPath(pathname: string): string {
+  const segments = pathname.split('/').map((s) => (TOKEN_SEGMENT.test(s) ? REDACTED : s));
+  if (segments[1] === 'share' && segments.length > 2) return `/share/${REDACTED}`;
+  return segments.join('/').slice(0, 512);
 }
 
 /**
  * Audit fields for the one log line apiRoute writes per request. A request
  * refused before its caller was known is logged as 'unknown'.
  */
-export function auditFields(req: Request, caller: Caller | undefined): AuditFields {
-  if (!caller) return { audit: true, user: 'unknown', role: 'none', workspace: '-' };
+export function auditFields(req: Request, caller: Caller | undefined, note: AuditNote = {}): AuditFields {
+  const path = auditPath(new URL(req.url).pathname);
+  const shareLink = note.shareLink ? { shareLink: note.shareLink } : {};
+  if (!caller) return { audit: true, user: 'unknown', role: 'none', workspace: '-', path, ...shareLink };
   const asked = new URL(req.url).searchParams.get('workspace');
   const p = caller.principal;
   const { access } = caller;
   const workspace =
     p.kind === 'share' ? p.workspace : asked ? asked.slice(0, 64) : access.scope.kind === 'all' ? '*' : access.grants.map((g) => g.workspace).join(',') || '-';
-  return { audit: true, user: principalLabel(p), role: access.role ?? 'none', workspace };
+  return { audit: true, user: principalLabel(p), role: access.role ?? 'none', workspace, path, ...shareLink };
 }

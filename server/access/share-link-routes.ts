@@ -3,6 +3,7 @@ import { createShareLinkSchema } from '@/lib/access/api';
 import { grantsWith } from '@/lib/access/grants';
 import { ApiProblem, jsonResponse } from '../http/api-problem';
 import type { AccessConfig } from './access-config';
+import type { AuditNote } from './audit';
 import { revocationsFile } from './caller';
 import { secureCookies, serializeCookie } from './cookies';
 import type { Access } from './resolve-scope';
@@ -53,10 +54,11 @@ export function revokeLinkFor(id: string, cfg: AccessConfig, access: Access): Re
   return jsonResponse({ link: revokeLink(id, file) });
 }
 
-/** GET /share/{token}: checks the link, leaves it as an HttpOnly cookie, and opens the workspace. */
-export async function openShareLink(req: Request, token: string, cfg: AccessConfig): Promise<Response> {
+/** GET /share/{token}: checks the link, leaves it as an HttpOnly cookie, and opens the workspace. The audit line gets the link's id, never its token. */
+export async function openShareLink(req: Request, token: string, cfg: AccessConfig, audit: AuditNote = {}): Promise<Response> {
   enabled(cfg);
   const r = await verifyShareToken(token, cfg.keys.shareLinks, revocationsFile(cfg));
+  if (typeof r !== 'string') audit.shareLink = r.linkId;
   if (typeof r === 'string') throw new ApiProblem(r === 'malformed' ? 400 : r === 'invalid' ? 401 : 410, `share_link_${r}`, `this share link is ${r}; ask its sender for a new one`);
   const headers = new Headers({ location: `/workspaces?workspace=${encodeURIComponent(r.workspace)}`, 'cache-control': 'no-store' });
   headers.append('set-cookie', serializeCookie(SHARE_COOKIE, token, { secure: secureCookies(cfg.auth.cookieSecure, req), maxAgeSeconds: (r.expiresAt - Date.now()) / 1000 }));

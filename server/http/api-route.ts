@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { ApiError } from '@/lib/api/envelope';
 import { accessConfig, type AccessConfig } from '../access/access-config';
-import { auditFields } from '../access/audit';
+import { auditFields, type AuditNote } from '../access/audit';
 import { resolveCaller, type Caller } from '../access/caller';
 import { checkCsrf } from '../access/csrf';
 import type { Principal } from '../access/principal';
@@ -28,6 +28,8 @@ export interface ApiContext {
   access?: Access;
   /** The access config of this request (workspaces, keys), for auth and share-link routes. */
   accessConfig: AccessConfig;
+  /** Filled by the handler for the request's audit line (e.g. the share link opened); never a token. */
+  audit: AuditNote;
 }
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
@@ -65,19 +67,19 @@ export function apiRoute(name: string, handler: Handler) {
     const logger = runtime.logger.child({ requestId, route: name });
     let response: Response;
     let caller: Caller | undefined;
+    const audit: AuditNote = {};
     try {
       const cfg = accessConfig();
       const auth = await authorize(name, req, cfg);
       caller = auth.caller;
       const params = route ? await route.params : {};
-      response = await handler(req, { requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg });
+      response = await handler(req, { requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg, audit });
     } catch (err) {
       response = errorResponse(err, requestId, logger);
     }
     response = withSecurityHeaders(response);
     response.headers.set('x-request-id', requestId);
-    const { pathname } = new URL(req.url);
-    logger.info({ ...auditFields(req, caller), method: req.method, path: pathname, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger.info({ ...auditFields(req, caller, audit), method: req.method, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
     return response;
   };
 }

@@ -10,5 +10,5 @@ const params = z.strictObject({ token: z.string().min(1).max(2048) });
 /** Opens a share link: a stakeholder without an account lands on the workspace, read-only. */
 export const GET = apiRoute('share.open', (req, ctx) => {
   const { token } = parseParams(ctx.params, params);
-  return openShareLink(req, token, ctx.accessConfig);
+  return openShareLink(req, token, ctx.accessConfig, ctx.audit);
 });
