@@ -4,7 +4,7 @@ import type { ApiError } from '@/lib/api/envelope';
 import { accessConfig, type AccessConfig } from '../access/access-config';
 import { auditFields, type AuditNote } from '../access/audit';
 import { resolveCaller, type Caller } from '../access/caller';
-import { checkCsrf } from '../access/csrf';
+import { checkCsrf, csrfOptions } from '../access/csrf';
 import type { Principal } from '../access/principal';
 import type { Access } from '../access/resolve-scope';
 import { routePolicy } from '../access/route-policy';
@@ -47,7 +47,7 @@ async function authorize(name: string, req: Request, cfg: AccessConfig): Promise
     if (!can(scope, policy.requires)) throw new ApiProblem(403, 'forbidden', `your role does not include ${policy.requires} in any of your workspaces`);
     scope = narrowTo(scope, policy.requires);
   }
-  if (policy.mutates || !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) checkCsrf(req, caller.principal, cfg.keys.csrf);
+  if (policy.mutates || !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) checkCsrf(req, caller.principal, cfg.keys.csrf, csrfOptions(cfg));
   return { caller, scope };
 }
 
