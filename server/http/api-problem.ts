@@ -33,3 +33,26 @@ export const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 
 export function jsonTextResponse(json: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers } });
 }
+
+/**
+ * The first path segment that is not valid percent-encoding (`%zz`, a
+ * truncated UTF-8 sequence), as sent; undefined when every segment decodes.
+ */
+export function malformedPathSegment(pathname: string): string | undefined {
+  for (const segment of pathname.split('/')) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  }
+  return undefined;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small HTML error page for addresses a person opens in a browser (share links): no script, no style, no caching. */
+export function htmlErrorResponse(status: number, title: string, message: string, headers: Record<string, string> = {}): Response {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></html>\n`;
+  return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+}

@@ -7,12 +7,12 @@ import { resolveCaller, type Caller } from '../access/caller';
 import { checkCsrf, csrfOptions } from '../access/csrf';
 import type { Principal } from '../access/principal';
 import type { Access } from '../access/resolve-scope';
-import { routePolicy } from '../access/route-policy';
+import { routePolicy, type RoutePolicy } from '../access/route-policy';
 import { withSecurityHeaders } from '../access/security-headers';
 import { can, narrowTo, NOTHING, type VisibilityScope } from '../fleet/scope';
 import { getAppRuntime } from '../runtime/app-runtime';
 import type { Logger } from '../log/logger';
-import { ApiProblem, jsonResponse } from './api-problem';
+import { ApiProblem, htmlErrorResponse, jsonResponse, malformedPathSegment } from './api-problem';
 
 export { ApiProblem, jsonResponse };
 
@@ -36,8 +36,7 @@ type RouteParams = { params: Promise<Record<string, string | string[]>> };
 type Handler = (req: Request, ctx: ApiContext) => Promise<Response> | Response;
 
 /** Resolves the caller and applies the route's policy: capability (scope narrowed to it), share-link reach, CSRF. */
-async function authorize(name: string, req: Request, cfg: AccessConfig): Promise<{ caller?: Caller; scope: VisibilityScope }> {
-  const policy = routePolicy(name);
+async function authorize(policy: RoutePolicy, req: Request, cfg: AccessConfig): Promise<{ caller?: Caller; scope: VisibilityScope }> {
   if (policy.public) return { scope: NOTHING };
   const caller = await resolveCaller(req, cfg);
   let scope = caller.access.scope;
@@ -56,26 +55,49 @@ async function authorize(name: string, req: Request, cfg: AccessConfig): Promise
  * incoming one), turns the request into a caller and a visibility scope
  * (server/access), logs one JSON audit line per request (user, role, route,
  * workspace, status), adds security headers, and turns thrown errors into
- * JSON answers so that nothing escapes as an HTML error page.
+ * JSON answers so that nothing escapes as an HTML error page. A path with a
+ * segment that is not valid percent-encoding is refused here, for every
+ * route, before anything reads it.
  */
 export function apiRoute(name: string, handler: Handler) {
+  return wrap(name, () => routePolicy(name), handler);
+}
+
+const NO_CALLER: RoutePolicy = { public: true, shareable: true, mutates: false, unscoped: false };
+
+/**
+ * The answer to a path no route serves, for any method: 404, or 400 when a
+ * segment is malformed. It serves nothing, so it needs no caller. Used by
+ * the /api/v1 catch-all route, and by proxy.ts for paths Next's router
+ * cannot decode (it fails on them with a bare 500 before any handler runs).
+ */
+export const answerUnroutable = wrap('unknown', () => NO_CALLER, (req) => {
+  const path = new URL(req.url).pathname;
+  throw new ApiProblem(404, 'not_found', `no API route serves ${req.method} ${path.slice(0, 200)}`);
+});
+
+function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
   return async (req: Request, route?: RouteParams): Promise<Response> => {
     const started = performance.now();
     const incoming = req.headers.get('x-request-id');
     const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     const runtime = getAppRuntime();
     const logger = runtime.logger.child({ requestId, route: name });
+    const { pathname } = new URL(req.url);
     let response: Response;
     let caller: Caller | undefined;
     const audit: AuditNote = {};
     try {
+      const bad = malformedPathSegment(pathname);
+      if (bad !== undefined) throw new ApiProblem(400, 'bad_path', `the path segment "${bad.slice(0, 64)}" is not valid percent-encoding`);
       const cfg = accessConfig();
-      const auth = await authorize(name, req, cfg);
+      const auth = await authorize(policyOf(), req, cfg);
       caller = auth.caller;
       const params = route ? await route.params : {};
       response = await handler(req, { requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg, audit });
     } catch (err) {
-      response = errorResponse(err, requestId, logger);
+      // Outside /api/ (a share link) a person reads the answer in a browser.
+      response = errorResponse(err, requestId, logger, !pathname.startsWith('/api/'));
     }
     response = withSecurityHeaders(response);
     response.headers.set('x-request-id', requestId);
@@ -84,12 +106,15 @@ export function apiRoute(name: string, handler: Handler) {
   };
 }
 
-function errorResponse(err: unknown, requestId: string, logger: Logger): Response {
+function errorResponse(err: unknown, requestId: string, logger: Logger, page: boolean): Response {
   if (err instanceof ApiProblem) {
+    if (page) return htmlErrorResponse(err.status, err.status === 404 ? 'Not found' : 'This share link cannot be opened', err.message, err.headers);
     const body: ApiError = { error: { code: err.code, message: err.message, issues: err.issues }, requestId };
     return jsonResponse(body, err.status, err.headers);
   }
   logger.error({ err }, 'unhandled error in route handler');
-  const body: ApiError = { error: { code: 'internal', message: 'internal error; see the server log for this request id' }, requestId };
+  const message = 'internal error; see the server log for this request id';
+  if (page) return htmlErrorResponse(500, 'Something went wrong', `${message} (${requestId})`);
+  const body: ApiError = { error: { code: 'internal', message }, requestId };
   return jsonResponse(body, 500);
 }

@@ -53,4 +53,17 @@ describe('GET /share/{token}', () => {
     expect((await open(token)).status).toBe(410);
     expect(lines.join('')).not.toContain(token.split('.')[2]);
   });
+
+  it.each([
+    ['a malformed percent-encoding', '%zz', 400],
+    ['something that is no token', 'not-a-token', 400],
+  ])('answers %s with a clear page, not a 500', async (_what, token, status) => {
+    const res = await open(token);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).toContain('share link');
+    expect(html).not.toContain('<script');
+  });
 });
