@@ -42,8 +42,8 @@ export function checkMeshGatewayHostsIn(ctx: AnalysisContext, c: ClusterView): F
     if (list.length < 2) continue;
     const names = list.map((v) => `${v.namespace}/${v.name}`).join(',');
     const named = list.map((v) => ref(c.name, 'VirtualService', v.namespace, v.name));
-    for (const [i, vs] of list.entries()) {
-      out.push(istioFinding('IST0109', [named[i]!], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).', named.filter((_, j) => j !== i)));
+    for (const subject of named) {
+      out.push(istioFinding('IST0109', [subject], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).', named.filter((o) => o !== subject)));
     }
   }
   return out;
