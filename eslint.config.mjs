@@ -7,6 +7,13 @@ const noServerImports = {
   ],
 };
 
+// The simulator and the benchmarks are tools beside the product: its code never depends on them (tests may).
+const noToolImports = {
+  patterns: [
+    { group: ['**/sim', '**/sim/**', '@/server/sim/**', '**/bench', '**/bench/**', '@/server/bench/**'], message: 'product code must not import the simulator or the benchmarks (server/sim, server/bench); tests and server/scripts may.' },
+  ],
+};
+
 const config = [
   ...next,
   ...nextTs,
@@ -14,6 +21,11 @@ const config = [
   {
     files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', noServerImports] },
+  },
+  {
+    files: ['server/**/*.ts', 'app/**/*.{ts,tsx}', 'instrumentation.ts', 'proxy.ts'],
+    ignores: ['server/sim/**', 'server/bench/**', 'server/scripts/**', '**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'app/api/v1/route-test-support.ts'],
+    rules: { 'no-restricted-imports': ['error', noToolImports] },
   },
   {
     rules: {

@@ -8,7 +8,7 @@ import { builtinKinds } from '../clusters/kinds';
 import type { SlimRootCert } from '../clusters/records';
 import { AnalysisEngine, type AnalysisSnapshot } from './engine';
 import { clusterViewOf } from './fleet-view';
-import { generatedModel, type GeneratedModel } from './generated-model';
+import { generatedModel, type GeneratedModel } from '../bench/generated-model';
 import { loadCrdValidator } from './schema-validation';
 
 // 12 clusters in 2 meshes, 24 services x 2 pods each, and in every cluster Istio config with problems (~160 findings).

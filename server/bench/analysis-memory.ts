@@ -6,7 +6,7 @@
  * The react-server condition turns 'server-only' into a no-op outside Next.
  */
 import { recordKey } from '../clusters/kinds';
-import { watchedKindFor } from '../analysis/generated-model';
+import { watchedKindFor } from './generated-model';
 import { FleetModel } from '../fleet/model';
 import { AnalysisEngine } from '../analysis/engine';
 import { loadCrdValidator } from '../analysis/schema-validation';

@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): two synchronous stretches of the fleet model at
  * size M (the simulator's generated fleet, 50 clusters x 200 services x 5
- * pods, built in-process as server/analysis/generated-model.ts does):
+ * pods, built in-process as server/bench/generated-model.ts does):
  *  - fan-out: one change (the VirtualService `istio-system/bench-probe` of
  *    the first cluster applied, then the feed flushed) to `--streams` open
  *    /api/v1/events streams, all of the ALL scope, then again with scoped
@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { builtinKinds, configKind, type AnyRecord } from '../clusters/kinds';
 import { fleetEventStream, visibleKeys } from '../fleet/events';
 import { ALL, type VisibilityScope } from '../fleet/scope';
-import { generatedModel } from '../analysis/generated-model';
+import { generatedModel } from './generated-model';
 import { spread } from './stats';
 
 function arg(name: string, dflt: number): number {
