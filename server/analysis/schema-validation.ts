@@ -9,33 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import type { ConfigObject } from '@/lib/analysis/types';
+import { structuralToJsonSchema } from '@/lib/kube/structural-schema';
 import { vendorPath } from '../vendor/vendor-path';
 
 type Schema = Record<string, unknown>;
 
 /** Where the Istio CRDs are looked for unless a path is given: the vendored copy, shipped with the package. */
 export const DEFAULT_CRD_PATH = vendorPath('istio', 'crd-all.gen.yaml');
-
-/** Structural schema -> JSON Schema: int-or-string, nullable, closed objects. */
-function translate(s: unknown): unknown {
-  if (Array.isArray(s)) return s.map(translate);
-  if (!s || typeof s !== 'object') return s;
-  const out: Schema = {};
-  for (const [k, v] of Object.entries(s as Schema)) {
-    if (k === 'x-kubernetes-validations' || k === 'description') continue;
-    if (k === 'properties' && v && typeof v === 'object') out[k] = Object.fromEntries(Object.entries(v as Schema).map(([n, x]) => [n, translate(x)]));
-    else if (k === 'enum' || k === 'default') out[k] = v;
-    else out[k] = translate(v);
-  }
-  if (out['x-kubernetes-int-or-string'] === true) {
-    delete out.type;
-    out.anyOf = [{ type: 'integer' }, { type: 'string' }];
-  }
-  if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
-  delete out.nullable;
-  if (out.properties && out.additionalProperties === undefined && out['x-kubernetes-preserve-unknown-fields'] !== true) out.additionalProperties = false;
-  return out;
-}
 
 /** `/http/0/route` -> `spec.http[0].route`. */
 function fieldPath(instancePath: string, extra?: string): string {
@@ -87,7 +67,7 @@ export class CrdSchemaValidator {
     let fn = this.compiled.get(key);
     if (fn === undefined) {
       const schema = this.schemas.get(key);
-      fn = schema ? this.ajv.compile(translate(schema) as Schema) : null;
+      fn = schema ? this.ajv.compile(structuralToJsonSchema(schema, { rejectUnknownFields: true }) as Schema) : null;
       this.compiled.set(key, fn);
     }
     if (!fn) return undefined;

@@ -1,11 +1,12 @@
 /**
  * Validates custom resources against their CRD's openAPIV3Schema with ajv,
- * after translating the Kubernetes structural-schema extensions ajv does not
- * know. CEL rules (x-kubernetes-validations) are not evaluated.
+ * translated by lib/kube/structural-schema.ts; unknown fields pass, as an API
+ * server prunes them. CEL rules (x-kubernetes-validations) are not evaluated.
  */
 import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { structuralToJsonSchema } from '../../../lib/kube/structural-schema';
 import type { StatusCause } from './errors';
 
 // ajv-formats is CommonJS with a default export; under ESM interop it may be nested once.
@@ -18,33 +19,11 @@ const cache = new Map<string, ValidateFunction>();
 
 type Schema = Record<string, unknown>;
 
-/** Rewrites a structural schema into plain JSON Schema for ajv (returns a copy). */
-export function toAjvSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(toAjvSchema);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Schema = {};
-  for (const [k, v] of Object.entries(schema as Schema)) {
-    if (k === 'x-kubernetes-validations' || k === 'description') continue;
-    if (k === 'enum' || k === 'default' || k === 'example') out[k] = v;
-    // properties map field names (which may be 'description') to schemas.
-    else if ((k === 'properties' || k === 'patternProperties') && v && typeof v === 'object')
-      out[k] = Object.fromEntries(Object.entries(v as Schema).map(([n, s]) => [n, toAjvSchema(s)]));
-    else out[k] = toAjvSchema(v);
-  }
-  if (out['x-kubernetes-int-or-string'] === true) {
-    delete out.type;
-    out.anyOf ??= [{ type: 'integer' }, { type: 'string' }];
-  }
-  if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
-  delete out.nullable;
-  return out;
-}
-
 function compile(schema: Schema): ValidateFunction {
   const key = createHash('sha1').update(JSON.stringify(schema)).digest('hex');
   let fn = cache.get(key);
   if (!fn) {
-    fn = ajv.compile(toAjvSchema(schema) as Schema);
+    fn = ajv.compile(structuralToJsonSchema(schema) as Schema);
     cache.set(key, fn);
   }
   return fn;
