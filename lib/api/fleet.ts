@@ -27,7 +27,6 @@ const proxyList = fleetResponseSchema(pageSchema(proxyStatusSchema));
 const configList = fleetResponseSchema(pageSchema(configSummarySchema));
 const configOne = fleetResponseSchema(configDetailSchema);
 const identityList = fleetResponseSchema(pageSchema(identitySchema));
-const identityOne = fleetResponseSchema(identitySchema);
 
 /** Fetchers: one per endpoint, each parsing its answer with the server's schema. */
 export const fetchClusters = () => fetchJson('/api/v1/clusters', clusterList);
@@ -35,7 +34,6 @@ export const fetchCluster = (name: string) => fetchJson(`/api/v1/clusters/${seg(
 export const fetchServices = (p: Params) => fetchJson(`/api/v1/services${qs(p)}`, serviceList);
 export const fetchService = (ns: string, name: string) => fetchJson(`/api/v1/services/${seg(ns)}/${seg(name)}`, serviceOne);
 export const fetchIdentities = (p: Params) => fetchJson(`/api/v1/identities${qs(p)}`, identityList);
-export const fetchIdentity = (name: string) => fetchJson(`/api/v1/identities/${seg(name)}`, identityOne);
 export const fetchWorkloads = (p: Params) => fetchJson(`/api/v1/workloads${qs(p)}`, workloadList);
 export const fetchControlPlanes = (p: Params) => fetchJson(`/api/v1/controlplanes${qs(p)}`, controlPlaneList);
 export const fetchProxies = (p: Params) => fetchJson(`/api/v1/proxies${qs(p)}`, proxyList);
@@ -49,10 +47,7 @@ export const useCluster = (name: string) => useQuery({ queryKey: qk.clusters.det
 export const useServices = (p: Params = {}) => useQuery({ queryKey: qk.services.list(p), queryFn: () => fetchServices(p) });
 export const useService = (ns: string, name: string) => useQuery({ queryKey: qk.services.detail(ns, name), queryFn: () => fetchService(ns, name) });
 export const useIdentities = (p: Params = {}) => useQuery({ queryKey: qk.identities.list(p), queryFn: () => fetchIdentities(p) });
-export const useIdentity = (name: string) => useQuery({ queryKey: qk.identities.detail(name), queryFn: () => fetchIdentity(name) });
 export const useWorkloads = (p: Params = {}) => useQuery({ queryKey: qk.workloads.list(p), queryFn: () => fetchWorkloads(p) });
 export const useControlPlanes = (p: Params = {}) => useQuery({ queryKey: qk.controlPlanes.list(p), queryFn: () => fetchControlPlanes(p) });
 export const useProxies = (p: Params = {}) => useQuery({ queryKey: qk.proxies.list(p), queryFn: () => fetchProxies(p) });
 export const useConfigObjects = (p: Params = {}) => useQuery({ queryKey: qk.config.list(p), queryFn: () => fetchConfigObjects(p) });
-export const useConfigObject = (cluster: string, group: string, kind: string, ns: string, name: string) =>
-  useQuery({ queryKey: qk.config.detail(cluster, group, kind, ns, name), queryFn: () => fetchConfigObject(cluster, group, kind, ns, name) });

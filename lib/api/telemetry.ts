@@ -100,8 +100,6 @@ export const workloadSignalsResponseSchema = fleetResponseSchema(workloadSignals
 export const fetchServiceSignals = (q: ServiceSignalsQuery = {}) => fetchJson(`/api/v1/signals/services${search(q)}`, serviceSignalsResponseSchema);
 export const fetchServiceSignalDetail = (namespace: string, name: string, q: ServiceSignalsDetailQuery = {}) =>
   fetchJson(`/api/v1/signals/services/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}${search(q)}`, serviceSignalsDetailResponseSchema);
-export const fetchWorkloadSignals = (q: WorkloadSignalsQuery = {}) => fetchJson(`/api/v1/signals/workloads${search(q)}`, workloadSignalsResponseSchema);
-export const fetchTelemetryStatus = () => fetchJson('/api/v1/signals/status', telemetryStatusSchema);
 
 /** Golden signals of every global service (to join with the fleet's service rows by namespace/name). */
 export function useServiceSignals(q: ServiceSignalsQuery = {}) {
@@ -111,13 +109,4 @@ export function useServiceSignals(q: ServiceSignalsQuery = {}) {
 /** One service's signals per cluster and its chart series. */
 export function useServiceSignalDetail(namespace: string, name: string, q: ServiceSignalsDetailQuery = {}) {
   return useQuery({ queryKey: telemetryKeys.service(namespace, name, q), queryFn: () => fetchServiceSignalDetail(namespace, name, q), refetchInterval: 15_000 });
-}
-
-export function useWorkloadSignals(q: WorkloadSignalsQuery = {}) {
-  return useQuery({ queryKey: telemetryKeys.workloads(q), queryFn: () => fetchWorkloadSignals(q), refetchInterval: 15_000 });
-}
-
-/** Telemetry sources and cluster-name mismatches, for the settings page and banners. */
-export function useTelemetryStatus() {
-  return useQuery({ queryKey: telemetryKeys.status(), queryFn: fetchTelemetryStatus, refetchInterval: 30_000 });
 }

@@ -37,12 +37,6 @@ export function can(scope: VisibilityScope, cap: DetailCapability): boolean {
   return scope.kind === 'all' || grantsWith(scope.grants, cap).length > 0;
 }
 
-/** Whether config objects (and their specs) may be shown anywhere in the scope. */
-export const canSeeConfigSpecs = (scope: VisibilityScope): boolean => can(scope, 'configSpecs');
-
-/** Whether proxy details may be shown anywhere in the scope. */
-export const canSeeProxies = (scope: VisibilityScope): boolean => can(scope, 'proxies');
-
 /**
  * The part of a scope where `cap` holds: an operator in one workspace and a
  * viewer in another sees config of the first only.
