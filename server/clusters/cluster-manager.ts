@@ -1,5 +1,5 @@
 import 'server-only';
-import type { FleetModel } from '../fleet/model';
+import type { FleetSink } from './fleet-sink';
 import type { Logger } from '../log/logger';
 import { ClusterConnection, type ConnectionOptions } from './connection';
 import { DEFAULT_MAX_CONCURRENT_LISTS, ListGate } from './list-gate';
@@ -42,7 +42,7 @@ export class ClusterManager {
   /** One istiod poll budget for every connection, for the same reason. */
   private readonly pollBudget: PollBudget;
 
-  constructor(sources: ClusterSource[] | SourceEntry[], private readonly model: FleetModel, private readonly opts: ConnectionOptions, private readonly lifecycle?: ClusterLifecycle, private readonly logger?: Logger) {
+  constructor(sources: ClusterSource[] | SourceEntry[], private readonly model: FleetSink, private readonly opts: ConnectionOptions, private readonly lifecycle?: ClusterLifecycle, private readonly logger?: Logger) {
     // A hung first page times out within one request time-out; only a list that keeps trickling outlives twice that.
     this.listGate = opts.listGate ?? new ListGate(opts.maxConcurrentLists ?? DEFAULT_MAX_CONCURRENT_LISTS, 2 * opts.requestTimeoutMs);
     // A round is four GETs of one request time-out each at most.

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { FleetModel, ClusterLiveView } from '../fleet/model';
+import type { ClusterLiveView, FleetSink } from './fleet-sink';
 import type { Logger } from '../log/logger';
 import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
 import { classifyError, ClusterConditionMemo, type ClusterCondition, type ConnectionFacts } from './cluster-state';
@@ -51,7 +51,7 @@ export class ClusterConnection implements ClusterLiveView {
   /** Resolves once every kind has been tried once (or discovery failed once). */
   readonly firstAttempt = new Promise<void>((r) => (this.firstDone = r));
 
-  constructor(readonly name: string, kubeConfig: KubeConfig | { error: string }, private readonly model: FleetModel, private readonly opts: ConnectionOptions) {
+  constructor(readonly name: string, kubeConfig: KubeConfig | { error: string }, private readonly model: FleetSink, private readonly opts: ConnectionOptions) {
     this.facts = { startedAt: Date.now(), discovered: false, kinds: [] };
     if ('error' in kubeConfig) this.facts.configError = kubeConfig.error;
     else {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { parseClusterz, parseNetworkz, parseVersion } from '../istiod/debug-endpoints';
 import { summariseSyncz } from '../istiod/syncz';
-import type { ControlPlanePoll, FleetModel } from '../fleet/model';
+import type { ControlPlanePoll, FleetSink } from './fleet-sink';
 import type { KubeClient } from './kube-client';
 import type { SlimPod } from './records';
 import { PortForwardSession, type ForwardedResponse } from './port-forward-get';
@@ -100,7 +100,7 @@ export class IstiodPoller {
   constructor(
     private readonly cluster: string,
     private readonly client: KubeClient,
-    private readonly model: FleetModel,
+    private readonly model: FleetSink,
     private readonly opts: { intervalMs: number; timeoutMs: number; random?: () => number; budget?: PollBudget },
   ) {}
 
@@ -116,8 +116,9 @@ export class IstiodPoller {
 
   /** One round over every revision (exported for tests through the class). */
   async pollOnce(): Promise<void> {
-    const entry = this.model.cluster(this.cluster);
-    if (!entry) return;
+    // The store's index of istiod pods: walking every pod of the cluster each round cost more than the poll.
+    const istiod = this.model.istiodPods(this.cluster);
+    if (!istiod) return;
     // One tunnel per istiod pod for the whole round (its four GETs share it).
     const sessions = new Map<string, PortForwardSession>();
     const get: Get = (ns, pod, path) => {
@@ -127,8 +128,6 @@ export class IstiodPoller {
     };
     const polls: ControlPlanePoll[] = [];
     try {
-      // The store's index of istiod pods: walking every pod of the cluster each round cost more than the poll.
-      const istiod = [...entry.store.istiodPods].flatMap((k) => entry.store.pods.get(k) ?? []);
       for (const [rev, pods] of istiodPodsByRevision(istiod)) {
         if (this.ac.signal.aborted) return;
         polls.push(await pollRevision(rev, pods, get, this.memo));
@@ -145,12 +144,7 @@ export class IstiodPoller {
     if (!unchanged) {
       this.last = sig ?? signature(polls);
       this.model.setControlPlanes(this.cluster, polls);
-    } else {
-      for (const p of polls) {
-        const held = entry.controlPlanes.get(p.revision);
-        if (held) held.lastPolledAt = p.lastPolledAt;
-      }
-    }
+    } else this.model.controlPlanesPolled(this.cluster, polls);
   }
 
   private async loop(): Promise<void> {

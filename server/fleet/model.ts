@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AnyRecord, KindSpec } from '../clusters/kinds';
-import type { SlimConfigObject, SlimService } from '../clusters/records';
+import type { SlimConfigObject, SlimPod, SlimService } from '../clusters/records';
+import type { FleetSink } from '../clusters/fleet-sink';
 import type { ClusterEntry, ClusterInfo, ClusterLiveView, ControlPlanePoll } from './cluster-entry';
 import type { ServiceInstance } from '@/lib/fleet/services';
 import type { Workload } from '@/lib/fleet/workloads';
@@ -28,7 +29,7 @@ const UNKNOWN_VIEW: ClusterLiveView = {
  * it; every write bumps the revision and names the keys it touched, which go
  * out on the change feed. Read functions (server/fleet/*.ts) only read.
  */
-export class FleetModel {
+export class FleetModel implements FleetSink {
   private rev = 0;
   readonly feed = new ChangeFeed(() => this.rev);
   private readonly entries = new Map<string, ClusterEntry>();
@@ -232,6 +233,19 @@ export class FleetModel {
   }
 
   /** The latest polls of a cluster's istiod revisions. */
+  istiodPods(cluster: string): SlimPod[] | undefined {
+    const st = this.entries.get(cluster)?.store;
+    return st && [...st.istiodPods].flatMap((k) => st.pods.get(k) ?? []);
+  }
+
+  controlPlanesPolled(cluster: string, polls: ControlPlanePoll[]): void {
+    const held = this.entries.get(cluster)?.controlPlanes;
+    for (const p of polls) {
+      const h = held?.get(p.revision);
+      if (h) h.lastPolledAt = p.lastPolledAt;
+    }
+  }
+
   setControlPlanes(cluster: string, polls: ControlPlanePoll[]): void {
     const e = this.entries.get(cluster);
     if (!e) return;
