@@ -1,3 +1,4 @@
+import { parseChangeKey } from '../fleet/change-keys';
 /**
  * The one react-query key factory. Keys are arrays whose first element is the
  * feature, so an SSE change key ('services/bookinfo/reviews') invalidates by
@@ -31,17 +32,17 @@ export const qk = {
 
 /** The query-key prefixes a fleet change key invalidates. */
 export function keysForChange(key: string): ReadonlyArray<readonly unknown[]> {
-  const [feature, ...rest] = key.split('/');
-  switch (feature) {
+  const k = parseChangeKey(key);
+  switch (k.kind) {
     case 'clusters':
     case 'meshes':
     case 'networks':
     case 'sources':
       return [qk.clusters.all];
     case 'identities':
-      return rest.length >= 1 ? [qk.identities.list({}).slice(0, 2), qk.identities.detail(rest[0]!)] : [qk.identities.all];
+      return k.name !== undefined ? [qk.identities.list({}).slice(0, 2), qk.identities.detail(k.name)] : [qk.identities.all];
     case 'services':
-      return rest.length >= 2 ? [qk.services.list({}).slice(0, 2), qk.services.detail(rest[0]!, rest[1]!)] : [qk.services.all];
+      return k.namespace !== undefined && k.name !== undefined ? [qk.services.list({}).slice(0, 2), qk.services.detail(k.namespace, k.name)] : [qk.services.all];
     case 'workloads':
       return [qk.workloads.all, qk.services.all, qk.identities.all];
     case 'controlplanes':
@@ -50,7 +51,9 @@ export function keysForChange(key: string): ReadonlyArray<readonly unknown[]> {
       return [qk.proxies.all, qk.controlPlanes.all];
     case 'config':
       return [qk.config.all];
-    default:
-      return [[feature ?? '']];
+    case 'namespaces':
+      return [['namespaces']];
+    case 'other':
+      return [[k.key.split('/')[0] ?? '']];
   }
 }

@@ -4,6 +4,7 @@ import { AnalysisContext } from '@/lib/analysis/context';
 import { RULES, ruleUnits } from '@/lib/analysis/rules/registry';
 import type { AnalysisOptions, ClusterView, Finding, TelemetryClusterMismatch } from '@/lib/analysis/types';
 import { readsAny, type Input } from '@/lib/analysis/units';
+import { parseChangeKey } from '@/lib/fleet/change-keys';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from '../fleet/model';
 import { clusterViewOf } from './fleet-view';
@@ -180,19 +181,20 @@ export class AnalysisEngine {
   private onChange(change: FleetChange): void {
     const touches: Touch[] = [];
     let servicesTouched = false;
-    for (const key of change.keys) {
-      const [kind, cluster, , configKind] = key.split('/');
-      if (kind === 'services' && cluster) {
+    for (const k of change.keys) {
+      const key = parseChangeKey(k);
+      if (key.kind === 'services' && key.namespace !== undefined) {
         servicesTouched = true;
-        const id = key.slice('services/'.length);
+        const id = key.name === undefined ? key.namespace : `${key.namespace}/${key.name}`;
         for (const c of [...(this.model.services.get(id) ?? []), ...(this.model.serviceEntries.get(id) ?? [])]) touches.push({ cluster: c, inputs: ['services'] });
         continue;
       }
-      if (kind === 'config' && cluster) {
-        touches.push({ cluster, inputs: configKind ? [`config:${configKind}`] : ['config'] });
+      if (key.kind === 'config' && key.cluster) {
+        touches.push({ cluster: key.cluster, inputs: key.configKind ? [`config:${key.configKind}`] : ['config'] });
         continue;
       }
-      const inputs = kind ? KEY_INPUTS[kind] : undefined;
+      const inputs = KEY_INPUTS[key.kind];
+      const cluster = 'cluster' in key ? key.cluster : undefined;
       touches.push(inputs && cluster ? { cluster, inputs } : { cluster: ALL, inputs: 'all' });
     }
     if (servicesTouched) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { changeKeys } from '@/lib/fleet/change-keys';
 import type { SlimConfigObject } from '../clusters/records';
 
 /**
@@ -106,5 +107,5 @@ export function parseDependency(o: SlimConfigObject): ParsedDependency | undefin
 /** The change keys an Admiral object touches: its identity's, or every identity for a Dependency. */
 export function admiralKeys(o: SlimConfigObject): string[] {
   const gtp = parseGtp(o);
-  return gtp ? [`identities/${gtp.globalName}`] : ['identities'];
+  return gtp ? [changeKeys.identity(gtp.globalName)] : [changeKeys.identities];
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AnyRecord, KindSpec } from '../clusters/kinds';
+import { changeKeys } from '@/lib/fleet/change-keys';
 import { admiralKeys, podGlobalName } from './admiral';
 import type {
   SlimConfigObject, SlimDeployment, SlimMeshConfig, SlimEndpointSlice, SlimNamespace, SlimNode, SlimPod, SlimRootCert, SlimSecretMeta, SlimService,
@@ -53,9 +54,9 @@ export class ClusterStore {
 
   /** Keys every record of the cluster touches when the cluster goes away. */
   allKeys(): string[] {
-    const keys = new Set<string>([`clusters/${this.cluster}`, `controlplanes/${this.cluster}`, `workloads/${this.cluster}`, `config/${this.cluster}`, `proxies/${this.cluster}`]);
-    for (const s of this.services.values()) keys.add(`services/${k2(s.namespace, s.name)}`);
-    for (const t of this.config.values()) for (const o of t.values()) if (o.kind === 'ServiceEntry') keys.add(`services/${k2(o.namespace, o.name)}`);
+    const keys = new Set<string>(changeKeys.wholeCluster(this.cluster));
+    for (const s of this.services.values()) keys.add(changeKeys.service(s.namespace, s.name));
+    for (const t of this.config.values()) for (const o of t.values()) if (o.kind === 'ServiceEntry') keys.add(changeKeys.service(o.namespace, o.name));
     return [...keys];
   }
 
@@ -99,12 +100,12 @@ export class ClusterStore {
     const c = this.cluster;
     switch (spec.role) {
       case 'namespaces':
-        return [`namespaces/${c}/${key}`, `clusters/${c}`];
+        return [changeKeys.namespace(c, key), changeKeys.cluster(c)];
       case 'services': {
         const s = (record ?? old) as SlimService;
-        const keys = [`services/${k2(s.namespace, s.name)}`];
+        const keys = [changeKeys.service(s.namespace, s.name)];
         const isGateway = (record as SlimService | undefined)?.labels.istio === 'eastwestgateway';
-        if ((old as SlimService | undefined)?.labels.istio === 'eastwestgateway' || isGateway) keys.push(`clusters/${c}`);
+        if ((old as SlimService | undefined)?.labels.istio === 'eastwestgateway' || isGateway) keys.push(changeKeys.cluster(c));
         if (isGateway) this.eastWestGateways.add(key);
         else this.eastWestGateways.delete(key);
         return keys;
@@ -115,18 +116,18 @@ export class ClusterStore {
         return this.indexPod(key, old as SlimPod | undefined, record as SlimPod | undefined);
       case 'deployments': {
         const d = (record ?? old) as SlimDeployment;
-        return [`workloads/${c}/${d.namespace}/${d.name}`];
+        return [changeKeys.workload(c, d.namespace, d.name)];
       }
       case 'nodes':
       case 'secrets':
       case 'meshconfigs':
-        return [`clusters/${c}`];
+        return [changeKeys.cluster(c)];
       case 'rootcerts':
-        return [`controlplanes/${c}`];
+        return [changeKeys.controlPlanes(c)];
       case 'config': {
         const o = (record ?? old) as SlimConfigObject;
-        const keys = [`config/${c}/${o.group || 'core'}/${o.kind}/${o.namespace || '-'}/${o.name}`];
-        if (o.kind === 'ServiceEntry') keys.push(`services/${k2(o.namespace, o.name)}`);
+        const keys = [changeKeys.config(c, o)];
+        if (o.kind === 'ServiceEntry') keys.push(changeKeys.service(o.namespace, o.name));
         if (o.group === 'admiral.io') for (const x of [old, record] as Array<SlimConfigObject | undefined>) if (x) keys.push(...admiralKeys(x));
         return [...new Set(keys)];
       }
@@ -139,7 +140,7 @@ export class ClusterStore {
     if (!t) return [];
     this.rev++;
     this.config.delete(specId);
-    return [...t.values()].map((o) => `config/${this.cluster}/${o.group || 'core'}/${o.kind}/${o.namespace || '-'}/${o.name}`);
+    return [...t.values()].map((o) => changeKeys.config(this.cluster, o));
   }
 
   private indexSlice(key: string, old: SlimEndpointSlice | undefined, next: SlimEndpointSlice | undefined): string[] {
@@ -147,7 +148,7 @@ export class ClusterStore {
     for (const [s, delta] of [[old, -1], [next, 1]] as const) {
       if (!s) continue;
       const svcKey = k2(s.namespace, s.service);
-      keys.add(`services/${svcKey}`);
+      keys.add(changeKeys.service(s.namespace, s.service));
       let set = this.slicesByService.get(svcKey);
       if (delta > 0) {
         if (!set) this.slicesByService.set(svcKey, (set = new Set()));
@@ -174,11 +175,11 @@ export class ClusterStore {
     for (const p of [old, next]) {
       if (!p) continue;
       const wk = `${p.namespace}/${p.workload.kind}/${p.workload.name}`;
-      keys.add(`workloads/${this.cluster}/${p.namespace}/${p.workload.name}`);
-      if (isIstiod(p)) keys.add(`controlplanes/${this.cluster}`);
+      keys.add(changeKeys.workload(this.cluster, p.namespace, p.workload.name));
+      if (isIstiod(p)) keys.add(changeKeys.controlPlanes(this.cluster));
       const identity = podGlobalName(p.labels, p.annotations);
       if (identity) {
-        keys.add(`identities/${identity}`);
+        keys.add(changeKeys.identity(identity));
         setMember(this.podsByIdentity, identity, key, p === next);
       }
       let set = this.podsByWorkload.get(wk);
@@ -194,8 +195,8 @@ export class ClusterStore {
     else this.istiodPods.delete(key);
     const p = (next ?? old)!;
     const refs = this.podServices.get(p.namespace)?.get(p.name);
-    if (typeof refs === 'string') keys.add(`services/${k2(p.namespace, refs)}`);
-    else for (const svc of refs?.keys() ?? []) keys.add(`services/${k2(p.namespace, svc)}`);
+    if (typeof refs === 'string') keys.add(changeKeys.service(p.namespace, refs));
+    else for (const svc of refs?.keys() ?? []) keys.add(changeKeys.service(p.namespace, svc));
     return [...keys];
   }
 }

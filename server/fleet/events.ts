@@ -1,23 +1,9 @@
 import 'server-only';
+import { changeKeys, parseChangeKey } from '@/lib/fleet/change-keys';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from './model';
 import { allows, narrowTo, type VisibilityScope } from './scope';
 import { scopeKey } from './scoped-rows';
-
-/** Keys whose second segment is a cluster ('clusters/c', 'config/c/...', 'workloads/c/...'). */
-const CLUSTER_KEYED = new Set(['clusters', 'config', 'workloads', 'controlplanes', 'proxies', 'namespaces']);
-
-/**
- * The namespace a cluster-keyed key names, or undefined for the cluster
- * itself: `config/<c>/<group>/<kind>/<ns or ->/<name>` has it fifth (a
- * collapsed `config/<c>/<group>` prefix or a cluster-scoped object has none,
- * as config reads treat them), the others third.
- */
-function keyNamespace(kind: string, parts: string[]): string | undefined {
-  if (kind === 'clusters' || kind === 'controlplanes') return undefined;
-  if (kind === 'config') return parts[4] === '-' ? undefined : parts[4];
-  return parts[2];
-}
 
 /** The clusters a global service (`<ns>/<name>`) exists in now, Services and ServiceEntries alike. */
 export type ServiceClusters = (key: string) => Iterable<string> | undefined;
@@ -41,16 +27,17 @@ function keyScope(scope: VisibilityScope, kind: string): VisibilityScope {
 export function visibleKeys(scope: VisibilityScope, keys: string[], serviceClusters: ServiceClusters = () => undefined): string[] {
   const out = new Set<string>();
   for (const k of keys) {
-    const parts = k.split('/');
-    const [kind, second] = parts;
-    if (kind && CLUSTER_KEYED.has(kind) && second) {
-      if (allows(keyScope(scope, kind), second, keyNamespace(kind, parts))) out.add(k);
-    } else if (kind === 'services' && second && scope.kind !== 'all') {
-      const where = [...(serviceClusters(k.slice('services/'.length)) ?? [])];
-      if (where.some((c) => allows(scope, c, second))) out.add(k);
-      else if (where.length === 0) out.add('services');
-    } else if (kind === 'identities' && scope.kind !== 'all') {
-      out.add('identities');
+    const key = parseChangeKey(k);
+    if (key.kind === 'services' && key.namespace !== undefined && scope.kind !== 'all') {
+      const where = key.name === undefined ? [] : [...(serviceClusters(`${key.namespace}/${key.name}`) ?? [])];
+      if (where.some((c) => allows(scope, c, key.namespace))) out.add(k);
+      else if (where.length === 0) out.add(changeKeys.services);
+    } else if (key.kind === 'identities' && scope.kind !== 'all') {
+      out.add(changeKeys.identities);
+    } else if ('cluster' in key && key.cluster) {
+      // A key without a namespace (a cluster, a collapsed prefix, a cluster-scoped object) is the cluster's own visibility.
+      const namespace = 'namespace' in key ? key.namespace : undefined;
+      if (allows(keyScope(scope, key.kind), key.cluster, namespace)) out.add(k);
     } else out.add(k);
   }
   return [...out];

@@ -3,6 +3,7 @@ import type { AnyRecord, KindSpec } from '../clusters/kinds';
 import type { SlimConfigObject, SlimPod, SlimService } from '../clusters/records';
 import type { FleetSink } from '../clusters/fleet-sink';
 import type { ClusterEntry, ClusterInfo, ClusterLiveView, ControlPlanePoll } from './cluster-entry';
+import { changeKeys, parseChangeKey } from '@/lib/fleet/change-keys';
 import type { ServiceInstance } from '@/lib/fleet/services';
 import type { Workload } from '@/lib/fleet/workloads';
 import type { ConfigStatus, SourceStatus } from '@/lib/fleet/clusters';
@@ -64,7 +65,7 @@ export class FleetModel implements FleetSink {
 
   /** A source's state or offered clusters changed. */
   sourcesChanged(): void {
-    this.commit(['sources']);
+    this.commit([changeKeys.sources]);
   }
 
   /** The config file's reload status (set by the app runtime). */
@@ -167,7 +168,7 @@ export class FleetModel implements FleetSink {
     } else {
       this.entries.set(info.name, { info, view, store: new ClusterStore(info.name), controlPlanes: new Map() });
     }
-    this.commit([`clusters/${info.name}`, 'meshes', 'networks']);
+    this.commit([changeKeys.cluster(info.name), changeKeys.meshes, changeKeys.networks]);
   }
 
   /** Forgets a cluster and everything read from it. */
@@ -181,12 +182,12 @@ export class FleetModel implements FleetSink {
     for (const idx of [this.services, this.serviceEntries]) {
       for (const [k, set] of idx) if (set.delete(name) && set.size === 0) idx.delete(k);
     }
-    this.commit([...keys, 'meshes', 'networks', 'identities']);
+    this.commit([...keys, changeKeys.meshes, changeKeys.networks, changeKeys.identities]);
   }
 
   /** The cluster's state changed (the record data did not). */
   clusterChanged(name: string): void {
-    if (this.entries.has(name)) this.commit([`clusters/${name}`]);
+    if (this.entries.has(name)) this.commit([changeKeys.cluster(name)]);
   }
 
   /** One watch event: record set, or deleted when undefined. */
@@ -251,7 +252,7 @@ export class FleetModel implements FleetSink {
     if (!e) return;
     e.controlPlanes = new Map(polls.map((p) => [p.revision, p]));
     this.pollMemo = undefined;
-    this.commit([`controlplanes/${cluster}`, `proxies/${cluster}`]);
+    this.commit([changeKeys.controlPlanes(cluster), changeKeys.proxies(cluster)]);
   }
 
   private index(cluster: string, spec: KindSpec, before: AnyRecord | undefined, after: AnyRecord | undefined): void {
@@ -273,16 +274,13 @@ export class FleetModel implements FleetSink {
     if (keys.length === 0) return;
     this.rev++;
     for (const k of keys) {
-      if (k.startsWith('services/')) {
-        const key = k.slice('services/'.length);
-        this.instanceMemo.delete(key);
-        this.serviceIndex.markDirty(key);
-        this.scopedServiceRows.drop(key);
-      } else if (k.startsWith('workloads/')) {
-        // 'workloads/<cluster>/<ns>/<name>', or 'workloads/<cluster>' when the cluster goes.
-        const end = k.indexOf('/', 'workloads/'.length);
-        this.dropWorkloads(k.slice('workloads/'.length, end < 0 ? undefined : end));
-      }
+      const key = parseChangeKey(k);
+      if (key.kind === 'services' && key.namespace !== undefined && key.name !== undefined) {
+        const id = `${key.namespace}/${key.name}`;
+        this.instanceMemo.delete(id);
+        this.serviceIndex.markDirty(id);
+        this.scopedServiceRows.drop(id);
+      } else if (key.kind === 'workloads' && key.cluster) this.dropWorkloads(key.cluster);
     }
     this.feed.touch(keys);
   }

@@ -1,4 +1,5 @@
 /** Finds what a response shows that the caller should not see. */
+import { parseChangeKey } from '@/lib/fleet/change-keys';
 
 export interface Visibility {
   /** Whether a (cluster, namespace) pair is in the caller's view. */
@@ -66,16 +67,12 @@ export function sseLeaks(text: string, v: Visibility): string[] {
     if (!line.startsWith('data: ')) continue;
     const { keys } = JSON.parse(line.slice(6)) as { keys: string[] };
     for (const k of keys) {
-      const parts = k.split('/');
-      const [kind, cluster] = parts;
-      if (!kind || !cluster) continue;
+      const key = parseChangeKey(k);
+      if (!('cluster' in key) || !key.cluster) continue;
       // A caller refused the config and proxies routes has no use for their keys, and they name objects.
-      if (!v.specs && (kind === 'config' || kind === 'proxies')) problems.push(`event key ${k} for a caller without config or proxy access`);
-      // config/<c>/<group>/<kind>/<ns or ->/<name>: the namespace is fifth; a cluster-scoped object names none.
-      const ns = kind === 'config' ? (parts[4] === '-' ? undefined : parts[4]) : parts[2];
-      if (!['clusters', 'controlplanes', 'config', 'workloads', 'proxies', 'namespaces'].includes(kind)) continue;
-      const wholeCluster = kind === 'clusters' || kind === 'controlplanes' || ns === undefined;
-      if (wholeCluster ? !v.allows(cluster) : !v.allows(cluster, ns)) problems.push(`event key ${k}`);
+      if (!v.specs && (key.kind === 'config' || key.kind === 'proxies')) problems.push(`event key ${k} for a caller without config or proxy access`);
+      const ns = 'namespace' in key ? key.namespace : undefined;
+      if (ns === undefined ? !v.allows(key.cluster) : !v.allows(key.cluster, ns)) problems.push(`event key ${k}`);
     }
   }
   return problems;
