@@ -90,7 +90,8 @@ const KNOWN_UNSCOPED = new Set<string>([
   // None: telemetry routes that take no scope yet are refused to scoped callers (route-policy UNSCOPED) and tested as such.
 ]);
 
-const PUBLIC = new Set(['healthz', 'readyz', 'auth/login', 'auth/callback']);
+// '[...unknown]' is the JSON 404 for paths no route serves: it answers everyone alike and names nothing.
+const PUBLIC = new Set(['healthz', 'readyz', 'auth/login', 'auth/callback', '[...unknown]']);
 const OPERATOR_ONLY = (p: string) => p.startsWith('config') || p === 'proxies' || p.startsWith('share-links');
 // Clusters a caller of "pay" (us-east-1/payments) does not see: telemetry answers must not name them either.
 const OTHER_CLUSTERS = ['us-west-2', 'eu-central-1', 'staging'];
@@ -145,6 +146,7 @@ beforeAll(async () => {
     'config/[cluster]/[group]/[kind]/[namespace]/[name]': { in: cin && ref(cin), out: cout ? ref(cout) : { cluster: 'us-west-2', group: 'networking.istio.io', kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews' } },
     'identities/[name]': { out: { name: firstId } },
     'share-links/[id]': { out: { id: '00000000-0000-4000-8000-000000000000' } },
+    '[...unknown]': { out: { '...unknown': 'no-such-route' } },
   });
   // A share link to "pay", made by its operator through the real route (CSRF token from /auth/me).
   const me = (await call((await byPattern('auth/me')!.load()).GET!, '/api/v1/auth/me', undefined, { headers: user('olga') })).body as { csrfToken: string };

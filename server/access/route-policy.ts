@@ -13,6 +13,8 @@ export interface RoutePolicy {
   mutates: boolean;
   /** The handler does not apply a scope yet: only callers who see the whole fleet may use it. */
   unscoped: boolean;
+  /** A person opens it in a browser (a share link): errors answer as an HTML page, not JSON. */
+  page: boolean;
 }
 
 const PUBLIC = new Set(['healthz', 'readyz', 'auth.login', 'auth.callback', 'share.open']);
@@ -33,6 +35,8 @@ const REQUIRES: Record<string, DetailCapability> = {
 // telemetry routes (topology, signals.*) pass it now.
 const UNSCOPED = new Set<string>([]);
 
+const PAGES = new Set(['share.open']);
+
 const MUTATES = new Set(['auth.logout', 'share-links.create', 'share-links.revoke']);
 
 // What a stakeholder with a link sees: the workspace's health, services and topology, nothing else.
@@ -47,5 +51,6 @@ export function routePolicy(name: string): RoutePolicy {
     shareable: SHAREABLE_EXACT.has(name) || SHAREABLE_PREFIX.some((p) => name === p || name.startsWith(`${p}.`)),
     mutates: MUTATES.has(name),
     unscoped: UNSCOPED.has(name),
+    page: PAGES.has(name),
   };
 }

@@ -63,7 +63,7 @@ export function apiRoute(name: string, handler: Handler) {
   return wrap(name, () => routePolicy(name), handler);
 }
 
-const NO_CALLER: RoutePolicy = { public: true, shareable: true, mutates: false, unscoped: false };
+const NO_CALLER: RoutePolicy = { public: true, shareable: true, mutates: false, unscoped: false, page: false };
 
 /**
  * The answer to a path no route serves, for any method: 404, or 400 when a
@@ -84,6 +84,7 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
     const runtime = getAppRuntime();
     const logger = runtime.logger.child({ requestId, route: name });
     const { pathname } = new URL(req.url);
+    const policy = policyOf();
     let response: Response;
     let caller: Caller | undefined;
     const audit: AuditNote = {};
@@ -91,13 +92,12 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
       const bad = malformedPathSegment(pathname);
       if (bad !== undefined) throw new ApiProblem(400, 'bad_path', `the path segment "${bad.slice(0, 64)}" is not valid percent-encoding`);
       const cfg = accessConfig();
-      const auth = await authorize(policyOf(), req, cfg);
+      const auth = await authorize(policy, req, cfg);
       caller = auth.caller;
       const params = route ? await route.params : {};
       response = await handler(req, { requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg, audit });
     } catch (err) {
-      // Outside /api/ (a share link) a person reads the answer in a browser.
-      response = errorResponse(err, requestId, logger, !pathname.startsWith('/api/'));
+      response = errorResponse(err, requestId, logger, policy.page);
     }
     response = withSecurityHeaders(response);
     response.headers.set('x-request-id', requestId);
