@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { meSchema, shareLinkSchema, workspaceListSchema, type Me, type ShareLink } from '../access/api';
+import { withCsrfRetry } from './csrf-retry';
 import { fetchJson } from './fetch-json';
 
 /** Query keys of the access views; share-link changes invalidate `shareLinks`. */
@@ -58,13 +59,20 @@ function useShareLinkCache() {
   };
 }
 
+/** /auth/me read again past the cache: a fresh CSRF token after a stale one was refused. */
+function useRefreshMe(): () => Promise<Me> {
+  const qc = useQueryClient();
+  return () => qc.fetchQuery({ queryKey: accessKeys.me, queryFn: fetchMe, staleTime: 0 });
+}
+
 /** Creates a read-only link to a workspace; the answer holds the token, shown once. */
 export function useCreateShareLink(me: Me | undefined) {
   const cache = useShareLinkCache();
+  const refreshMe = useRefreshMe();
   return useMutation({
     mutationFn: (p: { workspace: string; ttlHours: number }) => {
       if (!me) throw new Error('who you are is not known yet');
-      return fetchJson('/api/v1/share-links', createdShareLinkSchema, mutate(me, 'POST', p));
+      return withCsrfRetry(me, refreshMe, (m) => fetchJson('/api/v1/share-links', createdShareLinkSchema, mutate(m, 'POST', p)));
     },
     onMutate: cache.onMutate,
     onSuccess: (created) => cache.put(created.link),
@@ -75,10 +83,11 @@ export function useCreateShareLink(me: Me | undefined) {
 /** Revokes a share link by id. */
 export function useRevokeShareLink(me: Me | undefined) {
   const cache = useShareLinkCache();
+  const refreshMe = useRefreshMe();
   return useMutation({
     mutationFn: (id: string) => {
       if (!me) throw new Error('who you are is not known yet');
-      return fetchJson(`/api/v1/share-links/${encodeURIComponent(id)}`, z.object({ link: shareLinkSchema }), mutate(me, 'DELETE'));
+      return withCsrfRetry(me, refreshMe, (m) => fetchJson(`/api/v1/share-links/${encodeURIComponent(id)}`, z.object({ link: shareLinkSchema }), mutate(m, 'DELETE')));
     },
     onMutate: cache.onMutate,
     onSuccess: (res) => cache.put(res.link),
@@ -87,6 +96,6 @@ export function useRevokeShareLink(me: Me | undefined) {
 }
 
 /** Signs out: clears the session; the answer may name the provider's end-session URL. */
-export function logout(me: Me) {
-  return fetchJson('/api/v1/auth/logout', z.object({ endSessionUrl: z.string().optional() }).passthrough(), mutate(me, 'POST'));
+export function logout(me: Me, refreshMe: () => Promise<Me> = fetchMe) {
+  return withCsrfRetry(me, refreshMe, (m) => fetchJson('/api/v1/auth/logout', z.object({ endSessionUrl: z.string().optional() }).passthrough(), mutate(m, 'POST')));
 }
