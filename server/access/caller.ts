@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiProblem } from '../http/api-problem';
+import { Refusal } from '../errors/refusal';
 import type { AccessConfig } from './access-config';
 import { authenticateHeader } from './header-auth';
 import { isLoopback, peerAddress, peerStampInstalled } from './peer-address';
@@ -16,7 +16,7 @@ export interface Caller {
 }
 
 const unauthenticated = (mode: string) =>
-  new ApiProblem(401, 'unauthenticated', mode === 'oidc' ? 'not logged in, or the session expired: log in at /api/v1/auth/login' : 'no identity: requests must come through the authenticating proxy', undefined, { 'www-authenticate': mode === 'oidc' ? 'OIDC realm="meshglass"' : 'Proxy realm="meshglass"' });
+  new Refusal('unauthenticated', 'unauthenticated', mode === 'oidc' ? 'not logged in, or the session expired: log in at /api/v1/auth/login' : 'no identity: requests must come through the authenticating proxy', { 'www-authenticate': mode === 'oidc' ? 'OIDC realm="meshglass"' : 'Proxy realm="meshglass"' });
 
 /** The identity a request proves in the configured mode; undefined when it proves none. */
 async function authenticate(req: Request, cfg: AccessConfig): Promise<Principal | undefined> {
@@ -28,7 +28,7 @@ async function authenticate(req: Request, cfg: AccessConfig): Promise<Principal 
   // No stamp and no stamping server means an in-process call (tests): there is no remote peer.
   const remote = peer ? !isLoopback(peer) : peerStampInstalled();
   if (!auth.anonymous.allowNonLoopback && remote) {
-    throw new ApiProblem(403, 'not_loopback', `anonymous access is limited to loopback callers; ${peer ?? 'this peer'} is not (see auth.anonymous.allowNonLoopback)`);
+    throw new Refusal('forbidden', 'not_loopback', `anonymous access is limited to loopback callers; ${peer ?? 'this peer'} is not (see auth.anonymous.allowNonLoopback)`);
   }
   return undefined;
 }
@@ -44,7 +44,7 @@ export async function resolveCaller(req: Request, cfg: AccessConfig): Promise<Ca
   if (!principal) {
     const share = cfg.shareLinks.enabled ? await readShareCookie(req, cfg.keys.shareLinks, revocationsFile(cfg)) : undefined;
     if (typeof share === 'string') {
-      throw new ApiProblem(401, 'bad_share_link', `the share link is ${share}; ask for a new one`, undefined, { 'set-cookie': clearCookie(SHARE_COOKIE, { secure: false }) });
+      throw new Refusal('unauthenticated', 'bad_share_link', `the share link is ${share}; ask for a new one`, { 'set-cookie': clearCookie(SHARE_COOKIE, { secure: false }) });
     }
     principal = share ?? (cfg.auth.mode === 'anonymous' ? { kind: 'anonymous' } : undefined);
   }

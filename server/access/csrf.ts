@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ApiProblem } from '../http/api-problem';
+import { Refusal } from '../errors/refusal';
 import type { AccessConfig } from './access-config';
 import { addressMatcher, peerAddress } from './peer-address';
 import type { Principal } from './principal';
@@ -71,9 +71,9 @@ function sameOrigin(req: Request, origin: URL, opts: CsrfOptions): boolean {
  */
 export function checkCsrf(req: Request, p: Principal, key: Uint8Array, opts: CsrfOptions = {}): void {
   const site = req.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') throw new ApiProblem(403, 'csrf', `cross-site request refused (Sec-Fetch-Site: ${site})`);
+  if (site && site !== 'same-origin' && site !== 'none') throw new Refusal('forbidden', 'csrf', `cross-site request refused (Sec-Fetch-Site: ${site})`);
   const origin = req.headers.get('origin');
-  if (origin === 'null') throw new ApiProblem(403, 'csrf', 'request from an opaque origin refused');
+  if (origin === 'null') throw new Refusal('forbidden', 'csrf', 'request from an opaque origin refused');
   if (origin) {
     let parsed: URL | undefined;
     try {
@@ -81,7 +81,7 @@ export function checkCsrf(req: Request, p: Principal, key: Uint8Array, opts: Csr
     } catch {
       parsed = undefined;
     }
-    if (!parsed || !sameOrigin(req, parsed, opts)) throw new ApiProblem(403, 'csrf', 'cross-origin request refused');
+    if (!parsed || !sameOrigin(req, parsed, opts)) throw new Refusal('forbidden', 'csrf', 'cross-origin request refused');
   }
   const given = Buffer.from(req.headers.get(CSRF_HEADER) ?? '');
   const window = windowOf(opts.now ?? Date.now());
@@ -89,5 +89,5 @@ export function checkCsrf(req: Request, p: Principal, key: Uint8Array, opts: Csr
     const expected = Buffer.from(tokenOf(p, key, w));
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
-  if (!matches) throw new ApiProblem(403, 'csrf', `missing or wrong ${CSRF_HEADER} header; read it again from GET /api/v1/auth/me`);
+  if (!matches) throw new Refusal('forbidden', 'csrf', `missing or wrong ${CSRF_HEADER} header; read it again from GET /api/v1/auth/me`);
 }

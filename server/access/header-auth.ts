@@ -1,6 +1,6 @@
 import 'server-only';
 import type { HeaderAuthConfig } from '../config/schema';
-import { ApiProblem } from '../http/api-problem';
+import { Refusal } from '../errors/refusal';
 import { addressMatcher, peerAddress } from './peer-address';
 import type { Principal } from './principal';
 
@@ -18,12 +18,12 @@ export function authenticateHeader(req: Request, cfg: HeaderAuthConfig): Extract
   const peer = peerAddress(req);
   if (!peer || !addressMatcher(cfg.trustedProxies)(peer)) {
     if (user !== null || groupsHeader !== null) {
-      throw new ApiProblem(401, 'untrusted_proxy', `identity headers are only accepted from a trusted proxy; ${peer ?? 'this peer'} is not one`);
+      throw new Refusal('unauthenticated', 'untrusted_proxy', `identity headers are only accepted from a trusted proxy; ${peer ?? 'this peer'} is not one`);
     }
     return undefined;
   }
   if (user === null) return undefined;
-  if (!SAFE_VALUE.test(user)) throw new ApiProblem(400, 'bad_identity', `the ${cfg.userHeader} header is not a valid user name`);
+  if (!SAFE_VALUE.test(user)) throw new Refusal('bad_input', 'bad_identity', `the ${cfg.userHeader} header is not a valid user name`);
   const groups = (groupsHeader ?? '')
     .split(cfg.groupsSeparator)
     .map((g) => g.trim())

@@ -42,11 +42,11 @@ describe('header authentication', () => {
     expect(p).toMatchObject({ id: 'olga', groups: ['a', 'b'] });
   });
   it('refuses forged headers from an untrusted address with 401', () => {
-    expect(() => authenticateHeader(req({ [PEER_HEADER]: '203.0.113.9', 'x-forwarded-user': 'alice' }), headerCfg)).toThrow(expect.objectContaining({ status: 401, code: 'untrusted_proxy' }));
-    expect(() => authenticateHeader(req({ 'x-forwarded-user': 'alice' }), headerCfg)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => authenticateHeader(req({ [PEER_HEADER]: '203.0.113.9', 'x-forwarded-user': 'alice' }), headerCfg)).toThrow(expect.objectContaining({ kind: 'unauthenticated', code: 'untrusted_proxy' }));
+    expect(() => authenticateHeader(req({ 'x-forwarded-user': 'alice' }), headerCfg)).toThrow(expect.objectContaining({ kind: 'unauthenticated' }));
   });
   it('refuses control characters in the user header', () => {
-    expect(() => authenticateHeader(req({ [PEER_HEADER]: '10.0.0.5', 'x-forwarded-user': 'a\tb' }), headerCfg)).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => authenticateHeader(req({ [PEER_HEADER]: '10.0.0.5', 'x-forwarded-user': 'a\tb' }), headerCfg)).toThrow(expect.objectContaining({ kind: 'bad_input' }));
   });
 });
 
@@ -100,7 +100,7 @@ describe('CSRF', () => {
     ['a cross-site fetch', { 'sec-fetch-site': 'cross-site', [CSRF_HEADER]: csrfToken(p, k) }],
     ['an opaque origin', { origin: 'null', [CSRF_HEADER]: csrfToken(p, k) }],
   ])('refuses %s with 403', (_n, h) => {
-    expect(() => checkCsrf(post(h), p, k)).toThrow(expect.objectContaining({ status: 403, code: 'csrf' }));
+    expect(() => checkCsrf(post(h), p, k)).toThrow(expect.objectContaining({ kind: 'forbidden', code: 'csrf' }));
   });
 });
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config/schema';
-import { ApiProblem } from '../http/api-problem';
+import { Refusal } from '../errors/refusal';
 import { seal, unseal } from './sealed-token';
 
 /** The short-lived cookie that carries PKCE verifier, state and nonce from login to callback. */
@@ -85,7 +85,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((g): g is
 export async function finishLogin(cfg: OidcConfig, config: client.Configuration, key: Uint8Array, req: Request, loginCookie: string | undefined): Promise<{ user: OidcUser; returnTo: string }> {
   const tx = loginCookie ? await unseal(loginCookie, key, 'login') : undefined;
   if (!tx || typeof tx.v !== 'string' || typeof tx.s !== 'string' || typeof tx.n !== 'string') {
-    throw new ApiProblem(400, 'login_expired', 'no login in progress in this browser, or it took too long: start again at /api/v1/auth/login');
+    throw new Refusal('bad_input', 'login_expired', 'no login in progress in this browser, or it took too long: start again at /api/v1/auth/login');
   }
   // The URL the provider redirected to, rebuilt on the configured origin so a Host header cannot change it.
   const current = new URL(cfg.redirectUrl);
@@ -94,10 +94,10 @@ export async function finishLogin(cfg: OidcConfig, config: client.Configuration,
   try {
     tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: tx.v, expectedState: tx.s, expectedNonce: tx.n, idTokenExpected: true });
   } catch (err) {
-    throw new ApiProblem(401, 'login_failed', `the identity provider's answer was refused: ${(err as Error).message}`);
+    throw new Refusal('unauthenticated', 'login_failed', `the identity provider's answer was refused: ${(err as Error).message}`);
   }
   const claims = tokens.claims();
-  if (!claims) throw new ApiProblem(401, 'login_failed', 'the identity provider sent no ID token');
+  if (!claims) throw new Refusal('unauthenticated', 'login_failed', 'the identity provider sent no ID token');
   let info: Record<string, unknown> = claims;
   if (claims[cfg.groupsClaim] === undefined || claims[cfg.usernameClaim] === undefined) {
     info = { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)), ...claims };

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ZodError } from 'zod';
 import type { ApiError } from '@/lib/api/envelope';
+import type { Refusal, RefusalKind } from '../errors/refusal';
 
 /** An error a handler throws to answer with a given status and code. */
 export class ApiProblem extends Error {
@@ -19,6 +20,13 @@ export class ApiProblem extends Error {
     const issues = err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(query)', message: i.message }));
     return new ApiProblem(400, 'bad_request', `invalid input: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   }
+}
+
+const REFUSAL_STATUS: Record<RefusalKind, number> = { unauthenticated: 401, forbidden: 403, bad_input: 400, not_found: 404, gone: 410 };
+
+/** The answer to a refusal of server/access. */
+export function problemOf(r: Refusal): ApiProblem {
+  return new ApiProblem(REFUSAL_STATUS[r.kind], r.code, r.message, undefined, r.headers);
 }
 
 /** JSON answer with no caching, since data is live and per caller. */

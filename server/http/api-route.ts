@@ -12,7 +12,8 @@ import { withSecurityHeaders } from '../access/security-headers';
 import { can, narrowTo, NOTHING, type VisibilityScope } from '../fleet/scope';
 import { getAppRuntime } from '../runtime/app-runtime';
 import type { Logger } from '../log/logger';
-import { ApiProblem, htmlErrorResponse, jsonResponse, malformedPathSegment } from './api-problem';
+import { Refusal } from '../errors/refusal';
+import { ApiProblem, htmlErrorResponse, jsonResponse, malformedPathSegment, problemOf } from './api-problem';
 
 export { ApiProblem, jsonResponse };
 
@@ -106,7 +107,8 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
   };
 }
 
-function errorResponse(err: unknown, requestId: string, logger: Logger, page: boolean): Response {
+function errorResponse(thrown: unknown, requestId: string, logger: Logger, page: boolean): Response {
+  const err = thrown instanceof Refusal ? problemOf(thrown) : thrown;
   if (err instanceof ApiProblem) {
     if (page) return htmlErrorResponse(err.status, err.status === 404 ? 'Not found' : 'This share link cannot be opened', err.message, err.headers);
     const body: ApiError = { error: { code: err.code, message: err.message, issues: err.issues }, requestId };

@@ -1,8 +1,6 @@
 import 'server-only';
-import type { FleetResponse } from '@/lib/api/envelope';
 import { nothingKnown } from '../fleet/envelope';
 import { ALL, type VisibilityScope } from '../fleet/scope';
-import { jsonResponse } from '../http/api-route';
 import type { LoadedConfig } from '../config/load-config';
 import { getAppRuntime } from '../runtime/app-runtime';
 import { fleetFacts, type FleetFacts } from './fleet-facts';
@@ -34,9 +32,4 @@ export function currentFleetFacts(scope: VisibilityScope = ALL): FleetFacts {
 export function telemetryStatus(): number {
   const fleet = getAppRuntime().fleet;
   return fleet && nothingKnown(fleet.model) ? 503 : 200;
-}
-
-/** A telemetry answer with telemetryStatus. */
-export function telemetryJson(res: FleetResponse<unknown>): Response {
-  return jsonResponse(res, telemetryStatus());
 }

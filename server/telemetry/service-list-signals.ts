@@ -6,7 +6,7 @@ import type { ServiceSummary, ServicesQuery } from '@/lib/fleet/services';
 import type { FleetModel } from '../fleet/model';
 import { ALL, allows, type VisibilityScope } from '../fleet/scope';
 import { getServices } from '../fleet/services';
-import { ApiProblem } from '../http/api-route';
+import { Refusal } from '../errors/refusal';
 import { withTelemetryStatuses } from './envelope';
 import type { TelemetryClusterState } from './fan-out';
 import { fleetFacts, type FleetFacts } from './fleet-facts';
@@ -68,7 +68,7 @@ export function servicesWithSignals(
 ): FleetResponse<Page<ServiceSummary>> {
   const wholeList = needsAllSignals(query);
   if (!all) {
-    if (wholeList) throw new ApiProblem(400, 'telemetry_not_configured', 'the health filter and the rps, errors, p95 and health orders need telemetry (telemetry.mode is none)');
+    if (wholeList) throw new Refusal('bad_input', 'telemetry_not_configured', 'the health filter and the rps, errors, p95 and health orders need telemetry (telemetry.mode is none)');
     return getServices(model, scope, query);
   }
   // Signals are fleet-wide (shared by every caller); each row is then cut to the caller's clusters.

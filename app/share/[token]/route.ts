@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute } from '@/server/http/api-route';
-import { parseParams } from '@/server/fleet/route-helpers';
-import { openShareLink } from '@/server/access/share-link-routes';
+import { parseParams } from '@/server/http/route-helpers';
+import { openShareLink } from '@/server/http/share-link-routes';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getClusters } from '@/server/fleet/clusters';
 import { currentFleetModel } from '@/server/fleet/current';
-import { sharedFleetJson } from '@/server/fleet/route-helpers';
+import { sharedFleetJson } from '@/server/http/route-helpers';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getConfigObjects } from '@/server/fleet/config';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { configQuerySchema } from '@/lib/fleet/config';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getControlPlanes } from '@/server/fleet/controlplanes';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { controlPlanesQuerySchema } from '@/lib/fleet/controlplanes';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { apiRoute } from '@/server/http/api-route';
 import { currentAnalysisEngine } from '@/server/analysis/current';
 import { getFindings } from '@/server/analysis/findings';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { findingsQuerySchema } from '@/lib/api/findings';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { getIdentities } from '@/server/fleet/identities';
-import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { identitiesQuerySchema } from '@/lib/fleet/identities';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { getProxies } from '@/server/fleet/proxies';
-import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { proxiesQuerySchema } from '@/lib/fleet/controlplanes';
 
 export const dynamic = 'force-dynamic';

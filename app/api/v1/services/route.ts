@@ -1,6 +1,6 @@
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
-import { parseQuery, sharedFleetJson } from '@/server/fleet/route-helpers';
+import { parseQuery, sharedFleetJson } from '@/server/http/route-helpers';
 import { servicesListSignals, servicesWithSignals } from '@/server/telemetry/service-list-signals';
 import { currentTelemetry } from '@/server/telemetry/current';
 import { servicesQuerySchema } from '@/lib/fleet/services';

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { createLink, listLinksFor } from '@/server/access/share-link-routes';
+import { createLink, listLinksFor } from '@/server/http/share-link-routes';
 import { NO_CALLER } from '@/server/access/no-caller';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { parseQuery } from '@/server/fleet/route-helpers';
+import { parseQuery } from '@/server/http/route-helpers';
 import { currentFleetFacts, currentTelemetry, telemetryStatus } from '@/server/telemetry/current';
 import { JSON_HEADERS } from '@/server/http/api-problem';
 import { getGroupedTopology, topologyBody } from '@/server/telemetry/topology';

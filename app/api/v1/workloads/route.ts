@@ -1,6 +1,6 @@
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseQuery } from '@/server/fleet/route-helpers';
+import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { getWorkloads } from '@/server/fleet/workloads';
 import { workloadsQuerySchema } from '@/lib/fleet/workloads';
 

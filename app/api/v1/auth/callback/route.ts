@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { callback } from '@/server/access/auth-flow';
+import { callback } from '@/server/http/auth-flow';
 
 export const dynamic = 'force-dynamic';
 

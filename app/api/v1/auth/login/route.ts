@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { login } from '@/server/access/auth-flow';
+import { login } from '@/server/http/auth-flow';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { apiRoute, ApiProblem } from '@/server/http/api-route';
-import { logout } from '@/server/access/auth-flow';
+import { logout } from '@/server/http/auth-flow';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { clusterNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { getCluster } from '@/server/fleet/clusters';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { fleetJson, parseParams } from '@/server/http/route-helpers';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { objectNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
 import { getIdentity } from '@/server/fleet/identities';
-import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { fleetJson, parseParams } from '@/server/http/route-helpers';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute } from '@/server/http/api-route';
-import { parseParams } from '@/server/fleet/route-helpers';
-import { revokeLinkFor } from '@/server/access/share-link-routes';
+import { parseParams } from '@/server/http/route-helpers';
+import { revokeLinkFor } from '@/server/http/share-link-routes';
 import { NO_CALLER } from '@/server/access/no-caller';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRoute, jsonResponse } from '@/server/http/api-route';
-import { parseQuery } from '@/server/fleet/route-helpers';
+import { parseQuery } from '@/server/http/route-helpers';
 import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getTelemetryStatus } from '@/server/telemetry/telemetry-status';
 import { telemetryWindowSchema } from '@/lib/api/telemetry';

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/server/http/api-route';
-import { parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
+import { parseQuery, telemetryJson } from '@/server/http/route-helpers';
+import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getWorkloadSignals } from '@/server/telemetry/workload-signals';
 import { workloadSignalsQuerySchema } from '@/lib/api/telemetry';
 

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/server/http/api-route';
-import { parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
+import { parseQuery, telemetryJson } from '@/server/http/route-helpers';
+import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getTopology } from '@/server/telemetry/topology';
 import { topologyNodeSearchSchema } from '@/lib/api/topology';
 import { findNodes } from '@/lib/topology-view/find-nodes';

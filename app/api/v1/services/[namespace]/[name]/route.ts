@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dnsLabelSchema, objectNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { currentFleetModel } from '@/server/fleet/current';
-import { parseParams, sharedFleetJson } from '@/server/fleet/route-helpers';
+import { parseParams, sharedFleetJson } from '@/server/http/route-helpers';
 import { getService } from '@/server/fleet/services';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiProblem, apiRoute } from '@/server/http/api-route';
-import { parseParams, parseQuery } from '@/server/fleet/route-helpers';
-import { currentFleetFacts, currentTelemetry, telemetryJson } from '@/server/telemetry/current';
+import { parseParams, parseQuery, telemetryJson } from '@/server/http/route-helpers';
+import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getServiceSignalDetail } from '@/server/telemetry/service-detail-signals';
 import { serviceSignalsDetailQuerySchema } from '@/lib/api/telemetry';
 

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getConfigObject } from '@/server/fleet/config';
 import { currentFleetModel } from '@/server/fleet/current';
-import { fleetJson, parseParams } from '@/server/fleet/route-helpers';
+import { fleetJson, parseParams } from '@/server/http/route-helpers';
 import { configRefSchema } from '@/lib/fleet/config';
 
 export const dynamic = 'force-dynamic';

@@ -1,16 +1,16 @@
 import 'server-only';
 import { createShareLinkSchema } from '@/lib/access/api';
 import { grantsWith } from '@/lib/access/grants';
-import { ApiProblem, jsonResponse } from '../http/api-problem';
-import type { AccessConfig } from './access-config';
-import type { AuditNote } from './audit';
-import { revocationsFile } from './caller';
-import { secureCookies, serializeCookie } from './cookies';
-import type { Access } from './resolve-scope';
-import { listLinks, revokeLink } from './share-link-store';
-import { createShareLink, SHARE_COOKIE, verifyShareToken } from './share-links';
-import type { Principal } from './principal';
-import { principalLabel } from './principal';
+import { ApiProblem, jsonResponse } from './api-problem';
+import type { AccessConfig } from '../access/access-config';
+import type { AuditNote } from '../access/audit';
+import { revocationsFile } from '../access/caller';
+import { secureCookies, serializeCookie } from '../access/cookies';
+import type { Access } from '../access/resolve-scope';
+import { listLinks, revokeLink } from '../access/share-link-store';
+import { createShareLink, SHARE_COOKIE, verifyShareToken } from '../access/share-links';
+import type { Principal } from '../access/principal';
+import { principalLabel } from '../access/principal';
 
 /** The workspaces where the caller may manage share links (admins: all). */
 function manageable(access: Access): Set<string> {

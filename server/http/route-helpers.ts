@@ -2,13 +2,14 @@ import 'server-only';
 import type { z } from 'zod';
 import type { FleetResponse } from '@/lib/api/envelope';
 import { searchParamsObject } from '@/lib/fleet/paging';
-import { ApiProblem, jsonResponse } from '../http/api-route';
-import { jsonTextResponse } from '../http/api-problem';
-import { scopeKey } from './scoped-rows';
-import type { VisibilityScope } from './scope';
-import { SharedAnswers } from './shared-answers';
-import { nothingKnown } from './envelope';
-import type { FleetModel } from './model';
+import { ApiProblem, jsonResponse } from './api-route';
+import { jsonTextResponse } from './api-problem';
+import { scopeKey } from '../fleet/scoped-rows';
+import type { VisibilityScope } from '../fleet/scope';
+import { SharedAnswers } from '../fleet/shared-answers';
+import { nothingKnown } from '../fleet/envelope';
+import type { FleetModel } from '../fleet/model';
+import { telemetryStatus } from '../telemetry/current';
 
 /** Parses a request's query string with a schema; bad input becomes a 400 with the zod issues. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
@@ -41,4 +42,9 @@ export function sharedFleetJson(model: FleetModel, scope: VisibilityScope, key: 
   const a = shared.get(model, `${key}\u0000${scopeKey(scope)}`, Date.now(), make, () => (nothingKnown(model) ? 503 : 200), dep);
   if (!a) throw new ApiProblem(404, 'not_found', `no such ${what}`);
   return jsonTextResponse(a.json, a.status);
+}
+
+/** A telemetry answer: 503 while no cluster has synced anything, as the fleet routes answer. */
+export function telemetryJson(res: FleetResponse<unknown>): Response {
+  return jsonResponse(res, telemetryStatus());
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import type { AccessConfig } from './access-config';
-import { ApiProblem } from '../http/api-problem';
-import { clearCookie, readCookie, secureCookies, serializeCookie } from './cookies';
-import { beginLogin, endSessionUrl, finishLogin, LOGIN_COOKIE, LOGIN_TTL_SECONDS, oidcClient, safeReturnTo } from './oidc';
-import type { Principal } from './principal';
-import { createSession, revokeSession, SESSION_COOKIE } from './session';
-import { SHARE_COOKIE } from './share-links';
+import type { AccessConfig } from '../access/access-config';
+import { ApiProblem } from './api-problem';
+import { clearCookie, readCookie, secureCookies, serializeCookie } from '../access/cookies';
+import { beginLogin, endSessionUrl, finishLogin, LOGIN_COOKIE, LOGIN_TTL_SECONDS, oidcClient, safeReturnTo } from '../access/oidc';
+import type { Principal } from '../access/principal';
+import { createSession, revokeSession, SESSION_COOKIE } from '../access/session';
+import { SHARE_COOKIE } from '../access/share-links';
 
 const CALLBACK_PATH = '/api/v1/auth/callback';
 
