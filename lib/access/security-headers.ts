@@ -46,6 +46,18 @@ export function pageCsp(nonce: string, opts: { dev: boolean; https: boolean; scr
   return directives.join('; ');
 }
 
+/**
+ * Pages of a live, access-controlled dashboard stay out of shared caches.
+ * Next marks prerendered pages `s-maxage=31536000` unless the response
+ * already has a Cache-Control, which the proxy's headers give it.
+ */
+export const PAGE_CACHE_CONTROL = 'private, no-store';
+
+/** Every header the proxy sets on a page: the CSP with this request's nonce, cache policy, and the base headers. */
+export function pageHeaders(nonce: string, opts: Parameters<typeof pageCsp>[1]): Record<string, string> & { 'content-security-policy': string } {
+  return { ...BASE_SECURITY_HEADERS, 'content-security-policy': pageCsp(nonce, opts), 'cache-control': PAGE_CACHE_CONTROL };
+}
+
 /** A fresh nonce: 16 random bytes, base64. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
