@@ -1,5 +1,7 @@
 'use client';
 
+// First, for code paths (tests, tools) that render the providers without instrumentation-client.ts.
+import '@/lib/zod-jitless';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { LOGIN_REDIRECT_KEY, loginUrl, mayRedirect } from '@/lib/api/auth-redirect';

@@ -132,5 +132,5 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) }, { duration: 250 });
   }, [focus, elements, bucket]);
 
-  return <div ref={container} className="h-full w-full" data-testid="topology-canvas" role="img" aria-label="Traffic graph; use the node list or search to reach nodes by keyboard" />;
+  return <div ref={container} className="relative h-full w-full" data-testid="topology-canvas" role="img" aria-label="Traffic graph; use the node list or search to reach nodes by keyboard" />;
 }

@@ -29,6 +29,24 @@ const sizeOf = (cy: Core): GraphSize => cy.scratch(SIZE) as GraphSize;
 /** Style for an instance: the large variant when it was made for a large graph. */
 export const styleFor = (cy: Core, dark: boolean) => topologyStyle(dark, sizeOf(cy) === 'large');
 
+/** The id cytoscape checks before it adds its one-rule `<style>` to <head>. */
+export const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+/**
+ * Stops cytoscape injecting its stylesheet: a `<style>` made by script has no
+ * nonce, and prerendered pages have none to give, so the page CSP refuses it.
+ * Cytoscape skips the injection when an element with its id exists; its one
+ * rule (container `position: relative`) is on the wrapper's container instead.
+ */
+export function claimCytoscapeStylesheet(doc: Document | undefined): void {
+  if (!doc || doc.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const placeholder = doc.createElement('meta');
+  placeholder.id = CYTOSCAPE_STYLESHEET_ID;
+  placeholder.setAttribute('name', 'cytoscape-stylesheet');
+  placeholder.setAttribute('content', 'position: relative is set on the container');
+  doc.head.appendChild(placeholder);
+}
+
 /**
  * A cytoscape instance for a graph of `nodeCount` nodes (boxes included), of
  * that count's size class unless `size` says otherwise (a graph grouped by
@@ -38,6 +56,7 @@ export const styleFor = (cy: Core, dark: boolean) => topologyStyle(dark, sizeOf(
  */
 export function createGraph(container: HTMLElement | null, nodeCount: number, dark: boolean, extra: Record<string, unknown> = {}, size: GraphSize = graphSize(nodeCount)): Core {
   register();
+  claimCytoscapeStylesheet(container?.ownerDocument);
   const cy = cytoscape({ container, style: topologyStyle(dark, size === 'large') as never, ...rendererOptions(nodeCount, size), ...extra });
   cy.scratch(SIZE, size);
   return cy;
