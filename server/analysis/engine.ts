@@ -8,7 +8,7 @@ import { parseChangeKey } from '@/lib/fleet/change-keys';
 import type { FleetChange } from '@/lib/fleet/events';
 import type { FleetModel } from '../fleet/model';
 import { clusterViewOf } from './fleet-view';
-import { yieldToLoop } from '../runtime/yield-to-loop';
+import { yieldToLoop } from '../util/yield-to-loop';
 
 /** How the engine batches model changes and slices its runs. */
 export interface EngineOptions {

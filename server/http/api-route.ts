@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { ApiError } from '@/lib/api/envelope';
-import { accessConfig, type AccessConfig } from '../access/access-config';
+import type { AccessConfig } from '../access/access-config';
 import { auditFields, type AuditNote } from '../access/audit';
 import { resolveCaller, type Caller } from '../access/caller';
 import { checkCsrf, csrfOptions } from '../access/csrf';
@@ -10,7 +10,7 @@ import type { Access } from '../access/resolve-scope';
 import { routePolicy, type RoutePolicy } from '../access/route-policy';
 import { withSecurityHeaders } from '../access/security-headers';
 import { can, narrowTo, NOTHING, type VisibilityScope } from '../fleet/scope';
-import { getAppRuntime } from '../runtime/app-runtime';
+import { getAppRuntime, type AppRuntime } from '../runtime/app-runtime';
 import type { Logger } from '../log/logger';
 import { Refusal } from '../errors/refusal';
 import { ApiProblem, htmlErrorResponse, jsonResponse, malformedPathSegment, problemOf } from './api-problem';
@@ -19,6 +19,8 @@ export { ApiProblem, jsonResponse };
 
 /** What a route handler gets besides the request. */
 export interface ApiContext {
+  /** The application: fleet model, telemetry, analysis, readiness (server/runtime/app-runtime.ts). */
+  app: AppRuntime;
   requestId: string;
   logger: Logger;
   params: Record<string, string | string[]>;
@@ -92,11 +94,11 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
     try {
       const bad = malformedPathSegment(pathname);
       if (bad !== undefined) throw new ApiProblem(400, 'bad_path', `the path segment "${bad.slice(0, 64)}" is not valid percent-encoding`);
-      const cfg = accessConfig();
+      const cfg = runtime.access.current();
       const auth = await authorize(policy, req, cfg);
       caller = auth.caller;
       const params = route ? await route.params : {};
-      response = await handler(req, { requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg, audit });
+      response = await handler(req, { app: runtime, requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg, audit });
     } catch (err) {
       response = errorResponse(err, requestId, logger, policy.page);
     }

@@ -9,7 +9,6 @@ import type { VisibilityScope } from '../fleet/scope';
 import { SharedAnswers } from '../fleet/shared-answers';
 import { nothingKnown } from '../fleet/envelope';
 import type { FleetModel } from '../fleet/model';
-import { telemetryStatus } from '../telemetry/current';
 
 /** Parses a request's query string with a schema; bad input becomes a 400 with the zod issues. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
@@ -44,7 +43,12 @@ export function sharedFleetJson(model: FleetModel, scope: VisibilityScope, key: 
   return jsonTextResponse(a.json, a.status);
 }
 
-/** A telemetry answer: 503 while no cluster has synced anything, as the fleet routes answer. */
-export function telemetryJson(res: FleetResponse<unknown>): Response {
-  return jsonResponse(res, telemetryStatus());
+/** The status of a telemetry answer: 503 while no cluster has synced anything, as the fleet routes answer, else 200. */
+export function telemetryStatus(model: FleetModel): number {
+  return nothingKnown(model) ? 503 : 200;
+}
+
+/** A telemetry answer with telemetryStatus. */
+export function telemetryJson(model: FleetModel, res: FleetResponse<unknown>): Response {
+  return jsonResponse(res, telemetryStatus(model));
 }

@@ -1,65 +1,83 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
+import { accessConfigSource, type AccessConfigSource } from '../access/access-config';
+import type { AnalysisEngine } from '../analysis/engine';
+import { startAnalysis, type RunningAnalysis } from '../analysis/start-analysis';
 import { configFilePath, loadConfig, type LoadedConfig } from '../config/load-config';
 import { watchConfigFile, type ConfigWatcher } from '../config/config-watcher';
-import { createLogger, type Logger } from '../log/logger';
-import { Readiness } from './readiness';
 import { startFleetRuntime, type FleetRuntime } from '../fleet/fleet-runtime';
+import type { FleetModel } from '../fleet/model';
+import { ALL, type VisibilityScope } from '../fleet/scope';
+import { createLogger, type Logger } from '../log/logger';
+import { fleetFacts, type FleetFacts } from '../telemetry/fleet-facts';
+import { createTelemetryService, type TelemetryService } from '../telemetry/telemetry-service';
+import { Readiness } from './readiness';
 
-/** Long-lived server state: one per process, shared by every route handler. */
+/**
+ * The application: built once per process, in order, here and nowhere else,
+ * and handed to route handlers through apiRoute's context (`ctx.app`). Every
+ * long-lived part and its lifetime is in this file.
+ */
 export interface AppRuntime {
   readonly config: LoadedConfig;
   readonly logger: Logger;
   readonly readiness: Readiness;
   readonly startedAt: Date;
-  /** The cluster connections and the fleet model; set by startBackgroundWork. */
-  fleet?: FleetRuntime;
-  /** Watches the config file; valid edits of the cluster sources apply without a restart. */
-  configWatcher?: ConfigWatcher;
+  /** Workspaces, bindings, share links and keys; re-read when the config file changes. */
+  readonly access: AccessConfigSource;
+  /** The cluster connections and the fleet model they fill. */
+  readonly fleet: FleetRuntime;
+  readonly model: FleetModel;
+  readonly telemetry: TelemetryService;
+  /** The continuous analysis over the model, started on first use (or by startOrExit at boot). */
+  analysis(): AnalysisEngine;
+  /** The fleet facts the telemetry reads, for a caller's scope. */
+  facts(scope?: VisibilityScope): FleetFacts;
+  /** Stops every part, in reverse order of start. */
+  stop(): void;
 }
 
-const KEY = Symbol.for('meshglass.app-runtime');
-type Holder = { [KEY]?: AppRuntime };
-
-/**
- * Returns the process's runtime, creating it on first use. Kept on globalThis
- * so that dev-mode module reloads do not start a second copy of the watches.
- * Throws (with the config file and field named) when the config is invalid.
- */
-export function getAppRuntime(): AppRuntime {
-  const holder = globalThis as Holder;
-  const existing = holder[KEY];
-  if (existing) return existing;
+function createAppRuntime(): AppRuntime {
+  // 1. config and logging: a bad config throws here, naming the file and field.
   const config = loadConfig();
   const logger = createLogger(config.config.log.level);
-  const runtime: AppRuntime = { config, logger, readiness: new Readiness(), startedAt: new Date() };
-  holder[KEY] = runtime;
-  startBackgroundWork(runtime);
-  logger.info({ configFile: config.file ?? '(defaults)' }, 'meshglass runtime started');
-  return runtime;
-}
-
-/** Stops the process's runtime (watches, sources, timers) and forgets it; the next getAppRuntime() starts afresh. For tests and shutdown. */
-export function stopAppRuntime(): void {
-  const holder = globalThis as Holder;
-  holder[KEY]?.configWatcher?.stop();
-  holder[KEY]?.fleet?.stop();
-  delete holder[KEY];
-}
-
-/** Starts the cluster connections and the fleet model, feeding readiness as each cluster is first tried. */
-function startBackgroundWork(runtime: AppRuntime): void {
-  const clusters = runtime.config.config.clusters;
-  if (clusters.kubeconfigs.length + clusters.remoteSecrets.length === 0) runtime.logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
-  runtime.fleet = startFleetRuntime(clusters, { resolvePath: runtime.config.resolvePath, logger: runtime.logger.child({ component: 'fleet' }), lifecycle: runtime.readiness });
+  const readiness = new Readiness();
+  // 2. access control's view of the config.
+  const access = accessConfigSource(config, logger);
+  // 3. cluster sources and the fleet model.
+  const clusters = config.config.clusters;
+  if (clusters.kubeconfigs.length + clusters.remoteSecrets.length === 0) logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
+  const fleet = startFleetRuntime(clusters, { resolvePath: config.resolvePath, logger: logger.child({ component: 'fleet' }), lifecycle: readiness });
   // Every source has offered its clusters: an empty fleet is now known to be empty.
-  void runtime.fleet.started.then(() => runtime.readiness.expect([]));
-  watchClusterSources(runtime, runtime.fleet);
+  void fleet.started.then(() => readiness.expect([]));
+  // 4. telemetry.
+  const telemetry = createTelemetryService(config.config.telemetry, config.resolvePath);
+  // 5. analysis, on first use.
+  let analysis: RunningAnalysis | undefined;
+  // 6. the config file watcher: valid edits of the cluster sources apply without a restart.
+  const configWatcher = watchClusterSources(config, logger, fleet);
+  return {
+    config,
+    logger,
+    readiness,
+    startedAt: new Date(),
+    access,
+    fleet,
+    model: fleet.model,
+    telemetry,
+    analysis: () => (analysis ??= startAnalysis(fleet.model, telemetry, logger)).engine,
+    facts: (scope = ALL) => fleetFacts(fleet.model, scope),
+    stop: () => {
+      analysis?.stop();
+      configWatcher.stop();
+      fleet.stop();
+    },
+  };
 }
 
 /** Hot reload: a valid edit of the config file replaces the cluster sources; an invalid one is logged and shown, the running config stays. */
-function watchClusterSources(runtime: AppRuntime, fleet: FleetRuntime): void {
-  const file = runtime.config.file ?? configFilePath();
+function watchClusterSources(config: LoadedConfig, parent: Logger, fleet: FleetRuntime): ConfigWatcher {
+  const file = config.file ?? configFilePath();
   let text: string | undefined;
   try {
     text = readFileSync(file, 'utf8');
@@ -67,8 +85,30 @@ function watchClusterSources(runtime: AppRuntime, fleet: FleetRuntime): void {
     // Running on defaults: the file may appear later.
   }
   const pollMs = Number(process.env.MESHGLASS_CONFIG_POLL_MS) || 2000;
-  const logger = runtime.logger.child({ component: 'config' });
-  runtime.configWatcher = watchConfigFile(file, text, (next) => fleet.reconfigure(next.clusters), { pollMs, logger, onStatus: () => fleet.model.sourcesChanged() });
-  const watcher = runtime.configWatcher;
+  const logger = parent.child({ component: 'config' });
+  const watcher = watchConfigFile(file, text, (next) => fleet.reconfigure(next.clusters), { pollMs, logger, onStatus: () => fleet.model.sourcesChanged() });
   fleet.model.setConfigView(() => watcher.status());
+  return watcher;
+}
+
+// One per process, kept on globalThis so that dev-mode module reloads do not start a second copy of the watches.
+const KEY = Symbol.for('meshglass.app-runtime');
+type Holder = { [KEY]?: AppRuntime };
+
+/** The process's application, built on first use. Throws (with the config file and field named) when the config is invalid. */
+export function getAppRuntime(): AppRuntime {
+  const holder = globalThis as Holder;
+  const existing = holder[KEY];
+  if (existing) return existing;
+  const runtime = createAppRuntime();
+  holder[KEY] = runtime;
+  runtime.logger.info({ configFile: runtime.config.file ?? '(defaults)' }, 'meshglass runtime started');
+  return runtime;
+}
+
+/** Stops the process's application and forgets it; the next getAppRuntime() builds afresh. For tests and shutdown. */
+export function stopAppRuntime(): void {
+  const holder = globalThis as Holder;
+  holder[KEY]?.stop();
+  delete holder[KEY];
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { currentAnalysisEngine } from '../analysis/current';
 import { getAppRuntime } from './app-runtime';
 
 /**
@@ -16,7 +15,7 @@ export function startOrExit(): void {
     process.exit(1);
   }
   try {
-    currentAnalysisEngine();
+    runtime.analysis();
   } catch (err) {
     runtime.logger.error({ err }, 'fleet analysis did not start; findings stay empty');
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Paced } from '@/lib/topology/paced';
-import { yieldToLoop } from '../runtime/yield-to-loop';
+import { yieldToLoop } from '../util/yield-to-loop';
 
 /** How a long pass over many items is cut into slices. */
 export interface SliceOptions {

@@ -15,7 +15,7 @@ import { serviceSignalsDetailResponseSchema, serviceSignalsResponseSchema, workl
 import { topologyResponseSchema } from '@/lib/api/topology';
 import { pageSchema } from '@/lib/fleet/paging';
 import { serviceSummarySchema } from '@/lib/fleet/services';
-import { currentFleetModel } from '@/server/fleet/current';
+import { getAppRuntime } from '@/server/runtime/app-runtime';
 import { stopAppRuntime } from '@/server/runtime/app-runtime';
 import { STAGING } from '@/server/sim/fleet/demo-fleet';
 import { startPrometheus, type PrometheusHandle } from '@/server/sim/prometheus';
@@ -130,7 +130,7 @@ describe('against the synced demo fleet and Prometheus', () => {
     const wl = await call(workloadSignalsGet, '/api/v1/signals/workloads');
     expect(wl.status).toBe(200);
     const got = new Set(workloadSignalsResponseSchema.parse(wl.body).data.items.map((w) => `${w.cluster}/${w.namespace}/${w.name}`));
-    const model = currentFleetModel();
+    const model = getAppRuntime().model;
     const want = model.clusterNames().flatMap((c) => model.workloads(c).map((w) => `${w.cluster}/${w.namespace}/${w.name}`));
     expect(want.length).toBeGreaterThan(10);
     expect(want.filter((k) => !got.has(k))).toEqual([]);

@@ -6,7 +6,6 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempConfig } from '@/app/api/v1/route-test-support';
-import { accessConfig } from '@/server/access/access-config';
 import { createShareLink, SHARE_COOKIE } from '@/server/access/share-links';
 import { getAppRuntime, stopAppRuntime } from '@/server/runtime/app-runtime';
 import { GET as meGet } from '@/app/api/v1/auth/me/route';
@@ -33,7 +32,7 @@ const open = (token: string, headers: Record<string, string> = {}) => GET(new Re
 
 describe('GET /share/{token}', () => {
   it('opens the link, and logs the link id but never its token', async () => {
-    const { token, record } = await createShareLink({ workspace: 'pay', createdBy: 'olga', ttlSeconds: 600, key: accessConfig().keys.shareLinks });
+    const { token, record } = await createShareLink({ workspace: 'pay', createdBy: 'olga', ttlSeconds: 600, key: getAppRuntime().access.current().keys.shareLinks });
     lines.length = 0;
     const res = await open(token);
     expect(res.status).toBe(303);
@@ -48,7 +47,7 @@ describe('GET /share/{token}', () => {
   });
 
   it('logs no token of a link it refuses', async () => {
-    const { token } = await createShareLink({ workspace: 'pay', createdBy: 'olga', ttlSeconds: -5, key: accessConfig().keys.shareLinks });
+    const { token } = await createShareLink({ workspace: 'pay', createdBy: 'olga', ttlSeconds: -5, key: getAppRuntime().access.current().keys.shareLinks });
     lines.length = 0;
     expect((await open(token)).status).toBe(410);
     expect(lines.join('')).not.toContain(token.split('.')[2]);

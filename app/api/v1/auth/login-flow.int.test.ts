@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProvider, type TestProvider } from '@/e2e/support/oidc-test-provider';
-import { accessConfig } from '@/server/access/access-config';
+import { getAppRuntime } from '@/server/runtime/app-runtime';
 import { beginLogin, LOGIN_COOKIE, oidcClient } from '@/server/access/oidc';
 import { seal, unseal } from '@/server/access/sealed-token';
 import { SESSION_COOKIE } from '@/server/access/session';
@@ -108,7 +108,7 @@ describe('login returnTo', () => {
   );
 
   it('checks returnTo again at the callback, for a login cookie made before that check', async () => {
-    const c = accessConfig();
+    const c = getAppRuntime().access.current();
     const oidc = c.auth.oidc!;
     const { url, cookie } = await beginLogin(oidc, await oidcClient(oidc, c.resolvePath), c.keys.session, '/');
     // The transaction as an older release sealed it, returnTo unchecked.

@@ -1,6 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getConfigObjects } from '@/server/fleet/config';
-import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { configQuerySchema } from '@/lib/fleet/config';
 
@@ -9,6 +8,6 @@ export const dynamic = 'force-dynamic';
 /** Istio and Admiral config objects: ?kind&cluster&namespace&q&page&pageSize. */
 export const GET = apiRoute('config.list', (req, ctx) => {
   const query = parseQuery(req, configQuerySchema);
-  const model = currentFleetModel();
+  const model = ctx.app.model;
   return fleetJson(model, getConfigObjects(model, ctx.scope, query));
 });

@@ -1,7 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { currentAnalysisEngine } from '@/server/analysis/current';
 import { getFindings } from '@/server/analysis/findings';
-import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { findingsQuerySchema } from '@/lib/api/findings';
 
@@ -10,6 +8,6 @@ export const dynamic = 'force-dynamic';
 /** Analysis findings across the fleet: ?level&code&cluster&namespace&kind&page&pageSize. */
 export const GET = apiRoute('findings.list', (req, ctx) => {
   const query = parseQuery(req, findingsQuerySchema);
-  const model = currentFleetModel();
-  return fleetJson(model, getFindings(model, currentAnalysisEngine().current(), ctx.scope, query));
+  const model = ctx.app.model;
+  return fleetJson(model, getFindings(model, ctx.app.analysis().current(), ctx.scope, query));
 });

@@ -1,5 +1,4 @@
 import { apiRoute } from '@/server/http/api-route';
-import { currentFleetModel } from '@/server/fleet/current';
 import { getIdentities } from '@/server/fleet/identities';
 import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { identitiesQuerySchema } from '@/lib/fleet/identities';
@@ -9,6 +8,6 @@ export const dynamic = 'force-dynamic';
 /** Admiral identities as global names (`<env>.<identity>.global`): ?q&env&page&pageSize. */
 export const GET = apiRoute('identities.list', (req, ctx) => {
   const query = parseQuery(req, identitiesQuerySchema);
-  const model = currentFleetModel();
+  const model = ctx.app.model;
   return fleetJson(model, getIdentities(model, ctx.scope, query));
 });

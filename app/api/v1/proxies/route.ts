@@ -1,5 +1,4 @@
 import { apiRoute } from '@/server/http/api-route';
-import { currentFleetModel } from '@/server/fleet/current';
 import { getProxies } from '@/server/fleet/proxies';
 import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { proxiesQuerySchema } from '@/lib/fleet/controlplanes';
@@ -9,6 +8,6 @@ export const dynamic = 'force-dynamic';
 /** Proxies with their xDS sync state: ?cluster&namespace&state=SYNCED|STALE|NOT SENT&q&page&pageSize. */
 export const GET = apiRoute('proxies.list', (req, ctx) => {
   const query = parseQuery(req, proxiesQuerySchema);
-  const model = currentFleetModel();
+  const model = ctx.app.model;
   return fleetJson(model, getProxies(model, ctx.scope, query));
 });

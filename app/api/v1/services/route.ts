@@ -1,8 +1,6 @@
 import { apiRoute } from '@/server/http/api-route';
-import { currentFleetModel } from '@/server/fleet/current';
 import { parseQuery, sharedFleetJson } from '@/server/http/route-helpers';
 import { servicesListSignals, servicesWithSignals } from '@/server/telemetry/service-list-signals';
-import { currentTelemetry } from '@/server/telemetry/current';
 import { servicesQuerySchema } from '@/lib/fleet/services';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +12,8 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute('services.list', async (req, ctx) => {
   const query = parseQuery(req, servicesQuerySchema);
-  const model = currentFleetModel();
-  const svc = currentTelemetry();
+  const model = ctx.app.model;
+  const svc = ctx.app.telemetry;
   const signals = await servicesListSignals(model, query, svc);
   return sharedFleetJson(model, ctx.scope, `services\u0000${JSON.stringify(query)}`, () => servicesWithSignals(model, ctx.scope, query, svc, signals), 'services', signals);
 });

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/server/http/api-route';
 import { parseQuery } from '@/server/http/route-helpers';
-import { currentFleetFacts, currentTelemetry, telemetryStatus } from '@/server/telemetry/current';
+import { telemetryStatus } from '@/server/http/route-helpers';
 import { JSON_HEADERS } from '@/server/http/api-problem';
 import { getGroupedTopology, topologyBody } from '@/server/telemetry/topology';
 import { topologyResponse } from '@/server/telemetry/topology-response';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 /** The cross-cluster graph: ?window&graphType&clusters&namespaces&hideIdle&focus&hops&detail&group&expand (lists comma-separated). */
 export const GET = apiRoute('topology', async (req, ctx) => {
   const query = parseQuery(req, topologyQuerySchema);
-  const res = await getGroupedTopology(currentTelemetry(), currentFleetFacts(ctx.scope), query);
+  const res = await getGroupedTopology(ctx.app.telemetry, ctx.app.facts(ctx.scope), query);
   // Status and headers as every telemetry route answers; the body the shared answer's bytes, made once (ETag).
-  return topologyResponse(req, topologyBody(res), telemetryStatus(), JSON_HEADERS);
+  return topologyResponse(req, topologyBody(res), telemetryStatus(ctx.app.model), JSON_HEADERS);
 });

@@ -1,5 +1,4 @@
 import { apiRoute } from '@/server/http/api-route';
-import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseQuery } from '@/server/http/route-helpers';
 import { getWorkloads } from '@/server/fleet/workloads';
 import { workloadsQuerySchema } from '@/lib/fleet/workloads';
@@ -9,6 +8,6 @@ export const dynamic = 'force-dynamic';
 /** Workloads grouped by canonical service and revision: ?cluster&namespace&q&page&pageSize. */
 export const GET = apiRoute('workloads.list', (req, ctx) => {
   const query = parseQuery(req, workloadsQuerySchema);
-  const model = currentFleetModel();
+  const model = ctx.app.model;
   return fleetJson(model, getWorkloads(model, ctx.scope, query));
 });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { clusterNameSchema } from '@/lib/fleet/params';
 import { apiRoute } from '@/server/http/api-route';
 import { getCluster } from '@/server/fleet/clusters';
-import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseParams } from '@/server/http/route-helpers';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +11,6 @@ const params = z.strictObject({ name: clusterNameSchema });
 /** One cluster; 400 for a malformed name, 404 when unknown. */
 export const GET = apiRoute('clusters.get', (_req, ctx) => {
   const { name } = parseParams(ctx.params, params);
-  const model = currentFleetModel();
+  const model = ctx.app.model;
   return fleetJson(model, getCluster(model, ctx.scope, name), `cluster ${name}`);
 });

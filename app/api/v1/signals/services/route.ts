@@ -1,6 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
 import { parseQuery, telemetryJson } from '@/server/http/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getServiceSignals } from '@/server/telemetry/service-signals';
 import { serviceSignalsQuerySchema } from '@/lib/api/telemetry';
 
@@ -9,5 +8,5 @@ export const dynamic = 'force-dynamic';
 /** Golden signals and health per global service and per cluster: ?namespace&cluster&window. */
 export const GET = apiRoute('signals.services', async (req, ctx) => {
   const query = parseQuery(req, serviceSignalsQuerySchema);
-  return telemetryJson(await getServiceSignals(currentTelemetry(), currentFleetFacts(ctx.scope), query));
+  return telemetryJson(ctx.app.model, await getServiceSignals(ctx.app.telemetry, ctx.app.facts(ctx.scope), query));
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { apiRoute, jsonResponse } from '@/server/http/api-route';
 import { parseQuery } from '@/server/http/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getTelemetryStatus } from '@/server/telemetry/telemetry-status';
 import { telemetryWindowSchema } from '@/lib/api/telemetry';
 
@@ -12,5 +11,5 @@ const querySchema = z.strictObject({ window: telemetryWindowSchema });
 /** Per-source telemetry state and cluster-name mismatches: ?window. */
 export const GET = apiRoute('signals.status', async (req, ctx) => {
   const { window } = parseQuery(req, querySchema);
-  return jsonResponse(await getTelemetryStatus(currentTelemetry(), currentFleetFacts(ctx.scope), window));
+  return jsonResponse(await getTelemetryStatus(ctx.app.telemetry, ctx.app.facts(ctx.scope), window));
 });

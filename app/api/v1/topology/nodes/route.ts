@@ -1,6 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
 import { parseQuery, telemetryJson } from '@/server/http/route-helpers';
-import { currentFleetFacts, currentTelemetry } from '@/server/telemetry/current';
 import { getTopology } from '@/server/telemetry/topology';
 import { topologyNodeSearchSchema } from '@/lib/api/topology';
 import { findNodes } from '@/lib/topology-view/find-nodes';
@@ -11,6 +10,6 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute('topology.nodes', async (req, ctx) => {
   const { q, ...query } = parseQuery(req, topologyNodeSearchSchema);
   // The shared built answer of the same query and scope: a search costs no build.
-  const res = await getTopology(currentTelemetry(), currentFleetFacts(ctx.scope), { ...query, group: undefined, expand: undefined });
-  return telemetryJson({ ...res, data: { items: findNodes(res.data.elements.nodes, q) } });
+  const res = await getTopology(ctx.app.telemetry, ctx.app.facts(ctx.scope), { ...query, group: undefined, expand: undefined });
+  return telemetryJson(ctx.app.model, { ...res, data: { items: findNodes(res.data.elements.nodes, q) } });
 });

@@ -1,6 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
 import { getConfigObject } from '@/server/fleet/config';
-import { currentFleetModel } from '@/server/fleet/current';
 import { fleetJson, parseParams } from '@/server/http/route-helpers';
 import { configRefSchema } from '@/lib/fleet/config';
 
@@ -9,6 +8,6 @@ export const dynamic = 'force-dynamic';
 /** One config object with its spec. Core group as '-' or 'core'; '-' as namespace for cluster-scoped kinds. */
 export const GET = apiRoute('config.get', (_req, ctx) => {
   const ref = parseParams(ctx.params, configRefSchema);
-  const model = currentFleetModel();
+  const model = ctx.app.model;
   return fleetJson(model, getConfigObject(model, ctx.scope, ref), `${ref.kind} ${ref.namespace}/${ref.name} in ${ref.cluster}`);
 });
