@@ -54,7 +54,7 @@ const playwrightStep = async () => {
 
 const steps = [
   ['typecheck', checkStep('npx', ['tsc', '--noEmit', '-p', '.'])],
-  ['lint', checkStep('npx', ['eslint', '--max-warnings', '0', '.'])],
+  ['lint', checkStep('npm', ['run', '--silent', 'lint'])],
   ['unit', vitestStep('unit')],
   ['integration', vitestStep('integration')],
   ['build', checkStep('npx', ['next', 'build'])],
