@@ -57,3 +57,16 @@ test('/api/v1/readyz says ready with counts, no cluster names', async ({ request
   expect(Object.keys(body).sort()).toEqual(['pending', 'ready', 'status', 'total', 'tried']);
   expect(body).toMatchObject({ status: 'ready', ready: true, pending: 0 });
 });
+
+// Next's router throws on a path it cannot decode and answers a bare 500 before any route runs; the proxy refuses it first.
+test('a path that is not valid percent-encoding is a 400 with the security headers, not a 500', async ({ request }) => {
+  for (const [path, type] of [['/api/v1/services/%zz/x', 'application/json'], ['/share/%zz', 'text/html'], ['/clusters/%E0%A4%A', 'text/html']] as const) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+    expect(res.headers()['content-type'], path).toContain(type);
+    expect(res.headers()['x-content-type-options'], path).toBe('nosniff');
+    expect(await res.text(), path).toContain('is not valid percent-encoding');
+  }
+  const api = await request.get('/api/v1/services/%zz/x');
+  expect(((await api.json()) as { error: { code: string } }).error.code).toBe('bad_path');
+});

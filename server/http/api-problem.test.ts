@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlErrorResponse, malformedPathSegment } from './api-problem';
+import { malformedPathSegment } from '@/lib/http/malformed-path';
+import { htmlErrorResponse } from './api-problem';
 
 describe('malformedPathSegment', () => {
   it.each([

@@ -42,21 +42,6 @@ export function jsonTextResponse(json: string, status = 200, headers: Record<str
   return new Response(json, { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-/**
- * The first path segment that is not valid percent-encoding (`%zz`, a
- * truncated UTF-8 sequence), as sent; undefined when every segment decodes.
- */
-export function malformedPathSegment(pathname: string): string | undefined {
-  for (const segment of pathname.split('/')) {
-    try {
-      decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  }
-  return undefined;
-}
-
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small HTML error page for addresses a person opens in a browser (share links): no script, no style, no caching. */

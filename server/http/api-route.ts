@@ -13,7 +13,8 @@ import { can, narrowTo, NOTHING, type VisibilityScope } from '../fleet/scope';
 import { getAppRuntime, type AppRuntime } from '../runtime/app-runtime';
 import type { Logger } from '../log/logger';
 import { Refusal } from '../errors/refusal';
-import { ApiProblem, htmlErrorResponse, jsonResponse, malformedPathSegment, problemOf } from './api-problem';
+import { badPathMessage, malformedPathSegment } from '@/lib/http/malformed-path';
+import { ApiProblem, htmlErrorResponse, jsonResponse, problemOf } from './api-problem';
 
 export { ApiProblem, jsonResponse };
 
@@ -93,7 +94,7 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
     const audit: AuditNote = {};
     try {
       const bad = malformedPathSegment(pathname);
-      if (bad !== undefined) throw new ApiProblem(400, 'bad_path', `the path segment "${bad.slice(0, 64)}" is not valid percent-encoding`);
+      if (bad !== undefined) throw new ApiProblem(400, 'bad_path', badPathMessage(bad));
       const cfg = runtime.access.current();
       const auth = await authorize(policy, req, cfg);
       caller = auth.caller;
