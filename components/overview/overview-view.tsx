@@ -2,6 +2,7 @@
 
 import { useClusters, useControlPlanes, useProxies, useServices, useWorkloads } from '@/lib/api/fleet';
 import { useFindings } from '@/lib/api/findings';
+import { useCapability } from '@/lib/api/workspaces-ui';
 import { useServiceSignals } from '@/lib/api/telemetry';
 import { rankProblems } from '@/lib/ui/problems';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
@@ -18,7 +19,7 @@ export function OverviewView() {
   const cps = useControlPlanes();
   const services = useServices({ pageSize: 1 });
   const workloads = useWorkloads({ pageSize: 1 });
-  const proxies = useProxies({ pageSize: 1 });
+  const proxies = useProxies({ pageSize: 1 }, useCapability('proxies') === true);
   const signals = useServiceSignals();
   const findings = useFindings({ pageSize: 100 });
 

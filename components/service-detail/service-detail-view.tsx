@@ -11,6 +11,7 @@ import { HealthBadge } from '@/components/ui/health-badge';
 import { QueryView } from '@/components/ui/query-view';
 import { ClusterComparison } from './cluster-comparison';
 import { NeighboursPanel } from './neighbours-panel';
+import { useCapability } from '@/lib/api/workspaces-ui';
 import { ServiceProxies } from './service-proxies';
 import { SignalChart } from './signal-chart';
 import { TrafficSplitPanel } from './traffic-split-panel';
@@ -24,6 +25,8 @@ export interface ServiceDetailViewProps {
 export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
   const service = useService(namespace, name);
   const signals = useServiceSignalDetail(namespace, name, { range: '30m' });
+  // Proxy details are operator detail: the panel shows only where the server would answer.
+  const canSeeProxies = useCapability('proxies') === true;
   if (service.error instanceof ApiRequestError && service.error.status === 404) notFound();
   const sig = signals.data?.data;
   const series = sig?.series;
@@ -49,7 +52,7 @@ export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
           ) : null}
           <TrafficSplitPanel namespace={namespace} name={name} />
           <NeighboursPanel namespace={namespace} name={name} />
-          <ServiceProxies namespace={namespace} name={name} />
+          {canSeeProxies ? <ServiceProxies namespace={namespace} name={name} /> : null}
           <DataAge clusters={res.clusters} revision={res.revision} />
         </div>
       )}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { fetchConfigObject, useConfigObjects, useIdentities } from '@/lib/api/fleet';
 import { destinationRuleSubsets, trafficPolicySummary, virtualServiceSplits } from '@/lib/ui/traffic-split';
 import { qk } from '@/lib/api/query-keys';
+import { useCapability } from '@/lib/api/workspaces-ui';
 import { panelClass } from '@/components/ui/table-styles';
 
 export interface TrafficSplitPanelProps {
@@ -18,7 +19,8 @@ const configHref = (o: { group: string; kind: string; namespace: string; name: s
 
 /** VirtualService weights, DestinationRule subsets and policies (per cluster), Admiral GTP weights, and all config naming the service. */
 export function TrafficSplitPanel({ namespace, name }: TrafficSplitPanelProps) {
-  const config = useConfigObjects({ namespace, q: name, pageSize: 200 });
+  const canConfig = useCapability('configSpecs');
+  const config = useConfigObjects({ namespace, q: name, pageSize: 200 }, canConfig === true);
   const identities = useIdentities({ pageSize: 500 });
   const routing = (config.data?.data.items ?? []).filter((o) => ROUTING.has(o.kind));
   const details = useQueries({
@@ -29,6 +31,7 @@ export function TrafficSplitPanel({ namespace, name }: TrafficSplitPanelProps) {
     <section aria-labelledby="split-heading" className={`${panelClass} p-4`}>
       <h2 id="split-heading" className="mb-2 text-sm font-semibold">Traffic split and applicable config</h2>
       {config.error ? <p className="text-sm text-red-700 dark:text-red-400">Cannot read config: {config.error.message}</p> : null}
+      {canConfig === false ? <p className="text-sm text-slate-600 dark:text-slate-400">VirtualServices and DestinationRules are shown to operators of this workspace; your role shows the traffic itself.</p> : null}
       <ul className="space-y-3 text-sm">
         {details.map((d, i) => {
           const o = d.data?.data;

@@ -49,5 +49,5 @@ export const useService = (ns: string, name: string) => useQuery({ queryKey: qk.
 export const useIdentities = (p: Params = {}) => useQuery({ queryKey: qk.identities.list(p), queryFn: () => fetchIdentities(p) });
 export const useWorkloads = (p: Params = {}) => useQuery({ queryKey: qk.workloads.list(p), queryFn: () => fetchWorkloads(p) });
 export const useControlPlanes = (p: Params = {}) => useQuery({ queryKey: qk.controlPlanes.list(p), queryFn: () => fetchControlPlanes(p) });
-export const useProxies = (p: Params = {}) => useQuery({ queryKey: qk.proxies.list(p), queryFn: () => fetchProxies(p) });
-export const useConfigObjects = (p: Params = {}) => useQuery({ queryKey: qk.config.list(p), queryFn: () => fetchConfigObjects(p) });
+export const useProxies = (p: Params = {}, enabled = true) => useQuery({ queryKey: qk.proxies.list(p), queryFn: () => fetchProxies(p), enabled });
+export const useConfigObjects = (p: Params = {}, enabled = true) => useQuery({ queryKey: qk.config.list(p), queryFn: () => fetchConfigObjects(p), enabled });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchConfigObjects, fetchServices, fetchWorkloads, useClusters } from './fleet';
 import { qk } from './query-keys';
+import { useCapability } from './workspaces-ui';
 
 const LIMIT = 6;
 
@@ -10,7 +11,9 @@ export function useGlobalSearch(q: string) {
   const clusters = useClusters();
   const services = useQuery({ queryKey: qk.services.list({ q, pageSize: LIMIT, search: true }), queryFn: () => fetchServices({ q, pageSize: LIMIT }), enabled });
   const workloads = useQuery({ queryKey: qk.workloads.list({ q, pageSize: LIMIT, search: true }), queryFn: () => fetchWorkloads({ q, pageSize: LIMIT }), enabled });
-  const config = useQuery({ queryKey: qk.config.list({ q, pageSize: 3 * LIMIT, search: true }), queryFn: () => fetchConfigObjects({ q, pageSize: 3 * LIMIT }), enabled });
+  // Config objects only for callers who may read them (a viewer would get a 403 per keystroke).
+  const canConfig = useCapability('configSpecs') === true;
+  const config = useQuery({ queryKey: qk.config.list({ q, pageSize: 3 * LIMIT, search: true }), queryFn: () => fetchConfigObjects({ q, pageSize: 3 * LIMIT }), enabled: enabled && canConfig });
   return {
     sources: {
       clusters: clusters.data?.data.items,

@@ -32,6 +32,15 @@ export function useMe() {
   return useQuery({ queryKey: accessKeys.me, queryFn: fetchMe, staleTime: 60_000 });
 }
 
+/**
+ * Whether the caller holds a capability in some workspace (undefined until
+ * /auth/me answers): views ask for config or proxies only when the server
+ * would give them, instead of collecting 403s. The server still enforces.
+ */
+export function useCapability(cap: keyof Me['capabilities']): boolean | undefined {
+  return useMe().data?.capabilities[cap];
+}
+
 /** The workspaces the caller is bound to, with its role in each. */
 export function useWorkspaces() {
   return useQuery({ queryKey: accessKeys.workspaces, queryFn: fetchWorkspaces });
