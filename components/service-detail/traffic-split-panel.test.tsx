@@ -18,7 +18,7 @@ function render(role: Role): { html: string; asksConfig: boolean } {
     </QueryClientProvider>,
   );
   const config = client.getQueryCache().findAll({ queryKey: ['config'] });
-  return { html, asksConfig: config.some((q) => q.options.enabled !== false) };
+  return { html, asksConfig: config.some((q) => (q.options as { enabled?: unknown }).enabled !== false) };
 }
 
 describe('TrafficSplitPanel', () => {
