@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Matcher } from './promql/escape';
-import { Limiter } from './limiter';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { PromQueryError, queryInstant, queryRange, type PromSample, type PromSeries } from './prometheus-client';
 import { QueryCache } from './query-cache';
 import { forEachSliced } from './slices';
@@ -74,7 +74,7 @@ function redactEndpoint(text: string, s: TelemetrySource): string {
  */
 export class TelemetryClient {
   private readonly cache: QueryCache<unknown[]>;
-  private readonly limiter: Limiter;
+  private readonly limit: LimitFunction;
 
   constructor(
     readonly config: TelemetrySources & { broken?: Record<string, string> },
@@ -82,7 +82,7 @@ export class TelemetryClient {
   ) {
     // Served up to one more TTL old while refreshed in the background: no request waits on Prometheus every TTL.
     this.cache = new QueryCache(opts.cacheSeconds * 1000, 5_000, Date.now, opts.cacheSeconds * 1000);
-    this.limiter = new Limiter(opts.maxConcurrency);
+    this.limit = pLimit(opts.maxConcurrency);
   }
 
   get mode(): TelemetrySources['mode'] {
@@ -131,7 +131,7 @@ export class TelemetryClient {
     await Promise.all(
       plan.sources.map(async (s, i) => {
         try {
-          const rows = (await this.cache.get(`${s.id}\u0000${key}\u0000${promql}`, () => this.limiter.run(() => run(s, promql)))) as S[];
+          const rows = (await this.cache.get(`${s.id}\u0000${key}\u0000${promql}`, () => this.limit(() => run(s, promql)))) as S[];
           const out = parts[i]!;
           await forEachSliced(rows, (r) => out.push({ ...r, scrapeCluster: s.cluster ?? (ctx.clusterLabel ? r.metric[ctx.clusterLabel] : undefined) }));
         } catch (err) {
