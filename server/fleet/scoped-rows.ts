@@ -1,4 +1,5 @@
 import 'server-only';
+import { LRUCache } from 'lru-cache';
 import type { ServiceSummary } from '@/lib/fleet/services';
 import type { VisibilityScope } from './scope';
 
@@ -14,21 +15,16 @@ export function scopeKey(scope: VisibilityScope): string {
  * whenever the model touches it; only the most recently used scopes are kept.
  */
 export class ScopedRowCache {
-  private readonly byScope = new Map<string, Map<string, ServiceSummary[]>>();
+  private readonly byScope: LRUCache<string, Map<string, ServiceSummary[]>>;
 
-  constructor(private readonly maxScopes = 32) {}
+  constructor(maxScopes = 32) {
+    this.byScope = new LRUCache<string, Map<string, ServiceSummary[]>>({ max: maxScopes });
+  }
 
   /** The rows of service `key` for the scope `scope` (from scopeKey), computed on first use. */
   get(scope: string, key: string, compute: () => ServiceSummary[]): ServiceSummary[] {
     let rows = this.byScope.get(scope);
-    if (rows) {
-      // Map order is insertion order: re-inserting marks the scope as recently used.
-      this.byScope.delete(scope);
-      this.byScope.set(scope, rows);
-    } else {
-      this.byScope.set(scope, (rows = new Map()));
-      if (this.byScope.size > this.maxScopes) this.byScope.delete(this.byScope.keys().next().value!);
-    }
+    if (!rows) this.byScope.set(scope, (rows = new Map()));
     let r = rows.get(key);
     if (!r) rows.set(key, (r = compute()));
     return r;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { LRUCache } from 'lru-cache';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { FleetModel } from './model';
 
@@ -19,12 +20,15 @@ interface Entry {
  * cluster conditions twice and serialised 60 KB per request, which queued requests behind each other.
  */
 export class SharedAnswers {
-  private readonly entries = new Map<string, Entry>();
+  // Validity is checked by hand (model, revision, dep, age by the caller's clock); lru-cache bounds the count.
+  private readonly entries: LRUCache<string, Entry>;
 
   constructor(
     private readonly ttlMs = 1_000,
-    private readonly maxEntries = 256,
-  ) {}
+    maxEntries = 256,
+  ) {
+    this.entries = new LRUCache<string, Entry>({ max: maxEntries });
+  }
 
   /** Entries held (tests). */
   get size(): number {
@@ -43,8 +47,6 @@ export class SharedAnswers {
     const res = make();
     if (!res) return undefined;
     const entry: Entry = { model, revision, dep, madeAt: now, status: status(), json: JSON.stringify(res) };
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
     return entry;
   }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { GroupedTopology, Topology, TopologyQuery } from '@/lib/api/topology';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
@@ -225,7 +226,7 @@ export async function getGroupedTopology(svc: TelemetryService, facts: FleetFact
 }
 
 /** Grouped answers derived from each built answer, by grouping (see groupedData). */
-const groupedAnswers = new WeakMap<Topology, Map<string, GroupedTopology>>();
+const groupedAnswers = new WeakMap<Topology, LRUCache<string, GroupedTopology>>();
 /** Groupings kept per built answer: one per set of expanded namespaces the pages asked for, the oldest dropped first. */
 const MAX_GROUPINGS = 32;
 
@@ -254,16 +255,14 @@ async function prepareDefaultGrouping(data: Topology): Promise<void> {
 
 const groupingKey = (group: string, expand: readonly string[]) => `${group}\u0000${[...new Set(expand)].sort().join(',')}`;
 
-function groupingsOf(data: Topology): Map<string, GroupedTopology> {
+function groupingsOf(data: Topology): LRUCache<string, GroupedTopology> {
   let memo = groupedAnswers.get(data);
-  if (!memo) groupedAnswers.set(data, (memo = new Map()));
+  if (!memo) groupedAnswers.set(data, (memo = new LRUCache<string, GroupedTopology>({ max: MAX_GROUPINGS })));
   return memo;
 }
 
 function keepGrouping(data: Topology, key: string, grouped: GroupedTopology): void {
-  const memo = groupingsOf(data);
-  if (memo.size >= MAX_GROUPINGS) memo.delete(memo.keys().next().value!);
-  memo.set(key, grouped);
+  groupingsOf(data).set(key, grouped);
 }
 
 async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: TopologyQuery, clusters: string[]): Promise<Answer> {
