@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '@/lib/access/api';
 import { capabilitiesOf, type Role } from '@/lib/access/roles';
-import { accessKeys } from '@/lib/api/workspaces-ui';
+import { qk } from '@/lib/api/query-keys';
 import { SideNav } from './side-nav';
 
 vi.mock('next/navigation', () => ({ usePathname: () => '/' }));
@@ -15,7 +15,7 @@ function me(role: Role): Me {
 /** The nav as rendered with a given /auth/me answer in the cache (undefined: not known yet). */
 function render(answer: Me | undefined): string {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, enabled: false } } });
-  if (answer) client.setQueryData(accessKeys.me, answer);
+  if (answer) client.setQueryData(qk.access.me, answer);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <SideNav />

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '@/lib/access/api';
 import { capabilitiesOf, type Role } from '@/lib/access/roles';
-import { accessKeys } from '@/lib/api/workspaces-ui';
+import { qk } from '@/lib/api/query-keys';
 import { TrafficSplitPanel } from './traffic-split-panel';
 
 const me = (role: Role): Me => ({ authenticated: true, mode: 'oidc', kind: 'user', user: 'u', groups: [], role, capabilities: capabilitiesOf(role), csrfToken: 'x' });
@@ -11,7 +11,7 @@ const me = (role: Role): Me => ({ authenticated: true, mode: 'oidc', kind: 'user
 /** The panel rendered with a given /auth/me answer, and whether it would ask for config objects. */
 function render(role: Role): { html: string; asksConfig: boolean } {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  client.setQueryData(accessKeys.me, me(role));
+  client.setQueryData(qk.access.me, me(role));
   const html = renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <TrafficSplitPanel namespace="shop" name="cart" />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
+import { qk } from './query-keys';
 
 export const levelSchema = z.enum(['Error', 'Warning', 'Info']);
 
@@ -49,11 +50,6 @@ export type FindingList = z.infer<typeof findingListSchema>;
 
 export const findingsResponseSchema = fleetResponseSchema(findingListSchema);
 
-/** Query keys under 'findings', so invalidating ['findings'] refreshes every findings query. */
-export const findingsKeys = {
-  all: ['findings'] as const,
-  list: (q: FindingsQuery) => ['findings', 'list', q] as const,
-};
 
 /** The query string of a findings query (empty values left out). */
 export function findingsPath(q: FindingsQuery = {}): string {
@@ -66,5 +62,5 @@ export const fetchFindings = (q: FindingsQuery = {}) => fetchJson(findingsPath(q
 
 /** Findings matching a query, kept fresh by SSE invalidation of the 'findings' prefix (and a slow poll as a fallback). */
 export function useFindings(q: FindingsQuery = {}) {
-  return useQuery({ queryKey: findingsKeys.list(q), queryFn: () => fetchFindings(q), refetchInterval: 30_000 });
+  return useQuery({ queryKey: qk.findings.list(q), queryFn: () => fetchFindings(q), refetchInterval: 30_000 });
 }

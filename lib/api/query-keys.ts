@@ -28,6 +28,18 @@ export const qk = {
     list: (params: object) => ['config', 'list', params] as const,
     detail: (cluster: string, group: string, kind: string, namespace: string, name: string) => ['config', 'detail', cluster, group, kind, namespace, name] as const,
   },
+  findings: { all: ['findings'] as const, list: (q: object) => ['findings', 'list', q] as const },
+  /** Golden signals: one prefix invalidates every signal query. */
+  telemetry: {
+    all: ['telemetry'] as const,
+    services: (p: object) => ['telemetry', 'services', p] as const,
+    service: (namespace: string, name: string, p: object) => ['telemetry', 'service', namespace, name, p] as const,
+    workloads: (p: object) => ['telemetry', 'workloads', p] as const,
+    status: () => ['telemetry', 'status'] as const,
+  },
+  topology: { all: ['topology'] as const, graph: (p: object) => ['topology', p] as const },
+  /** Who the browser is and what it may share; share-link changes invalidate `shareLinks`. */
+  access: { me: ['auth', 'me'] as const, workspaces: ['workspaces'] as const, shareLinks: ['share-links'] as const },
 };
 
 /** The query-key prefixes a fleet change key invalidates. */

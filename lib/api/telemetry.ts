@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
 import { clusterSignalsSchema, healthSchema, inBounds, signalsSchema, telemetryWindowSchema } from './signals-schema';
-import { telemetryKeys } from './telemetry-keys';
+import { qk } from './query-keys';
 
 export { clusterSignalsSchema, healthSchema, signalsSchema, telemetryWindowSchema, type Signals } from './signals-schema';
 
@@ -103,10 +103,10 @@ export const fetchServiceSignalDetail = (namespace: string, name: string, q: Ser
 
 /** Golden signals of every global service (to join with the fleet's service rows by namespace/name). */
 export function useServiceSignals(q: ServiceSignalsQuery = {}) {
-  return useQuery({ queryKey: telemetryKeys.services(q), queryFn: () => fetchServiceSignals(q), refetchInterval: 15_000 });
+  return useQuery({ queryKey: qk.telemetry.services(q), queryFn: () => fetchServiceSignals(q), refetchInterval: 15_000 });
 }
 
 /** One service's signals per cluster and its chart series. */
 export function useServiceSignalDetail(namespace: string, name: string, q: ServiceSignalsDetailQuery = {}) {
-  return useQuery({ queryKey: telemetryKeys.service(namespace, name, q), queryFn: () => fetchServiceSignalDetail(namespace, name, q), refetchInterval: 15_000 });
+  return useQuery({ queryKey: qk.telemetry.service(namespace, name, q), queryFn: () => fetchServiceSignalDetail(namespace, name, q), refetchInterval: 15_000 });
 }

@@ -5,7 +5,7 @@ import { fetchJson } from './fetch-json';
 import { telemetryClusterStateSchema, telemetryWindowSchema } from './telemetry';
 import { GRAPH_TYPES } from '../topology/types';
 import { GROUPINGS } from '../topology-view/aggregate';
-import { telemetryKeys } from './telemetry-keys';
+import { qk } from './query-keys';
 
 const healthStatus = z.enum(['failure', 'degraded', 'not-ready', 'healthy', 'idle', 'unknown']);
 const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string().min(1)).max(500)).optional();
@@ -156,7 +156,7 @@ export function fetchTopologyNodes(p: TopologyParams, q: string) {
 /** Nodes of the whole graph named like `q` (two characters at least); `p` undefined: not asked. */
 export function useTopologyNodes(p: TopologyParams | undefined, q: string) {
   const text = q.trim();
-  return useQuery({ queryKey: telemetryKeys.topology({ ...p, nodes: text }), queryFn: () => fetchTopologyNodes(p!, text), enabled: p !== undefined && text.length >= 2, staleTime: 15_000 });
+  return useQuery({ queryKey: qk.topology.graph({ ...p, nodes: text }), queryFn: () => fetchTopologyNodes(p!, text), enabled: p !== undefined && text.length >= 2, staleTime: 15_000 });
 }
 
 /** The grouping-independent part of a query: while only it is the same, the last answer is kept on screen. */
@@ -169,7 +169,7 @@ const sansExpand = (p: unknown) => JSON.stringify({ ...(p as object), expand: un
  */
 export function useGroupedTopology(p: TopologyParams, opts: { refetchMs?: number } = {}) {
   return useQuery({
-    queryKey: telemetryKeys.topology(p),
+    queryKey: qk.topology.graph(p),
     queryFn: () => fetchGroupedTopology(p),
     refetchInterval: opts.refetchMs ?? 15_000,
     placeholderData: (prev, prevQuery) => (prevQuery && sansExpand(prevQuery.queryKey[1]) === sansExpand(p) ? keepPreviousData(prev) : undefined),
@@ -178,5 +178,5 @@ export function useGroupedTopology(p: TopologyParams, opts: { refetchMs?: number
 
 /** The cross-cluster graph; refreshed about every scrape-cache period. */
 export function useTopology(p: TopologyParams, opts: { refetchMs?: number } = {}) {
-  return useQuery({ queryKey: telemetryKeys.topology(p), queryFn: () => fetchTopology(p), refetchInterval: opts.refetchMs ?? 15_000 });
+  return useQuery({ queryKey: qk.topology.graph(p), queryFn: () => fetchTopology(p), refetchInterval: opts.refetchMs ?? 15_000 });
 }

@@ -3,13 +3,8 @@ import { z } from 'zod';
 import { meSchema, shareLinkSchema, workspaceListSchema, type Me, type ShareLink } from '../access/api';
 import { withCsrfRetry } from './csrf-retry';
 import { fetchJson } from './fetch-json';
+import { qk } from './query-keys';
 
-/** Query keys of the access views; share-link changes invalidate `shareLinks`. */
-export const accessKeys = {
-  me: ['auth', 'me'] as const,
-  workspaces: ['workspaces'] as const,
-  shareLinks: ['share-links'] as const,
-};
 
 const shareLinkListSchema = z.object({ items: z.array(shareLinkSchema) });
 /** POST /api/v1/share-links: the token is in this answer only. */
@@ -29,7 +24,7 @@ export const fetchShareLinks = () => fetchJson('/api/v1/share-links', shareLinkL
 
 /** Who the browser is (user, role, capabilities, CSRF token); fetched once per page load and kept. */
 export function useMe() {
-  return useQuery({ queryKey: accessKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery({ queryKey: qk.access.me, queryFn: fetchMe, staleTime: 60_000 });
 }
 
 /**
@@ -43,12 +38,12 @@ export function useCapability(cap: keyof Me['capabilities']): boolean | undefine
 
 /** The workspaces the caller is bound to, with its role in each. */
 export function useWorkspaces() {
-  return useQuery({ queryKey: accessKeys.workspaces, queryFn: fetchWorkspaces });
+  return useQuery({ queryKey: qk.access.workspaces, queryFn: fetchWorkspaces });
 }
 
 /** Unexpired share links of the workspaces the caller may share; only asked when it may. */
 export function useShareLinks(enabled: boolean) {
-  return useQuery({ queryKey: accessKeys.shareLinks, queryFn: fetchShareLinks, enabled });
+  return useQuery({ queryKey: qk.access.shareLinks, queryFn: fetchShareLinks, enabled });
 }
 
 type ShareLinkList = z.infer<typeof shareLinkListSchema>;
@@ -62,16 +57,16 @@ type ShareLinkList = z.infer<typeof shareLinkListSchema>;
 function useShareLinkCache() {
   const qc = useQueryClient();
   return {
-    onMutate: () => qc.cancelQueries({ queryKey: accessKeys.shareLinks }),
-    put: (link: ShareLink) => qc.setQueryData<ShareLinkList>(accessKeys.shareLinks, (old) => ({ items: [...(old?.items ?? []).filter((l) => l.id !== link.id), link] })),
-    onSettled: () => qc.invalidateQueries({ queryKey: accessKeys.shareLinks }),
+    onMutate: () => qc.cancelQueries({ queryKey: qk.access.shareLinks }),
+    put: (link: ShareLink) => qc.setQueryData<ShareLinkList>(qk.access.shareLinks, (old) => ({ items: [...(old?.items ?? []).filter((l) => l.id !== link.id), link] })),
+    onSettled: () => qc.invalidateQueries({ queryKey: qk.access.shareLinks }),
   };
 }
 
 /** /auth/me read again past the cache: a fresh CSRF token after a stale one was refused. */
 function useRefreshMe(): () => Promise<Me> {
   const qc = useQueryClient();
-  return () => qc.fetchQuery({ queryKey: accessKeys.me, queryFn: fetchMe, staleTime: 0 });
+  return () => qc.fetchQuery({ queryKey: qk.access.me, queryFn: fetchMe, staleTime: 0 });
 }
 
 /** Creates a read-only link to a workspace; the answer holds the token, shown once. */
