@@ -48,9 +48,9 @@ export type ClusterDetail = z.infer<typeof clusterDetailSchema>;
 
 /** One configured cluster source (a kubeconfig file, or the remote secrets of a home cluster) and how reading it goes. */
 export const sourceStatusSchema = z.object({
-  /** 'kubeconfig:<file>' or 'remote-secrets:<home context>/<namespace>'. */
+  /** 'kubeconfig:<file>', 'remote-secrets:<home context>/<namespace>' or 'in-cluster:<name>'. */
   id: z.string(),
-  kind: z.enum(['kubeconfig', 'remote-secrets']),
+  kind: z.enum(['kubeconfig', 'remote-secrets', 'in-cluster']),
   state: z.enum(['ok', 'syncing', 'error', 'unreachable', 'unauthorized', 'forbidden']),
   /** Why the source is not ok: the file cannot be read, the home cluster refuses the token, ... */
   reason: z.string().optional(),

@@ -27,9 +27,18 @@ const remoteSecretSource = z.strictObject({
   namespace: z.string().min(1).default('istio-system'),
 });
 
+const inClusterSource = clusterOverride.extend({
+  /** The home cluster's name in Meshglass: istiod's cluster ID there, so the remote secrets of other clusters name it alike. */
+  name: z.string().min(1),
+  /** Namespace of the home cluster's Istio remote secrets, whose clusters join the fleet; null: the home cluster only. */
+  remoteSecretsNamespace: z.string().min(1).nullable().default('istio-system'),
+});
+
 export const clustersConfigSchema = z.strictObject({
   kubeconfigs: z.array(kubeconfigSource).default([]),
   remoteSecrets: z.array(remoteSecretSource).default([]),
+  /** Running in a pod: the home cluster through the pod's service account, the others from its remote secrets. */
+  inCluster: inClusterSource.optional(),
   /** A cluster with no event or bookmark for this long is shown stale. */
   staleAfterSeconds: z.number().int().positive().default(60),
   /** How often each istiod's debug endpoints are read. */

@@ -7,6 +7,7 @@ import { DEFAULT_BACKOFF, type BackoffOptions } from '../clusters/backoff';
 import { ClusterManager, type ClusterLifecycle, type SourceEntry } from '../clusters/cluster-manager';
 import { FailedSource } from '../clusters/sources/failed-source';
 import { KubeconfigFileSource } from '../clusters/sources/kubeconfig-source';
+import { InClusterSource, inClusterKubeConfig } from '../clusters/sources/in-cluster-source';
 import { RemoteSecretSource } from '../clusters/sources/remote-secret-source';
 import { FleetModel } from './model';
 
@@ -28,6 +29,9 @@ export interface FleetRuntimeOptions {
   backoff?: BackoffOptions;
   rediscoverMs?: number;
   sourcePollMs?: number;
+  /** In-cluster mode: prefix of the service-account paths and the environment read (tests stand in for a pod). */
+  serviceAccountPrefix?: string;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -55,6 +59,25 @@ function sourcesFrom(cfg: ClustersConfig, opts: FleetRuntimeOptions): SourceEntr
           opts.logger?.error({ err, kubeconfig: file }, 'remote-secret source: cannot load the home cluster kubeconfig');
           return new FailedSource(`remote-secrets:${file}${r.context ? `#${r.context}` : ''}/${r.namespace}`, 'remote-secrets', `cannot load the home cluster kubeconfig ${file}: ${(err as Error).message}`);
         }
+      },
+    });
+  }
+  if (cfg.inCluster) out.push(...inClusterSources(cfg, cfg.inCluster, opts));
+  return out;
+}
+
+/** The home cluster through the pod's service account and, unless turned off, the clusters of its remote secrets. */
+function inClusterSources(cfg: ClustersConfig, ic: NonNullable<ClustersConfig['inCluster']>, opts: FleetRuntimeOptions): SourceEntry[] {
+  const { name, displayName, mesh, network, remoteSecretsNamespace } = ic;
+  const paths = { pathPrefix: opts.serviceAccountPrefix, env: opts.env };
+  const out: SourceEntry[] = [{ key: JSON.stringify({ inCluster: ic }), make: () => new InClusterSource({ name, displayName, mesh, network, ...paths }) }];
+  if (remoteSecretsNamespace) {
+    out.push({
+      key: JSON.stringify({ inClusterRemoteSecrets: ic }),
+      make: () => {
+        const kc = inClusterKubeConfig(paths);
+        if ('error' in kc) return new FailedSource(`remote-secrets:${name}/${remoteSecretsNamespace}`, 'remote-secrets', `cannot reach the home cluster ${name}: ${kc.error}`);
+        return new RemoteSecretSource(kc, name, remoteSecretsNamespace, { requestTimeoutMs: cfg.requestTimeoutSeconds * 1000, staleAfterMs: cfg.staleAfterSeconds * 1000 });
       },
     });
   }

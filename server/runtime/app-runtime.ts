@@ -46,7 +46,7 @@ function createAppRuntime(): AppRuntime {
   const access = accessConfigSource(config, logger);
   // 3. cluster sources and the fleet model.
   const clusters = config.config.clusters;
-  if (clusters.kubeconfigs.length + clusters.remoteSecrets.length === 0) logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
+  if (clusters.kubeconfigs.length + clusters.remoteSecrets.length === 0 && !clusters.inCluster) logger.warn('no cluster sources configured: the dashboard starts with an empty fleet');
   const fleet = startFleetRuntime(clusters, { resolvePath: config.resolvePath, logger: logger.child({ component: 'fleet' }), lifecycle: readiness });
   // Every source has offered its clusters: an empty fleet is now known to be empty.
   void fleet.started.then(() => readiness.expect([]));
