@@ -1,12 +1,22 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { QueryView } from './query-view';
+import { QueryBody, QueryView } from './query-view';
 
 const query = (over: Partial<{ data: string[]; error: Error | null; isPending: boolean }>) => ({ data: undefined, error: null, isPending: false, refetch: () => undefined, ...over });
+const list = (items: string[]) => (items.length ? <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul> : <p>No services yet</p>);
 const render = (q: ReturnType<typeof query>) =>
-  renderToStaticMarkup(<QueryView query={q} what="services">{(items) => (items.length ? <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul> : <p>No services yet</p>)}</QueryView>);
+  renderToStaticMarkup(<QueryBody query={q} what="services">{list}</QueryBody>);
 
 describe('QueryView', () => {
+  it('renders the skeleton on the server and while hydrating, even when the cache already holds data', () => {
+    // A page segment hydrates after the layout, whose queries may have answered meanwhile: the HTML must still match.
+    const html = renderToStaticMarkup(<QueryView query={query({ data: ['reviews'] })} what="services">{list}</QueryView>);
+    expect(html).toContain('aria-label="Loading services"');
+    expect(html).not.toContain('reviews');
+  });
+});
+
+describe('QueryBody', () => {
   it('shows a labelled skeleton while loading', () => {
     const html = render(query({ isPending: true }));
     expect(html).toContain('role="status"');
