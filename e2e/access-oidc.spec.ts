@@ -60,11 +60,15 @@ test.afterAll(async () => {
   await idp?.stop();
 });
 
-/** GET /api/v1/auth/me from inside the page, with the browser's own cookies. */
-const me = (page: Page) => page.evaluate(async () => {
-  const r = await fetch('/api/v1/auth/me');
-  return { status: r.status, text: await r.text() };
-});
+/**
+ * GET /api/v1/auth/me with the browser's own cookies, through the context's
+ * request API: from inside the page it raced the page's own 401 handling,
+ * which navigates to the login and destroys the evaluation.
+ */
+const me = async (page: Page) => {
+  const r = await page.context().request.get(`${APP}/api/v1/auth/me`, { maxRedirects: 0 });
+  return { status: r.status(), text: await r.text() };
+};
 
 async function login(page: Page, user: string): Promise<void> {
   await page.goto(`${APP}/api/v1/auth/login?returnTo=/services`);
