@@ -26,6 +26,8 @@ export const clusterSummarySchema = z.object({
   syncedKinds: z.number().int(),
   totalKinds: z.number().int(),
   forbiddenKinds: z.array(z.string()),
+  /** Kinds the API server answered 404 for (a CRD deleted since discovery): dropped from the model, not an error. */
+  notServedKinds: z.array(z.string()).optional(),
   /** Objects skipped on ingest (missing fields, unexpected shape, absurd size). */
   skippedObjects: z.object({ count: z.number().int(), oversized: z.number().int(), lastReason: z.string().optional() }),
   kubernetesVersion: z.string().optional(),

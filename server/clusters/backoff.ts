@@ -12,9 +12,9 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000, authBaseMs: 2_000, authMaxMs: 60_000 };
 
-/** The backoff for a failure: the slower auth schedule after 401 Unauthorized or 403 Forbidden. */
+/** The backoff for a failure: the slower auth schedule after 401 Unauthorized, 403 Forbidden, or a kind not served (404), none of which a quick retry fixes. */
 export function backoffFor(failure: { kind: string } | undefined, opts: BackoffOptions = DEFAULT_BACKOFF): BackoffOptions {
-  if (failure?.kind !== 'unauthorized' && failure?.kind !== 'forbidden') return opts;
+  if (failure?.kind !== 'unauthorized' && failure?.kind !== 'forbidden' && failure?.kind !== 'notServed') return opts;
   return { baseMs: opts.authBaseMs ?? opts.baseMs * 4, maxMs: opts.authMaxMs ?? opts.maxMs * 2 };
 }
 

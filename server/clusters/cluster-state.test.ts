@@ -34,6 +34,23 @@ describe('cluster state machine', () => {
     expect(deriveClusterCondition(facts({ kinds: [kinds[0]!] }), now, 60_000)).toMatchObject({ phase: 'forbidden', forbiddenKinds: ['Pod'] });
     expect(deriveClusterCondition(facts({ discoveryFailure: { kind: 'unauthorized', message: '401' }, kinds }), now, 60_000).phase).toBe('unauthorized');
   });
+  it('stays ok when only some kinds are forbidden, naming them, and is forbidden only when none can be read', () => {
+    const kinds = [
+      { kind: 'Secret', synced: false, lastSeenAt: now - 600_000, failure: { kind: 'forbidden' as const, message: '403' } },
+      { kind: 'Pod', synced: true, lastSeenAt: now - 1000 },
+    ];
+    expect(deriveClusterCondition(facts({ kinds }), now, 60_000)).toMatchObject({ phase: 'ok', reason: 'forbidden to list or watch: Secret', forbiddenKinds: ['Secret'], syncedKinds: 1, totalKinds: 2, dataAgeSeconds: 1 });
+    expect(deriveClusterCondition(facts({ kinds: [kinds[0]!] }), now, 60_000)).toMatchObject({ phase: 'forbidden', reason: 'forbidden to list or watch: Secret' });
+  });
+  it('leaves a kind that is not served (404) out of sync and freshness, quietly', () => {
+    const kinds = [
+      { kind: 'WasmPlugin', synced: false, lastSeenAt: now - 600_000, notServed: true },
+      { kind: 'Pod', synced: true, lastSeenAt: now - 1000 },
+    ];
+    const c = deriveClusterCondition(facts({ kinds }), now, 60_000);
+    expect(c).toMatchObject({ phase: 'ok', notServedKinds: ['WasmPlugin'], forbiddenKinds: [], dataAgeSeconds: 1 });
+    expect(c.reason).toBeUndefined();
+  });
   it('reports a malformed kubeconfig as error with its reason', () => {
     expect(deriveClusterCondition(facts({ configError: 'no server' }), now, 60_000)).toMatchObject({ phase: 'error', reason: 'no server' });
   });
@@ -49,6 +66,9 @@ describe('classifyError', () => {
     expect(classifyError({ status: 500, message: 'x' }).kind).toBe('error');
     expect(classifyError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })).kind).toBe('unreachable');
     expect(classifyError(new Error('request timed out after 10 ms')).kind).toBe('unreachable');
+  });
+  it('keeps no trailing newline of a plain-text body in the message', () => {
+    expect(classifyError({ status: 502, message: 'bad gateway\n' }).message).toBe('HTTP 502: bad gateway');
   });
 });
 
@@ -78,12 +98,16 @@ describe('backoff after 401/403', () => {
 function reference(facts: ConnectionFacts, now: number, staleAfterMs: number): ClusterCondition {
   const total = facts.kinds.length;
   const synced = facts.kinds.filter((k) => k.synced).length;
-  const forbiddenKinds = facts.kinds.filter((k) => k.failure?.kind === 'forbidden').map((k) => k.kind).sort();
-  const seen = facts.kinds.map((k) => k.lastSeenAt ?? facts.startedAt);
+  const notServedKinds = facts.kinds.filter((k) => k.notServed).map((k) => k.kind).sort();
+  const forbiddenKinds = facts.kinds.filter((k) => !k.notServed && k.failure?.kind === 'forbidden').map((k) => k.kind).sort();
+  const usable = facts.kinds.filter((k) => !k.notServed && k.failure?.kind !== 'forbidden');
+  const usableSynced = usable.filter((k) => k.synced).length;
+  const seen = usable.map((k) => k.lastSeenAt ?? facts.startedAt);
   const oldest = seen.length ? Math.min(...seen) : facts.startedAt;
-  const base = { syncedKinds: synced, totalKinds: total, forbiddenKinds, dataAgeSeconds: Math.max(0, Math.round((now - oldest) / 1000)) };
+  const base = { syncedKinds: synced, totalKinds: total, forbiddenKinds, notServedKinds, dataAgeSeconds: Math.max(0, Math.round((now - oldest) / 1000)) };
+  const forbiddenReason = forbiddenKinds.length ? `forbidden to list or watch: ${forbiddenKinds.join(', ')}` : undefined;
   if (facts.configError) return { ...base, phase: 'error', reason: facts.configError };
-  const failures = facts.kinds.flatMap((k) => (k.failure ? [{ kind: k.kind, f: k.failure }] : []));
+  const failures = usable.flatMap((k) => (k.failure ? [{ kind: k.kind, f: k.failure }] : []));
   if (facts.discoveryFailure) failures.unshift({ kind: 'discovery', f: facts.discoveryFailure });
   const first = (kind: Failure['kind']) => failures.find((x) => x.f.kind === kind);
   const unauthorized = first('unauthorized');
@@ -93,14 +117,14 @@ function reference(facts: ConnectionFacts, now: number, staleAfterMs: number): C
   const error = first('error');
   if (error) return { ...base, phase: 'error', reason: `${error.kind}: ${error.f.message}` };
   if (facts.discoveryFailure?.kind === 'forbidden') return { ...base, phase: 'forbidden', reason: `API discovery: ${facts.discoveryFailure.message}` };
-  if (forbiddenKinds.length) return { ...base, phase: 'forbidden', reason: `forbidden to list or watch: ${forbiddenKinds.join(', ')}` };
+  if (forbiddenKinds.length && usable.length === 0) return { ...base, phase: 'forbidden', reason: forbiddenReason };
   if (!facts.discovered) return { ...base, phase: 'connecting', reason: 'connecting' };
-  if (synced < total) return { ...base, phase: 'syncing', reason: `${synced}/${total} kinds synced` };
-  const stalest = facts.kinds.reduce<KindStatus | undefined>((a, k) => ((k.lastSeenAt ?? 0) < (a?.lastSeenAt ?? Infinity) ? k : a), undefined);
+  if (usableSynced < usable.length) return { ...base, phase: 'syncing', reason: `${usableSynced}/${usable.length} kinds synced` };
+  const stalest = usable.reduce<KindStatus | undefined>((a, k) => ((k.lastSeenAt ?? 0) < (a?.lastSeenAt ?? Infinity) ? k : a), undefined);
   if (stalest && now - (stalest.lastSeenAt ?? facts.startedAt) > staleAfterMs) {
     return { ...base, phase: 'stale', reason: `no event or bookmark for ${base.dataAgeSeconds}s (${stalest.kind})` };
   }
-  return { ...base, phase: 'ok' };
+  return forbiddenReason ? { ...base, phase: 'ok', reason: forbiddenReason } : { ...base, phase: 'ok' };
 }
 
 describe('deriveClusterCondition in one pass', () => {
@@ -115,7 +139,7 @@ describe('deriveClusterCondition in one pass', () => {
         discovered: rnd(5) > 0,
         configError: rnd(40) === 0 ? 'bad' : undefined,
         discoveryFailure: rnd(6) === 0 ? failure() : undefined,
-        kinds: Array.from({ length: rnd(6) }, (_, j) => ({ kind: `K${rnd(5)}${j}`, synced: rnd(4) > 0, lastSeenAt: rnd(5) === 0 ? undefined : 1_000_000 + rnd(120_000), failure: failure() })),
+        kinds: Array.from({ length: rnd(6) }, (_, j) => ({ kind: `K${rnd(5)}${j}`, synced: rnd(4) > 0, lastSeenAt: rnd(5) === 0 ? undefined : 1_000_000 + rnd(120_000), failure: failure(), ...(rnd(8) === 0 ? { notServed: true } : {}) })),
       };
       const now = 1_000_000 + rnd(200_000);
       expect(deriveClusterCondition(facts, now, 60_000)).toEqual(reference(facts, now, 60_000));
@@ -155,6 +179,7 @@ describe('ClusterConditionMemo', () => {
         case 2: k.lastSeenAt = t; break;
         case 3: k.failure = rnd(2) ? { kind: failureKinds[rnd(4)]!, message: `m${rnd(3)}` } : undefined; break;
         case 4: f.discoveryFailure = rnd(3) === 0 ? { kind: failureKinds[rnd(4)]!, message: 'd' } : undefined; break;
+        case 5: k.notServed = rnd(3) === 0 || undefined; break;
         default: break; // time passes only
       }
       const got = memo.derive(f, t, 60_000);

@@ -16,6 +16,8 @@ export interface KindStatus {
   /** When an event, bookmark, list or watch (re)open last confirmed the data (ms epoch). */
   lastSeenAt?: number;
   failure?: Failure;
+  /** The last list or watch answered 404: the server does not serve the kind (a CRD deleted); its records were dropped. */
+  notServed?: boolean;
 }
 
 /** Everything the state is derived from; kept by the ClusterConnection. */
@@ -37,6 +39,8 @@ export interface ClusterCondition {
   syncedKinds: number;
   totalKinds: number;
   forbiddenKinds: string[];
+  /** Kinds the server answered 404 for (absent = none; views made before this field omit it). */
+  notServedKinds?: string[];
   dataAgeSeconds: number;
 }
 
@@ -46,7 +50,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
 export function classifyError(err: unknown): Failure {
   const e = err as { status?: unknown; statusCode?: unknown; code?: unknown; name?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
-  const message = typeof e?.message === 'string' && e.message ? e.message : String(err);
+  // Reasons are shown on one line: no trailing newline from a plain-text body.
+  const message = (typeof e?.message === 'string' && e.message.trim() ? e.message : String(err)).trim();
   if (status === 401) return { kind: 'unauthorized', status, message: `401 Unauthorized: ${message}` };
   if (status === 403) return { kind: 'forbidden', status, message: `403 Forbidden: ${message}` };
   if (status !== undefined) return { kind: 'error', status, message: `HTTP ${status}: ${message}` };
@@ -60,9 +65,13 @@ export function classifyError(err: unknown): Failure {
 interface KindScan {
   total: number;
   synced: number;
+  /** Kinds neither forbidden nor not served: the ones the cluster's data comes from. */
+  usable: number;
+  usableSynced: number;
   oldest: number;
   stalest?: KindStatus;
   forbiddenKinds: string[];
+  notServedKinds: string[];
   unauthorized?: Failure;
   unreachable?: Failure;
   error?: { kind: string; f: Failure };
@@ -73,8 +82,11 @@ function scanKinds(facts: ConnectionFacts): KindScan {
   // (the array methods it replaced were ~1.5% of the sync CPU at 200 clusters).
   const total = facts.kinds.length;
   let synced = 0;
+  let usable = 0;
+  let usableSynced = 0;
   let oldest = Infinity;
   let forbiddenKinds: string[] = NO_KINDS;
+  let notServedKinds: string[] = NO_KINDS;
   let stalest: KindStatus | undefined;
   // The first failure of each class, discovery's before the kinds'.
   const d = facts.discoveryFailure;
@@ -83,19 +95,30 @@ function scanKinds(facts: ConnectionFacts): KindScan {
   let error: { kind: string; f: Failure } | undefined = d?.kind === 'error' ? { kind: 'discovery', f: d } : undefined;
   for (const k of facts.kinds) {
     if (k.synced) synced++;
+    const f = k.failure;
+    // A kind we may not read, or that is not served, holds no data: it neither delays sync nor goes stale.
+    if (k.notServed) {
+      notServedKinds = notServedKinds === NO_KINDS ? [k.kind] : [...notServedKinds, k.kind];
+      continue;
+    }
+    if (f?.kind === 'forbidden') {
+      forbiddenKinds = forbiddenKinds === NO_KINDS ? [k.kind] : [...forbiddenKinds, k.kind];
+      continue;
+    }
+    usable++;
+    if (k.synced) usableSynced++;
     const seen = k.lastSeenAt ?? facts.startedAt;
     if (seen < oldest) oldest = seen;
     if ((k.lastSeenAt ?? 0) < (stalest?.lastSeenAt ?? Infinity)) stalest = k;
-    const f = k.failure;
     if (!f) continue;
-    if (f.kind === 'forbidden') forbiddenKinds = forbiddenKinds === NO_KINDS ? [k.kind] : [...forbiddenKinds, k.kind];
-    else if (f.kind === 'unauthorized') unauthorized ??= f;
+    if (f.kind === 'unauthorized') unauthorized ??= f;
     else if (f.kind === 'unreachable') unreachable ??= f;
     else error ??= { kind: k.kind, f };
   }
   if (forbiddenKinds.length > 1) forbiddenKinds.sort();
-  if (total === 0) oldest = facts.startedAt;
-  return { total, synced, oldest, stalest, forbiddenKinds, unauthorized, unreachable, error };
+  if (notServedKinds.length > 1) notServedKinds.sort();
+  if (usable === 0) oldest = facts.startedAt;
+  return { total, synced, usable, usableSynced, oldest, stalest, forbiddenKinds, notServedKinds, unauthorized, unreachable, error };
 }
 
 const NO_KINDS: string[] = [];
@@ -106,27 +129,37 @@ const isStale = (facts: ConnectionFacts, scan: KindScan, now: number, staleAfter
 const dataAgeSeconds = (scan: KindScan, now: number) => Math.max(0, Math.round((now - scan.oldest) / 1000));
 
 function conditionOf(facts: ConnectionFacts, scan: KindScan, now: number, staleAfterMs: number): ClusterCondition {
-  const { synced, total, forbiddenKinds, unauthorized, unreachable, error } = scan;
+  const { synced, total, usable, usableSynced, forbiddenKinds, notServedKinds, unauthorized, unreachable, error } = scan;
   const d = facts.discoveryFailure;
-  const base = { syncedKinds: synced, totalKinds: total, forbiddenKinds: forbiddenKinds === NO_KINDS ? [] : forbiddenKinds, dataAgeSeconds: dataAgeSeconds(scan, now) };
+  const base = {
+    syncedKinds: synced,
+    totalKinds: total,
+    forbiddenKinds: forbiddenKinds === NO_KINDS ? [] : forbiddenKinds,
+    notServedKinds: notServedKinds === NO_KINDS ? [] : notServedKinds,
+    dataAgeSeconds: dataAgeSeconds(scan, now),
+  };
+  const forbiddenReason = forbiddenKinds.length ? `forbidden to list or watch: ${forbiddenKinds.join(', ')}` : undefined;
   if (facts.configError) return { ...base, phase: 'error', reason: facts.configError };
   if (unauthorized) return { ...base, phase: 'unauthorized', reason: unauthorized.message };
   if (unreachable) return { ...base, phase: 'unreachable', reason: unreachable.message };
   if (error) return { ...base, phase: 'error', reason: `${error.kind}: ${error.f.message}` };
   if (d?.kind === 'forbidden') return { ...base, phase: 'forbidden', reason: `API discovery: ${d.message}` };
-  if (forbiddenKinds.length) return { ...base, phase: 'forbidden', reason: `forbidden to list or watch: ${forbiddenKinds.join(', ')}` };
+  // Only a token that may read none of the kinds makes the cluster forbidden; otherwise the kinds say which.
+  if (forbiddenKinds.length && usable === 0) return { ...base, phase: 'forbidden', reason: forbiddenReason };
   if (!facts.discovered) return { ...base, phase: 'connecting', reason: 'connecting' };
-  if (synced < total) return { ...base, phase: 'syncing', reason: `${synced}/${total} kinds synced` };
+  if (usableSynced < usable) return { ...base, phase: 'syncing', reason: `${usableSynced}/${usable} kinds synced` };
   if (isStale(facts, scan, now, staleAfterMs)) {
     return { ...base, phase: 'stale', reason: `no event or bookmark for ${base.dataAgeSeconds}s (${scan.stalest!.kind})` };
   }
-  return { ...base, phase: 'ok' };
+  return forbiddenReason ? { ...base, phase: 'ok', reason: forbiddenReason } : { ...base, phase: 'ok' };
 }
 
 /**
  * The state machine of one cluster, as a pure function of what its connection
  * has seen. Order matters: a credential problem hides everything else, a
  * network failure beats partial permissions, and freshness is judged last.
+ * Kinds forbidden or not served are reported by name and left out of sync
+ * and freshness: the cluster stays usable on the others.
  */
 export function deriveClusterCondition(facts: ConnectionFacts, now: number, staleAfterMs: number): ClusterCondition {
   return conditionOf(facts, scanKinds(facts), now, staleAfterMs);
@@ -169,13 +202,17 @@ function sameScan(a: KindScan, b: KindScan): boolean {
   return (
     a.total === b.total &&
     a.synced === b.synced &&
+    a.usable === b.usable &&
+    a.usableSynced === b.usableSynced &&
     a.stalest?.kind === b.stalest?.kind &&
     a.unauthorized === b.unauthorized &&
     a.unreachable === b.unreachable &&
     a.error?.kind === b.error?.kind &&
     a.error?.f === b.error?.f &&
     a.forbiddenKinds.length === b.forbiddenKinds.length &&
-    a.forbiddenKinds.every((k, i) => k === b.forbiddenKinds[i])
+    a.forbiddenKinds.every((k, i) => k === b.forbiddenKinds[i]) &&
+    a.notServedKinds.length === b.notServedKinds.length &&
+    a.notServedKinds.every((k, i) => k === b.notServedKinds[i])
   );
 }
 

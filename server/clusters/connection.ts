@@ -166,6 +166,8 @@ export class ClusterConnection implements ClusterLiveView {
       const w = new ListWatch(this.client!, spec, { staleAfterMs: this.opts.staleAfterMs, backoff: this.opts.backoff, gate: this.opts.listGate }, {
         replace: (s, records) => this.model.replaceKind(this.name, s, records),
         set: (s, key, rec) => this.model.apply(this.name, s, key, rec),
+        // As when discovery stops serving a kind; a built-in kind's table stays, emptied.
+        drop: (s) => (s.role === 'config' ? this.model.dropConfigKind(this.name, s) : this.model.replaceKind(this.name, s, new Map())),
         statusChanged: () => this.publishIfChanged(),
       });
       this.watches.set(id, w);

@@ -16,11 +16,12 @@ export class KubeHttpError extends Error {
 function statusMessage(status: number, text: string): string {
   try {
     const j = JSON.parse(text) as { message?: unknown };
-    if (typeof j.message === 'string') return j.message;
+    if (typeof j.message === 'string') return j.message.trim();
   } catch {
     // not JSON
   }
-  return text.slice(0, 200) || http.STATUS_CODES[status] || 'error';
+  // Plain-text bodies end in a newline ("404 page not found\n"): it must not end up in a reason.
+  return text.trim().slice(0, 200) || http.STATUS_CODES[status] || 'error';
 }
 
 /** The TLS settings applyToHTTPSOptions resolves; an exec plugin may rotate cert and key, a caFile may be rewritten. */

@@ -23,7 +23,7 @@ function silentClient() {
   return { client, calls };
 }
 
-const sink: ListWatchSink = { replace: () => {}, set: () => {}, statusChanged: () => {} };
+const sink: ListWatchSink = { replace: () => {}, set: () => {}, drop: () => {}, statusChanged: () => {} };
 
 describe('ListWatch', () => {
   it('resumes a silent watch from its resourceVersion instead of relisting', async () => {

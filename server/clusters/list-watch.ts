@@ -9,6 +9,8 @@ import { collectionPath, recordKey, type AnyRecord, type KindSpec } from './kind
 export interface ListWatchSink {
   replace(spec: KindSpec, records: Map<string, AnyRecord>): void;
   set(spec: KindSpec, key: string, record: AnyRecord | undefined): void;
+  /** Every record of the kind goes: the server no longer serves it (404) or lets us read it (403). */
+  drop(spec: KindSpec): void;
   /** The kind's synced/failure changed (its freshness is read live from `status`). */
   statusChanged(): void;
 }
@@ -74,6 +76,24 @@ export class ListWatch {
     this.sink.statusChanged();
   }
 
+  /**
+   * 404 (a CRD deleted) or 403 (a token that lost, or never had, the right): what we hold of the kind
+   * is not the cluster's any more, possibly read with other credentials. Returns the failure to back off on.
+   */
+  private setUnreadable(err: unknown): { kind: string } | undefined {
+    const notServed = err instanceof KubeHttpError && err.status === 404;
+    const failure = notServed ? undefined : classifyError(err);
+    if (!notServed && failure?.kind !== 'forbidden') return undefined;
+    this.status.notServed = notServed || undefined;
+    this.status.failure = failure;
+    this.status.synced = false;
+    this.skipped.clear();
+    // Always: a rebuilt connection's first list may be the one refused, with the old connection's records still held.
+    this.sink.drop(this.spec);
+    this.sink.statusChanged();
+    return failure ?? { kind: 'notServed' };
+  }
+
   private async run(): Promise<void> {
     let attempt = 0;
     // A relist after 410 keeps a live watch current: it must not queue behind other clusters' first syncs.
@@ -108,10 +128,11 @@ export class ListWatch {
         // stop() aborts the request in flight: that is not a failure.
         if (this.ac.signal.aborted) return;
         gated = true;
-        this.setFailure(err);
+        const unreadable = this.setUnreadable(err);
+        if (!unreadable) this.setFailure(err);
         this.firstDone();
         // The failure stays on the status through the wait and the retry: the state never flaps back to connecting.
-        await sleep(backoffDelay(attempt++, backoffFor(this.status.failure, this.opts.backoff)), this.ac.signal);
+        await sleep(backoffDelay(attempt++, backoffFor(unreadable ?? this.status.failure, this.opts.backoff)), this.ac.signal);
       }
     }
   }
@@ -171,6 +192,7 @@ export class ListWatch {
       this.sink.replace(this.spec, records);
       this.status.synced = true;
       this.status.failure = undefined;
+      this.status.notServed = undefined;
       this.status.lastSeenAt = Date.now();
       this.sink.statusChanged();
       this.firstDone();

@@ -28,7 +28,7 @@ function gateways(e: ClusterEntry): EastWestGateway[] {
 }
 
 /** The fields that move with time or the connection rather than with the cluster's records. */
-type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'skippedObjects' | 'kubernetesVersion';
+type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'notServedKinds' | 'skippedObjects' | 'kubernetesVersion';
 type StoreDerived = Omit<ClusterDetail, LiveFields>;
 
 interface Memo {
@@ -99,6 +99,7 @@ export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail 
     syncedKinds: c.syncedKinds,
     totalKinds: c.totalKinds,
     forbiddenKinds: c.forbiddenKinds,
+    notServedKinds: c.notServedKinds ?? [],
     skippedObjects: e.view.skipped(),
     kubernetesVersion: e.view.kubernetesVersion(),
     regions: d.regions,

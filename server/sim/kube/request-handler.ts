@@ -1,7 +1,7 @@
 /** Dispatches one HTTP request: delay fault, authentication, routing, authorisation, handler; every error becomes a Status. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, authorize, type Verb } from './auth';
-import { apiVersionOf } from './builtin-types';
+import { apiVersionOf, builtinTypes } from './builtin-types';
 import type { ResourceRequest, ServerContext } from './context';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery';
 import { methodNotAllowed, notFound, notFoundPath } from './errors';
@@ -11,6 +11,8 @@ import { jsonOf } from './object-utils';
 import { sendError, sendJson, sendJsonBytes } from './status';
 import { handleWatch } from './watch';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleReplace } from './writes';
+
+const BUILTIN_GROUPS = new Set(builtinTypes().map((t) => t.group));
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -31,7 +33,14 @@ export async function handleRequest(ctx: ServerContext, req: IncomingMessage, re
       return;
     }
     const type = ctx.store.typeByPlural(route.group, route.version, route.plural);
-    if (!type) throw notFoundPath();
+    if (!type) {
+      // kube-apiserver hands a custom resource path without its CRD to Go's NotFound handler: plain text, not a Status.
+      if (!BUILTIN_GROUPS.has(route.group)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end('404 page not found\n');
+        return;
+      }
+      throw notFoundPath();
+    }
     const namespace = type.namespaced ? route.namespace : undefined;
     if (!type.namespaced && route.namespace) throw notFoundPath();
     if (route.subresource && !(type.subresources ?? []).includes(route.subresource)) throw notFoundPath();

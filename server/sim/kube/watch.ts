@@ -19,6 +19,7 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 type Line = { type: string; object: unknown };
 const LINE_END = Buffer.from('}\n');
+const CRD_TYPE_KEY = 'apiextensions.k8s.io/CustomResourceDefinition';
 
 /** Serves a watch request until the client leaves, timeoutSeconds passes, or a fault ends it. */
 export function handleWatch(ctx: ServerContext, req: ResourceRequest, httpReq: IncomingMessage, res: ServerResponse): void {
@@ -94,7 +95,12 @@ export function handleWatch(ctx: ServerContext, req: ResourceRequest, httpReq: I
     }
     missed.forEach(deliver);
   }
-  unsubscribe = store.subscribe((e) => deliver(e as HistoryEvent));
+  unsubscribe = store.subscribe((e) => {
+    const he = e as HistoryEvent;
+    // As kube-apiserver does, a deleted CRD ends the watches of its resources (once its types are dropped, later in the same write).
+    if (he.type === 'DELETED' && he.typeKey === CRD_TYPE_KEY) setImmediate(() => !store.typeByPlural(req.type.group, req.type.version, req.type.plural) && close());
+    deliver(he);
+  });
 
   if (timeoutSeconds && Number(timeoutSeconds) > 0) timers.push(setTimeout(close, Number(timeoutSeconds) * 1000));
   if (bookmarks) {
