@@ -80,4 +80,45 @@ describe('one kind failing, against the simulated API server', () => {
     expect(cond.notServedKinds).toEqual(['WasmPlugin']);
     expect([...store.config.values()].some((t) => [...t.values()].some((o) => o.kind === 'WasmPlugin'))).toBe(false);
   });
+
+  it('a credential change to a token that may not list Secrets drops the old connection\'s secrets and reports the kind, not the cluster, as forbidden', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshglass-kinds-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'kubeconfig.yaml');
+    const write = (token: string) => writeFileSync(file, kubeconfigFor({ clusterName: 'test', url: c.server.url, caCertPem: c.server.caCertPem, token }));
+    write(ADMIN);
+    const model = new FleetModel();
+    const manager = new ClusterManager([new KubeconfigFileSource(file, { contexts: ['*'], exclude: [], overrides: {} }, 100)], model, OPTS);
+    cleanups.push(() => manager.stop());
+    await manager.start();
+    const phase = () => model.cluster('test')?.view.condition(Date.now());
+    await waitFor(() => phase()?.phase === 'ok' && model.cluster('test')!.store.secrets.size > 0, 15_000, 'ok with the remote secret');
+    const first = manager.connection('test');
+
+    write(NO_SECRETS);
+    await waitFor(() => manager.connection('test') !== first, 10_000, 'the rebuilt connection');
+    await waitFor(() => phase()?.phase === 'ok' && (phase()?.forbiddenKinds.length ?? 0) > 0, 15_000, 'ok with a forbidden kind');
+    const seen = await phasesOver(() => phase()!, 2000);
+    expect(seen.every((s) => s.startsWith('ok:'))).toBe(true);
+    expect(phase()).toMatchObject({ phase: 'ok', forbiddenKinds: ['Secret'] });
+    expect(model.cluster('test')!.store.secrets.size).toBe(0);
+  });
+
+  it('a token that loses a permission at run time drops that kind\'s records and keeps the cluster ok', async () => {
+    const { model, conn } = await connect(MUTABLE);
+    const store = model.cluster('test')!.store;
+    await waitFor(() => store.secrets.size > 0, 5000, 'the remote secret');
+
+    expect(c.server.setTokenRules(MUTABLE, allButSecrets)).toBe(true);
+    cleanups.push(() => void c.server.setTokenRules(MUTABLE, undefined));
+    await waitFor(() => conn.condition(Date.now()).forbiddenKinds.length > 0, 10_000, 'Secret forbidden');
+    const seen = await phasesOver(() => conn.condition(Date.now()), 2000);
+    expect(seen.every((s) => s.startsWith('ok:'))).toBe(true);
+    expect(conn.condition(Date.now())).toMatchObject({ phase: 'ok', forbiddenKinds: ['Secret'] });
+    expect(store.secrets.size).toBe(0);
+
+    // The permission comes back: the kind recovers on its own.
+    c.server.setTokenRules(MUTABLE, undefined);
+    await waitFor(() => conn.condition(Date.now()).forbiddenKinds.length === 0 && store.secrets.size > 0, 15_000, 'Secret back');
+  });
 });

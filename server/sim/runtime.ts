@@ -19,7 +19,7 @@ import { startKubeApiServer } from './kube/api-server';
 import { deepFreeze } from './kube/object-utils';
 import { installVendoredCrds } from './kube/vendored-crds';
 import { createClusterStore, type MemoryClusterStore } from './kube/store';
-import type { KubeApiServerHandle, KubeObject, TokenSpec } from './kube/types';
+import type { KubeApiServer, KubeObject, TokenSpec } from './kube/types';
 import { parseManifests } from './kube/yaml-loader';
 import { fleetKubeconfig } from './kubeconfig';
 import { createCa } from './pki';
@@ -53,7 +53,7 @@ export interface SimCluster {
   /** http://127.0.0.1:<port>/stats/prometheus */
   metricsUrl: string;
   store: MemoryClusterStore;
-  api: KubeApiServerHandle;
+  api: KubeApiServer;
   adminToken: string;
   restrictedToken: string;
 }

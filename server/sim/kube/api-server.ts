@@ -10,14 +10,14 @@ import type { OpenWatch, ServerContext } from './context';
 import { handleUpgrade } from './port-forward';
 import { handleRequest } from './request-handler';
 import { MemoryClusterStore } from './store';
-import type { KubeApiServerHandle, KubeApiServerOptions, KubeFaults } from './types';
+import type { KubeApiServer, KubeApiServerOptions, KubeFaults, TokenSpec } from './types';
 
 const NORMAL_HISTORY = 10_000;
 const EXPIRING_HISTORY = 3;
 const EXPIRE_EVERY_MS = 2_000;
 
 /** Starts the API server on 127.0.0.1 (port 0 = any free port). Requires a store from createClusterStore(). */
-export async function startKubeApiServer(opts: KubeApiServerOptions): Promise<KubeApiServerHandle> {
+export async function startKubeApiServer(opts: KubeApiServerOptions): Promise<KubeApiServer> {
   if (!(opts.store instanceof MemoryClusterStore)) throw new Error('startKubeApiServer needs a store from createClusterStore()');
   const store = opts.store;
   const host = opts.host ?? '127.0.0.1';
@@ -32,8 +32,10 @@ export async function startKubeApiServer(opts: KubeApiServerOptions): Promise<Ku
   let historyLimit = store.history.limit || NORMAL_HISTORY;
   let expiryTimer: NodeJS.Timeout | undefined;
 
+  // A copy, so a rules change at run time stays with this server (callers may share one token list).
+  const tokens = opts.tokens.map((t) => ({ ...t }));
   const ctx: ServerContext = {
-    opts,
+    opts: { ...opts, tokens },
     store,
     faults,
     watches,
@@ -101,6 +103,13 @@ export async function startKubeApiServer(opts: KubeApiServerOptions): Promise<Ku
       if (faults.expireWatches !== wasExpiring) setExpiry(faults.expireWatches);
       if (faults.refuseConnections && !wasRefusing) await close();
       if (!faults.refuseConnections && wasRefusing) await listen();
+    },
+    setTokenRules(token: string, rules: TokenSpec['rules']): boolean {
+      const spec = tokens.find((t) => t.token === token);
+      if (!spec) return false;
+      if (rules) spec.rules = rules;
+      else delete spec.rules;
+      return true;
     },
     async stop(): Promise<void> {
       setExpiry(false);

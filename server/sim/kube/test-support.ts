@@ -5,7 +5,7 @@ import { startKubeApiServer } from './api-server';
 import { kubeconfigFor } from './kubeconfig';
 import { installVendoredCrds } from './vendored-crds';
 import { createClusterStore, type MemoryClusterStore } from './store';
-import type { KubeApiServerHandle, KubeApiServerOptions, TokenSpec } from './types';
+import type { KubeApiServer, KubeApiServerOptions, TokenSpec } from './types';
 
 export const ADMIN = 'admin-token';
 export const RESTRICTED = 'restricted-token';
@@ -21,7 +21,7 @@ export const TOKENS: TokenSpec[] = [
 
 export interface TestCluster {
   store: MemoryClusterStore;
-  server: KubeApiServerHandle;
+  server: KubeApiServer;
   kc(token?: string): KubeConfig;
 }
 

@@ -113,3 +113,9 @@ export interface KubeApiServerHandle {
   setFaults(patch: Partial<KubeFaults>): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What startKubeApiServer returns: the handle plus run-time access changes (kept apart so fakes of the handle need not implement them). */
+export interface KubeApiServer extends KubeApiServerHandle {
+  /** Replaces a token's rules from the next request on (undefined = allowed everything), as an RBAC edit does; open watches carry on. False for an unknown token. */
+  setTokenRules(token: string, rules: TokenSpec['rules']): boolean;
+}
