@@ -88,6 +88,12 @@ export class RemoteSecretSource implements ClusterSource {
         else this.bySecret.delete(key);
         emit();
       },
+      // The secrets can no longer be read (403): their clusters were read with credentials the source no longer has.
+      drop: () => {
+        if (this.bySecret.size === 0) return;
+        this.bySecret.clear();
+        emit();
+      },
       statusChanged: () => onStatus?.(),
     });
     this.watch.start();
