@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 /** Top to bottom. A folder imports only folders of a later rank; folders of one rank do not import each other. */
 export const LAYERS = [
   ['app'],
-  ['server/scripts', 'server/bench', 'server/cli'],
+  ['server/scripts', 'server/bench', 'server/cli', 'server/deploy'],
   ['server/http'],
   ['server/runtime'],
   ['server/analysis'],
