@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagingQuerySchema } from './paging';
+import { pageSchema, pagingQuerySchema } from './paging';
 
 export const xdsSyncStateSchema = z.enum(['SYNCED', 'STALE', 'NOT SENT']);
 
@@ -39,6 +39,30 @@ export const proxyStatusSchema = z.object({
   overall: xdsSyncStateSchema,
 });
 export type ProxyStatus = z.infer<typeof proxyStatusSchema>;
+
+/** Whether a cluster's proxy sync state is known: 'ok' when one of its istiods answered, 'error' when none could be polled (with why), 'pending' before the first poll. */
+export const proxySyncKnowledgeSchema = z.object({ state: z.enum(['ok', 'pending', 'error']), reason: z.string().optional() });
+export type ProxySyncKnowledge = z.infer<typeof proxySyncKnowledgeSchema>;
+
+/**
+ * GET /api/v1/proxies: the page of proxies istiod reports, plus what is known without istiod. `total` counts
+ * reported proxies only; `sync` says, per cluster running an istiod, whether that count means anything.
+ */
+export const proxyPageSchema = pageSchema(proxyStatusSchema).extend({
+  /** Pods with an istio-proxy container (sidecars and gateways) matching the cluster/namespace/q filters, from the pods themselves. */
+  sidecars: z.number().int(),
+  sync: z.record(z.string(), proxySyncKnowledgeSchema),
+});
+export type ProxyPage = z.infer<typeof proxyPageSchema>;
+
+/** The sync count as the UI should show it: unknown when no istiod in view answered and one failed (or none was polled yet). */
+export function proxySyncUnknown(sync: Record<string, ProxySyncKnowledge>): { unknown: boolean; reason?: string } {
+  const states = Object.entries(sync);
+  if (states.length === 0 || states.some(([, s]) => s.state === 'ok')) return { unknown: false };
+  const failed = states.filter(([, s]) => s.state === 'error');
+  if (failed.length === 0) return { unknown: true, reason: 'istiod not polled yet' };
+  return { unknown: true, reason: failed.map(([c, s]) => `${c}: ${s.reason ?? 'istiod could not be polled'}`).join('; ') };
+}
 
 export const proxiesQuerySchema = pagingQuerySchema.extend({
   cluster: z.string().min(1).optional(),

@@ -4,7 +4,7 @@ import { summariseSyncz } from '../istiod/syncz';
 import type { ControlPlanePoll, FleetSink } from './fleet-sink';
 import type { KubeClient } from './kube-client';
 import type { SlimPod } from './records';
-import { PortForwardSession, type ForwardedResponse } from './port-forward-get';
+import { oneLine, PortForwardSession, refusalReader, type ForwardedResponse } from './port-forward-get';
 import { sleep } from './backoff';
 import { ParseMemo } from '../istiod/parse-memo';
 import type { Release } from './list-gate';
@@ -48,7 +48,8 @@ export async function pollRevision(revision: string, pods: SlimPod[], get: Get, 
     const gateways = await fetchJson('/debug/networkz', parseNetworkz);
     return { ...base, state: 'ok', version, proxies, clusters, gateways };
   } catch (err) {
-    return { ...base, error: (err as Error).message };
+    // Shown as one line in tables and tooltips.
+    return { ...base, error: oneLine((err as Error | undefined)?.message ?? String(err)) };
   }
 }
 
@@ -121,9 +122,10 @@ export class IstiodPoller {
     if (!istiod) return;
     // One tunnel per istiod pod for the whole round (its four GETs share it).
     const sessions = new Map<string, PortForwardSession>();
+    const readRefusal = refusalReader(this.client.kubeConfig, this.opts.timeoutMs);
     const get: Get = (ns, pod, path) => {
       let s = sessions.get(`${ns}/${pod}`);
-      if (!s) sessions.set(`${ns}/${pod}`, (s = new PortForwardSession(this.client.portForward(), ns, pod, ISTIOD_DEBUG_PORT, this.opts.timeoutMs)));
+      if (!s) sessions.set(`${ns}/${pod}`, (s = new PortForwardSession(this.client.portForward(), ns, pod, ISTIOD_DEBUG_PORT, this.opts.timeoutMs, undefined, readRefusal)));
       return s.get(path);
     };
     const polls: ControlPlanePoll[] = [];

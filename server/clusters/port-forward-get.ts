@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import { Duplex, PassThrough } from 'node:stream';
-import type { PortForward } from '@kubernetes/client-node';
+import type { KubeConfig, PortForward } from '@kubernetes/client-node';
 
 /** The answer of one HTTP GET made over a pod port-forward. */
 export interface ForwardedResponse {
@@ -65,6 +66,73 @@ export async function portForwardGet(pf: PortForward, namespace: string, pod: st
   }
 }
 
+/** An error text for one line of a poll state: whitespace folded, at most `max` characters. */
+export function oneLine(text: string, max = 300): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** The message of a thrown value; client-node rejects a failed upgrade with a ws ErrorEvent, not an Error. */
+const messageOf = (e: unknown): string => (e as { message?: unknown } | undefined)?.message?.toString() || String(e);
+
+/** What client-node's WebSocket (ws) says of any refused upgrade: the status only, the body dropped. */
+const BARE_REFUSAL = /^Unexpected server response: \d+$/;
+
+/** The API server's own reason for refusing a pod port-forward, or undefined when it cannot be had. */
+export type RefusalReader = (namespace: string, pod: string, port: number) => Promise<string | undefined>;
+
+/**
+ * ws drops the Status body of a refused upgrade, the part that says why ("error dialing backend: ..."),
+ * and client-node offers no hook before it does. So after such a refusal this asks once more with a bare
+ * upgrade request through node:https and reads the answer's message. Only failed tunnels pay for it.
+ */
+export function refusalReader(kc: KubeConfig, timeoutMs: number): RefusalReader {
+  return async (namespace, pod, port) => {
+    const server = kc.getCurrentCluster()?.server.replace(/\/+$/, '');
+    if (!server) return undefined;
+    const opts: https.RequestOptions = {};
+    await kc.applyToHTTPSOptions(opts);
+    const url = new URL(`${server}/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/portforward?ports=${port}`);
+    const headers = { ...(opts.headers as Record<string, string> | undefined), connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-protocol': 'v4.channel.k8s.io' };
+    const send = url.protocol === 'https:' ? https.request : http.request;
+    return await new Promise<string | undefined>((resolve) => {
+      const req = send(url, { ...opts, method: 'GET', headers, timeout: timeoutMs });
+      const done = (reason: string | undefined) => {
+        resolve(reason);
+        req.destroy();
+        if (opts.agent instanceof http.Agent) opts.agent.destroy();
+      };
+      req.on('upgrade', (_res, socket) => {
+        socket.destroy(); // accepted this time: nothing to explain
+        done(undefined);
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          if (text.length < 16_384) text += c;
+        });
+        res.on('end', () => done(statusText(res.statusCode ?? 0, text)));
+        res.on('error', () => done(undefined));
+      });
+      req.on('timeout', () => done(undefined));
+      req.on('error', () => done(undefined));
+      req.end();
+    });
+  };
+}
+
+/** A Kubernetes Status body's message, else the body itself, else the HTTP reason phrase. */
+function statusText(status: number, text: string): string | undefined {
+  try {
+    const j = JSON.parse(text) as { message?: unknown };
+    if (typeof j.message === 'string' && j.message) return oneLine(j.message);
+  } catch {
+    // not JSON
+  }
+  return oneLine(text) || http.STATUS_CODES[status];
+}
+
 type Tunnel = { ws?: { close(): void }; streams: PassThrough[] };
 
 /**
@@ -88,6 +156,8 @@ export class PortForwardSession {
     private readonly port: number,
     private readonly timeoutMs: number,
     private readonly maxBytes = 32 * 1024 * 1024,
+    /** Asked for the API server's reason when an upgrade is refused with nothing but a status. */
+    private readonly readRefusal?: RefusalReader,
   ) {
     // One socket at a time, kept between GETs; the tunnel's Duplex has none of net.Socket's keep-alive knobs, so those steps are no-ops.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -108,13 +178,20 @@ export class PortForwardSession {
     const [output, errors, input] = t.streams as [PassThrough, PassThrough, PassThrough];
     this.tunnels.push(t);
     this.opened++;
-    t.ws = (await this.pf.portForward(this.namespace, this.pod, [this.port], output, errors, input)) as unknown as { close(): void };
+    const where = `port-forward to ${this.namespace}/${this.pod}:${this.port}`;
+    try {
+      t.ws = (await this.pf.portForward(this.namespace, this.pod, [this.port], output, errors, input)) as unknown as { close(): void };
+    } catch (e) {
+      const bare = oneLine(messageOf(e));
+      const reason = BARE_REFUSAL.test(bare) ? await this.readRefusal?.(this.namespace, this.pod, this.port).catch(() => undefined) : undefined;
+      throw new Error(`${where}: ${reason ? `${reason} (${bare})` : bare}`, { cause: e });
+    }
     if (this.closed) {
       closeTunnel(t);
       throw new Error('port-forward session closed');
     }
     const socket = Duplex.from({ readable: output, writable: input });
-    errors.on('data', (d: Buffer) => socket.destroy(new Error(`port-forward to ${this.namespace}/${this.pod}:${this.port}: ${d.toString('utf8').trim() || 'error'}`)));
+    errors.on('data', (d: Buffer) => socket.destroy(new Error(`${where}: ${oneLine(d.toString('utf8')) || 'error'}`)));
     return socket;
   }
 

@@ -13,6 +13,7 @@ import { authenticate, authorize } from './auth';
 import type { ServerContext } from './context';
 import { badRequest, KubeApiError, notFound, notFoundPath } from './errors';
 import { statusOf, toKubeError } from './status';
+import type { KubeFaults } from './types';
 
 const PROTOCOLS = ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
 const PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/portforward$/;
@@ -50,6 +51,18 @@ class ForwardedSocket extends DuplexStream {
   }
 }
 
+// Kept beside the faults object (one per API server) so KubeFaults and its resets stay as they are.
+const refusedForwards = new WeakMap<KubeFaults, string>();
+
+/**
+ * Makes one API server refuse every pod port-forward as kube-apiserver does when it cannot reach the
+ * kubelet: a 500 Status "error dialing backend: ..." in answer to the upgrade. `reason` undefined clears it.
+ */
+export function refusePortForwards(server: { readonly faults: KubeFaults }, reason?: string): void {
+  if (reason === undefined) refusedForwards.delete(server.faults);
+  else refusedForwards.set(server.faults, reason);
+}
+
 /** Answers a failed upgrade with an HTTP Status response on the raw socket. */
 function reject(socket: Duplex, err: KubeApiError): void {
   const body = JSON.stringify(statusOf(err));
@@ -69,6 +82,8 @@ export async function handleUpgrade(ctx: ServerContext, req: IncomingMessage, so
     const pod = decodeURIComponent(m[2] ?? '');
     authorize(token, { verb: 'create', resource: 'pods/portforward', group: '', namespace, name: pod });
     if (!ctx.store.get('v1', 'Pod', namespace, pod)) throw notFound({ group: '', plural: 'pods' }, pod);
+    const refused = refusedForwards.get(ctx.faults);
+    if (refused !== undefined) throw new KubeApiError(500, 'InternalError', `error dialing backend: ${refused}`);
     const port = Number(url.searchParams.get('ports'));
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw badRequest('invalid port: ' + url.searchParams.get('ports'));
     wss.handleUpgrade(req, socket, head, (ws) => bridge(ctx, ws, namespace, pod, port));
