@@ -1,7 +1,9 @@
 'use client';
 
 import { notFound } from 'next/navigation';
-import { useCluster, useClusters, useControlPlanes, useWorkloads } from '@/lib/api/fleet';
+import { useCluster, useClusters } from '@/lib/api/clusters';
+import { useControlPlanes } from '@/lib/api/controlplanes';
+import { useWorkloads } from '@/lib/api/workloads';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { meshTrust, isOddRoot } from '@/lib/ui/trust';
 import { ClusterBanners } from '@/components/ui/cluster-banners';

@@ -1,6 +1,7 @@
 'use client';
 
-import { useClusters, useControlPlanes } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
+import { useControlPlanes } from '@/lib/api/controlplanes';
 import { meshTrust } from '@/lib/ui/trust';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { DataAge } from '@/components/ui/data-age';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useProxies } from '@/lib/api/fleet';
+import { useProxies } from '@/lib/api/proxies';
 import type { ProxyStatus } from '@/lib/fleet/controlplanes';
 import { QueryView } from '@/components/ui/query-view';
 import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueries } from '@tanstack/react-query';
-import { fetchConfigObject } from '@/lib/api/fleet';
+import { fetchConfigObject } from '@/lib/api/config';
 import { qk } from '@/lib/api/query-keys';
 import { configYaml, sideBySide } from '@/lib/ui/config-view';
 import { panelClass } from '@/components/ui/table-styles';

@@ -1,6 +1,7 @@
 'use client';
 
-import { useClusters, useConfigObjects } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
+import { useConfigObjects } from '@/lib/api/config';
 import { configKey, groupConfigObjects, parseConfigKey } from '@/lib/ui/config-view';
 import { parseConfigState, serialiseConfigState } from '@/lib/ui/url-state';
 import { ClusterBanners } from '@/components/ui/cluster-banners';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useClusters } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
 import { useReadiness } from '@/lib/api/readiness';
 import { useFleetEvents } from '@/lib/api/ui-events';
 import { countClusterStates } from '@/lib/ui/cluster-states';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useClusters } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
 import { useReadiness } from '@/lib/api/readiness';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorPanel } from '@/components/ui/error-panel';

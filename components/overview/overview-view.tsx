@@ -1,7 +1,12 @@
 'use client';
 
-import { useClusters, useControlPlanes, useProxies, useServices, useWorkloads } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
+import { useControlPlanes } from '@/lib/api/controlplanes';
+import { useProxies } from '@/lib/api/proxies';
+import { useServices } from '@/lib/api/services';
+import { useWorkloads } from '@/lib/api/workloads';
 import { useFindings } from '@/lib/api/findings';
+import { proxySyncUnknown, type ProxyPage } from '@/lib/fleet/controlplanes';
 import { useCapability } from '@/lib/api/workspaces-ui';
 import { useServiceSignals } from '@/lib/api/telemetry';
 import { rankProblems } from '@/lib/ui/problems';
@@ -10,8 +15,17 @@ import { DataAge } from '@/components/ui/data-age';
 import { QueryView } from '@/components/ui/query-view';
 import { FleetSyncProgress } from './fleet-sync-progress';
 import { MeshCards } from './mesh-cards';
-import { OverviewCounts } from './overview-counts';
+import { OverviewCounts, type OverviewCount } from './overview-counts';
 import { ProblemList } from './problem-list';
+
+/** The Proxies card: istiod's count when it could be asked; else the sidecars the pods show, and why the sync state is unknown. */
+function proxyCount(can: boolean | undefined, page: ProxyPage | undefined): OverviewCount {
+  const card = { label: 'Proxies', href: '/clusters' };
+  if (can === false) return { ...card, value: null, note: 'shown to operators' };
+  if (!page) return { ...card, value: undefined };
+  const sync = proxySyncUnknown(page.sync);
+  return sync.unknown ? { ...card, value: null, note: `${page.sidecars.toLocaleString('en-US')} sidecars, sync state unknown`, title: sync.reason } : { ...card, value: page.total };
+}
 
 /** The fleet at a glance: sync progress, counts, meshes with their clusters, and the ranked problems. */
 export function OverviewView() {
@@ -19,7 +33,8 @@ export function OverviewView() {
   const cps = useControlPlanes();
   const services = useServices({ pageSize: 1 });
   const workloads = useWorkloads({ pageSize: 1 });
-  const proxies = useProxies({ pageSize: 1 }, useCapability('proxies') === true);
+  const canProxies = useCapability('proxies');
+  const proxies = useProxies({ pageSize: 1 }, canProxies === true);
   const signals = useServiceSignals();
   const findings = useFindings({ pageSize: 100 });
 
@@ -45,7 +60,7 @@ export function OverviewView() {
                 { label: 'Meshes', value: res.data.meshes.length, href: '/clusters' },
                 { label: 'Services', value: services.data?.data.total, href: '/services' },
                 { label: 'Workloads', value: workloads.data?.data.total, href: '/services' },
-                { label: 'Proxies', value: proxies.data?.data.total, href: '/clusters' },
+                proxyCount(canProxies, proxies.data?.data),
               ]}
             />
             <ProblemList problems={problems} missing={missing} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { notFound } from 'next/navigation';
-import { useService } from '@/lib/api/fleet';
+import { useService } from '@/lib/api/services';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { useServiceSignalDetail } from '@/lib/api/telemetry';
 import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useProxies } from '@/lib/api/fleet';
+import { useProxies } from '@/lib/api/proxies';
 import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
 
 export interface ServiceProxiesProps {

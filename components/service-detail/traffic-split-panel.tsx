@@ -2,7 +2,8 @@
 
 import { useQueries } from '@tanstack/react-query';
 import Link from 'next/link';
-import { fetchConfigObject, useConfigObjects, useIdentities } from '@/lib/api/fleet';
+import { fetchConfigObject, useConfigObjects } from '@/lib/api/config';
+import { useIdentities } from '@/lib/api/identities';
 import { destinationRuleSubsets, trafficPolicySummary, virtualServiceSplits } from '@/lib/ui/traffic-split';
 import { qk } from '@/lib/api/query-keys';
 import { useCapability } from '@/lib/api/workspaces-ui';

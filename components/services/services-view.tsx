@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useClusters } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
 import { useServiceSignals, type ServiceSignals } from '@/lib/api/telemetry';
 import { useServicesInfinite } from '@/lib/api/ui-services';
 import { parseServicesState, serialiseServicesState } from '@/lib/ui/url-state';

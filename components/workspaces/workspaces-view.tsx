@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useClusters } from '@/lib/api/fleet';
+import { useClusters } from '@/lib/api/clusters';
 import { useServiceSignals } from '@/lib/api/telemetry';
 import { workspaceOverview, type WorkspaceOverview } from '@/lib/api/workspace-overview';
 import { useMe, useWorkspaces } from '@/lib/api/workspaces-ui';

@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchConfigObjects, fetchServices, fetchWorkloads, useClusters } from './fleet';
+import { useClusters } from './clusters';
+import { fetchConfigObjects } from './config';
+import { fetchServices } from './services';
+import { fetchWorkloads } from './workloads';
 import { qk } from './query-keys';
 import { useCapability } from './workspaces-ui';
 

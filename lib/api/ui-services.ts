@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { fetchServices } from './fleet';
+import { fetchServices } from './services';
 import { qk } from './query-keys';
 
 /** Rows per request: the API's maximum, so 50,000 services are 100 requests, made as the user scrolls. */
