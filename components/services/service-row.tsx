@@ -8,14 +8,17 @@ import { HealthBadge } from '@/components/ui/health-badge';
 export interface ServiceRowProps {
   service: ServiceSummary;
   signals: ServiceSignals | undefined;
+  /** False when no cluster has telemetry: the signals are zeros that mean "not measured", shown as "—". */
+  telemetry?: boolean;
 }
 
 /** Column widths shared by the header and the virtual rows. */
 export const SERVICE_GRID = 'grid grid-cols-[minmax(12rem,2fr)_minmax(16rem,3fr)_6rem_6rem_6rem_6rem] items-center gap-3 px-3';
 
 /** One global service: its clusters with health in each, and fleet-wide rate, errors and p95. */
-export function ServiceRow({ service: s, signals }: ServiceRowProps) {
-  const byCluster = new Map(signals?.clusters.map((c) => [c.cluster, c]));
+export function ServiceRow({ service: s, signals: given, telemetry = true }: ServiceRowProps) {
+  const signals = telemetry ? given : undefined;
+  const byCluster = new Map(given?.clusters.map((c) => [c.cluster, c]));
   const href = `/services/${encodeURIComponent(s.namespace)}/${encodeURIComponent(s.name)}`;
   return (
     <>

@@ -11,6 +11,8 @@ export interface ServiceTableProps {
   /** Matches on the server, loaded or not: the scrollbar is sized for all of them. */
   total: number;
   signals: Map<string, ServiceSignals>;
+  /** Whether any cluster's telemetry is configured: without it, rates are not 0 but unknown. */
+  telemetry: boolean;
   hasMore: boolean;
   loadMore: () => void;
 }
@@ -18,7 +20,7 @@ export interface ServiceTableProps {
 const ROW_HEIGHT = 52;
 
 /** A virtualised table: only the rows in view are in the DOM, and further pages load as the end comes near. */
-export function ServiceTable({ rows, total, signals, hasMore, loadMore }: ServiceTableProps) {
+export function ServiceTable({ rows, total, signals, telemetry, hasMore, loadMore }: ServiceTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised; nothing here memoises them either
   const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
@@ -50,7 +52,7 @@ export function ServiceTable({ rows, total, signals, hasMore, loadMore }: Servic
                 className={`${SERVICE_GRID} absolute inset-x-0 border-b border-slate-100 dark:border-slate-800`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
               >
-                {s ? <ServiceRow service={s} signals={signals.get(`${s.namespace}/${s.name}`)} /> : <div role="cell" className="col-span-6 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
+                {s ? <ServiceRow service={s} signals={signals.get(`${s.namespace}/${s.name}`)} telemetry={telemetry} /> : <div role="cell" className="col-span-6 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
               </div>
             );
           })}

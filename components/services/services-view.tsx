@@ -40,7 +40,7 @@ export function ServicesView() {
                 {filtered ? 'Clear the search or pick another cluster or namespace.' : 'Services appear as clusters finish their first sync.'}
               </EmptyState>
             ) : (
-              <ServiceTable rows={rows} total={page.data.total} signals={signalMap} hasMore={!!list.hasNextPage && !list.isFetchingNextPage} loadMore={() => void list.fetchNextPage()} />
+              <ServiceTable rows={rows} total={page.data.total} signals={signalMap} telemetry={telemetry} hasMore={!!list.hasNextPage && !list.isFetchingNextPage} loadMore={() => void list.fetchNextPage()} />
             )}
             <div className="mt-2"><DataAge clusters={page.clusters} revision={page.revision} /></div>
           </>
