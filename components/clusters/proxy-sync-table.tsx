@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useProxies } from '@/lib/api/proxies';
-import type { ProxyStatus } from '@/lib/fleet/controlplanes';
+import type { ProxyStatus, ProxySyncKnowledge } from '@/lib/fleet/controlplanes';
 import { QueryView } from '@/components/ui/query-view';
 import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
 
@@ -14,6 +14,17 @@ const TYPES = ['cds', 'lds', 'eds', 'rds', 'ecds'] as const;
 const STATES = ['', 'STALE', 'NOT SENT', 'SYNCED'] as const;
 const cellTone = (s: ProxyStatus['overall']) =>
   s === 'SYNCED' ? 'text-slate-600 dark:text-slate-400' : 'bg-warn/20 font-semibold text-amber-900 dark:text-amber-200';
+
+/** When istiod could not be asked, an empty table means "unknown", not "no proxies": say so, with the pods' count. */
+export function SyncUnknownNote({ sync, sidecars }: { sync: ProxySyncKnowledge | undefined; sidecars: number }) {
+  if (!sync || sync.state === 'ok') return null;
+  const why = sync.state === 'pending' ? 'istiod has not been polled yet' : `istiod could not be polled: ${sync.reason ?? 'no reason given'}`;
+  return (
+    <p role="status" className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+      Sync state unknown: {why}. {sidecars.toLocaleString('en-US')} pods carry a sidecar.
+    </p>
+  );
+}
 
 /** istioctl proxy-status for one cluster, STALE and NOT SENT highlighted; shows up to 500 proxies, filterable by state. */
 export function ProxySyncTable({ cluster }: ProxySyncTableProps) {
@@ -34,6 +45,8 @@ export function ProxySyncTable({ cluster }: ProxySyncTableProps) {
       </div>
       <QueryView query={query} what="proxies">
         {(res) => (
+          <>
+          <SyncUnknownNote sync={res.data.sync[cluster]} sidecars={res.data.sidecars} />
           <div className={`${panelClass} max-h-[32rem] overflow-auto`} tabIndex={0} role="region" aria-label={`Proxy sync in ${cluster}`}>
             <table className={tableClass} aria-label={`Proxies in ${cluster}`}>
               <thead className={`${theadClass} sticky top-0 bg-white dark:bg-slate-900`}>
@@ -62,6 +75,7 @@ export function ProxySyncTable({ cluster }: ProxySyncTableProps) {
             {res.data.items.length === 0 ? <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{state ? `No ${state} proxies in ${cluster}.` : `No proxies report to an istiod in ${cluster}.`}</p> : null}
             {res.data.total > res.data.items.length ? <p className="p-3 text-xs text-slate-500">Showing {res.data.items.length} of {res.data.total}; filter by state to narrow.</p> : null}
           </div>
+          </>
         )}
       </QueryView>
     </section>
