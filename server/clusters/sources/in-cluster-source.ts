@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterCandidate, ClusterSource, SourceHealth } from './types';
 
@@ -30,23 +31,17 @@ export function inClusterKubeConfig(opts: Pick<InClusterOptions, 'pathPrefix' | 
   for (const f of ['token', 'ca.crt']) {
     if (!existsSync(`${prefix}${SERVICE_ACCOUNT_DIR}/${f}`)) return { error: `no service account mounted: ${prefix}${SERVICE_ACCOUNT_DIR}/${f} is missing (automountServiceAccountToken off?)` };
   }
+  const host = env.KUBERNETES_SERVICE_HOST;
+  // The same cluster and user client-node's loadFromCluster() builds, from the given environment rather than process.env.
+  const server = `https://${isIPv6(host) ? `[${host}]` : host}:${env.KUBERNETES_SERVICE_PORT}`;
   const kc = new KubeConfig();
-  // client-node reads the host and port from process.env only.
-  const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
-  process.env.KUBERNETES_SERVICE_HOST = env.KUBERNETES_SERVICE_HOST;
-  process.env.KUBERNETES_SERVICE_PORT = env.KUBERNETES_SERVICE_PORT;
-  try {
-    kc.loadFromCluster(prefix);
-  } finally {
-    restore('KUBERNETES_SERVICE_HOST', saved.host);
-    restore('KUBERNETES_SERVICE_PORT', saved.port);
-  }
+  kc.loadFromOptions({
+    clusters: [{ name: 'in-cluster', server, caFile: `${prefix}${SERVICE_ACCOUNT_DIR}/ca.crt`, skipTLSVerify: false }],
+    users: [{ name: 'in-cluster', authProvider: { name: 'tokenFile', config: { tokenFile: `${prefix}${SERVICE_ACCOUNT_DIR}/token` } } }],
+    contexts: [{ name: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster' }],
+    currentContext: 'in-cluster',
+  });
   return kc;
-}
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
 }
 
 /** One cluster: the one Meshglass runs in. */
