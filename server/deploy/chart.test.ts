@@ -5,6 +5,15 @@ import { parse, parseAllDocuments } from 'yaml';
 import { builtinKinds } from '../clusters/kinds';
 import { configSchema } from '../config/schema';
 import { renderTemplate, type RenderContext } from './helm-subset';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const chartDir = path.join(root, 'deploy/helm/meshglass');
@@ -37,6 +46,17 @@ const API_VERSIONS: Record<string, string> = {
   Deployment: 'apps/v1', Service: 'v1', ServiceAccount: 'v1', ConfigMap: 'v1', Ingress: 'networking.k8s.io/v1',
   ClusterRole: 'rbac.authorization.k8s.io/v1', ClusterRoleBinding: 'rbac.authorization.k8s.io/v1', Role: 'rbac.authorization.k8s.io/v1', RoleBinding: 'rbac.authorization.k8s.io/v1',
 };
+/** Validators generated from the Kubernetes OpenAPI schemas (types, required fields, enums). */
+const SCHEMAS: Record<string, new (d: never) => { validate(): void }> = {
+  Deployment, Service, ServiceAccount, ConfigMap, Ingress, ClusterRole, ClusterRoleBinding, Role, RoleBinding,
+};
+function schemaErrors(docs: Doc[]): string[] {
+  return docs.flatMap((d) => {
+    const Model = SCHEMAS[d.kind];
+    if (!Model) return [`${d.kind}: no schema`];
+    try { new Model(d as never).validate(); return []; } catch (e) { return [`${d.kind}/${d.metadata.name}: ${(e as Error).message}`]; }
+  });
+}
 const one = (docs: Doc[], kind: string) => docs.filter((d) => d.kind === kind);
 
 describe('the Helm chart', () => {
@@ -47,6 +67,17 @@ describe('the Helm chart', () => {
       expect(d.apiVersion, d.kind).toBe(API_VERSIONS[d.kind]);
       expect(d.metadata.name, d.kind).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
     }
+  });
+
+  it('renders objects that validate against the Kubernetes schemas, with every option on or off', () => {
+    expect(schemaErrors(render())).toEqual([]);
+    expect(schemaErrors(render({ ingress: { enabled: true, host: 'mg.example.com', className: 'nginx', tlsSecretName: 'mg-tls' }, secrets: { session: { existingSecret: 'mg-session' }, oidcClientSecret: { existingSecret: 'mg-oidc' }, database: { existingSecret: 'mg-db' } } }))).toEqual([]);
+  });
+
+  it('the schema check fails on an object Kubernetes would refuse', () => {
+    const dep = structuredClone(one(render(), 'Deployment')[0]!) as unknown as { spec: { template: { spec: { containers: Array<Record<string, unknown>> } } } };
+    delete dep.spec.template.spec.containers[0]!.name;
+    expect(schemaErrors([dep as unknown as Doc]).join()).toMatch(/required property name/);
   });
 
   it('runs a locked-down pod whose probes, Service and config fit the product', () => {
