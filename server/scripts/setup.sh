@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `npm run demo` or `npm test` needs and is missing: npm packages,
-# and Debian's prometheus (both) and chromium (tests). Safe to run again.
+# and Debian's prometheus (both), chromium and postgresql (tests). Safe to run again.
 set -euo pipefail
 mode="${1:-test}"
 cd "$(dirname "$0")/../.."
@@ -17,6 +17,8 @@ need=()
 command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
+  # The change history's integration tests start a real PostgreSQL server (server/history/testing/pg-server.ts).
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || need+=(postgresql)
 fi
 
 if [ "${#need[@]}" -gt 0 ]; then
