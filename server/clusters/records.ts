@@ -71,9 +71,14 @@ export interface SlimDeployment {
   namespace: string;
   name: string;
   labels: Record<string, string>;
+  /** spec.replicas (1 when absent, as the API server defaults it). */
   replicas: number;
   readyReplicas: number;
   availableReplicas: number;
+  /** Images of spec.template's containers, in order (init containers left out). */
+  images: string[];
+  /** All of the pod template's labels: what Service selectors are matched against. */
+  templateLabels: Record<string, string>;
 }
 
 export interface SlimNode {

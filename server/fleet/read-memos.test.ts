@@ -60,7 +60,7 @@ describe('cluster summary memo', () => {
       ['secret', () => m.apply('a', secrets, 'istio-system/istio-remote-secret-b', remoteSecret('b'))],
       ['node', () => m.apply('a', nodes, 'n2', { name: 'n2', region: 'us', zone: 'us-a' } as AnyRecord)],
       ['config object', () => m.apply('a', virtualServices, 'bookinfo/vs', { group: 'networking.istio.io', version: 'v1', kind: 'VirtualService', namespace: 'bookinfo', name: 'vs', labels: {}, annotations: {}, resourceVersion: '1' } as AnyRecord)],
-      ['deployment', () => m.apply('a', deployments, 'bookinfo/idle', { namespace: 'bookinfo', name: 'idle', labels: {}, replicas: 0, readyReplicas: 0, availableReplicas: 0 } as AnyRecord)],
+      ['deployment', () => m.apply('a', deployments, 'bookinfo/idle', { namespace: 'bookinfo', name: 'idle', labels: {}, replicas: 0, readyReplicas: 0, availableReplicas: 0, images: [], templateLabels: {} } as AnyRecord)],
       ['istiod poll', () => m.setControlPlanes('a', [{ revision: 'canary', namespace: 'istio-system', state: 'ok', version: '1.25.0', proxies: [], clusters: [], gateways: [] }])],
       ['source info', () => m.upsertCluster({ name: 'a', displayName: 'A', source: 'test', network: 'configured' }, view(Date.now()))],
     ];
@@ -165,7 +165,7 @@ describe('workloads memo', () => {
     expect(m.workloads('a')).not.toBe(a2);
 
     const a3 = m.workloads('a');
-    m.apply('a', deployments, 'bookinfo/idle', { namespace: 'bookinfo', name: 'idle', labels: {}, replicas: 0, readyReplicas: 0, availableReplicas: 0 } as AnyRecord);
+    m.apply('a', deployments, 'bookinfo/idle', { namespace: 'bookinfo', name: 'idle', labels: {}, replicas: 0, readyReplicas: 0, availableReplicas: 0, images: [], templateLabels: {} } as AnyRecord);
     expect(m.workloads('a')).not.toBe(a3);
     expect(m.workloads('a').map((w) => w.name).sort()).toEqual(['idle', 'istiod', 'reviews-v1']);
 

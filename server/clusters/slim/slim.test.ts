@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCa } from '../../sim/pki';
 import { slimEndpointSlice, slimService } from './core';
 import { certificateSummary, MAX_CONFIG_BYTES, slimConfigObject, slimRootCert } from './istio';
-import { imageTag, slimPod } from './workloads';
+import { imageTag, slimDeployment, slimPod } from './workloads';
 
 describe('slimming', () => {
   it('keeps only the pod fields the product uses and finds the sidecar version', () => {
@@ -63,6 +63,25 @@ describe('slimming', () => {
     const r = slimRootCert({ metadata: { name: 'istio-ca-root-cert', namespace: 'n' }, data: { 'root-cert.pem': ca.certPem } });
     expect(r.ok && r.record.fingerprint).toBe(s.fingerprint);
     expect(slimRootCert({ metadata: { name: 'istio-ca-root-cert', namespace: 'n' }, data: { 'root-cert.pem': 'garbage' } })).toMatchObject({ ok: true, record: { error: expect.stringContaining('unreadable') } });
+  });
+  it('keeps a Deployment\'s spec replicas, container images in order and all pod template labels', () => {
+    const r = slimDeployment({
+      metadata: { name: 'reviews-v1', namespace: 'bookinfo', labels: { app: 'reviews', team: 'x' } },
+      spec: {
+        replicas: 3,
+        template: {
+          metadata: { labels: { app: 'reviews', version: 'v1', 'custom/label': 'y' } },
+          spec: { initContainers: [{ name: 'init', image: 'busybox:1' }], containers: [{ name: 'reviews', image: 'reviews:1.2' }, { name: 'sidecar', image: 'log:3' }, { name: 'no-image' }] },
+        },
+      },
+      status: { readyReplicas: 2, availableReplicas: 1 },
+    });
+    expect(r.ok && r.record).toEqual({
+      namespace: 'bookinfo', name: 'reviews-v1', labels: { app: 'reviews' }, replicas: 3, readyReplicas: 2, availableReplicas: 1,
+      images: ['reviews:1.2', 'log:3'], templateLabels: { app: 'reviews', version: 'v1', 'custom/label': 'y' },
+    });
+    const bare = slimDeployment({ metadata: { name: 'd', namespace: 'n' }, spec: {} });
+    expect(bare.ok && bare.record).toMatchObject({ replicas: 1, images: [], templateLabels: {} });
   });
   it('reads image tags', () => {
     expect(imageTag('docker.io/istio/proxyv2:1.24.1')).toBe('1.24.1');

@@ -25,6 +25,7 @@ const POD_ANNOTATIONS: ReadonlySet<string> = new Set(['admiral.io/env']);
 
 const labelSlot = lastMapSlot();
 const annotationSlot = lastMapSlot();
+const templateLabelSlot = lastMapSlot();
 
 /** The tag of an image reference ('docker.io/istio/proxyv2:1.24.1' -> '1.24.1'). */
 export function imageTag(image: string): string | undefined {
@@ -118,7 +119,7 @@ export function slimPod(o: unknown): SlimResult<SlimPod> {
   };
 }
 
-/** Deployment: desired and ready replica counts. */
+/** Deployment: desired and ready replica counts, container images and pod template labels (the change history's inputs). */
 export function slimDeployment(o: unknown): SlimResult<SlimDeployment> {
   const md = meta(o, true);
   if (typeof md === 'string') return { ok: false, reason: md };
@@ -126,6 +127,13 @@ export function slimDeployment(o: unknown): SlimResult<SlimDeployment> {
   const spec = obj(root.spec);
   if (!spec) return { ok: false, reason: 'spec missing' };
   const status = obj(root.status) ?? {};
+  const template = obj(spec.template);
+  const templateLabels = strMap(obj(template?.metadata)?.labels) ?? {};
+  const images: string[] = [];
+  for (const c of arr(obj(template?.spec)?.containers) ?? []) {
+    const image = str(obj(c)?.image);
+    if (image) images.push(intern(image));
+  }
   return {
     ok: true,
     record: {
@@ -135,6 +143,8 @@ export function slimDeployment(o: unknown): SlimResult<SlimDeployment> {
       replicas: num(spec.replicas) ?? 1,
       readyReplicas: num(status.readyReplicas) ?? 0,
       availableReplicas: num(status.availableReplicas) ?? 0,
+      images,
+      templateLabels: internMap(templateLabels, templateLabelSlot),
     },
   };
 }
