@@ -43,6 +43,8 @@ export class ClusterStore {
   readonly istiodPods = new Set<string>();
   /** Keys of east-west gateway Services (istio=eastwestgateway), so the summary never walks every Service. */
   readonly eastWestGateways = new Set<string>();
+  /** Spec ids of the kinds whose first list has been applied: a later list is a relist, which may find missed events. */
+  private readonly listed = new Set<string>();
   private rev = 0;
 
   constructor(readonly cluster: string) {}
@@ -58,6 +60,18 @@ export class ClusterStore {
     for (const s of this.services.values()) keys.add(changeKeys.service(s.namespace, s.name));
     for (const t of this.config.values()) for (const o of t.values()) if (o.kind === 'ServiceEntry') keys.add(changeKeys.service(o.namespace, o.name));
     return [...keys];
+  }
+
+  /** Marks a kind as listed; returns whether it had been listed before (a relist) or not (its first list). */
+  markListed(specId: string): boolean {
+    if (this.listed.has(specId)) return true;
+    this.listed.add(specId);
+    return false;
+  }
+
+  /** A kind dropped (not served, not readable): its next list is a first one again. */
+  forgetListed(specId: string): void {
+    this.listed.delete(specId);
   }
 
   /** Current record of a kind, by key ('ns/name' or 'name'). */
@@ -136,6 +150,7 @@ export class ClusterStore {
 
   /** Drops a config kind the cluster no longer serves. */
   dropConfigKind(specId: string): string[] {
+    this.listed.delete(specId);
     const t = this.config.get(specId);
     if (!t) return [];
     this.rev++;

@@ -19,6 +19,44 @@ import { ServiceIndex } from './service-index';
 
 export type { ClusterInfo, ClusterLiveView, ControlPlanePoll, ClusterEntry } from './cluster-entry';
 
+/**
+ * Why a record changed: a watch event; a list of a kind listed before (after a 410, a failure or a
+ * rebuilt connection: it finds the events missed); the kind's first list in this cluster (the cluster
+ * joining, the process starting); or the kind dropped because the cluster stopped serving it or
+ * letting us read it (its objects did not go away).
+ */
+export type RecordCause = 'event' | 'relist' | 'initial' | 'dropped';
+
+/** One record written or deleted in one cluster; `after` undefined is a delete. */
+export interface RecordChange {
+  cluster: string;
+  spec: KindSpec;
+  key: string;
+  before?: AnyRecord;
+  after?: AnyRecord;
+  cause: RecordCause;
+}
+
+/**
+ * Told of the model's writes as they happen (the change history's recorder). Called inside the write,
+ * after the store is updated: keep it quick, and never write to the model from it.
+ */
+export interface FleetObserver {
+  recordChanged?(change: RecordChange): void;
+  /** A cluster's istiod polls were replaced (only when they differ from the last ones). */
+  controlPlanesChanged?(cluster: string, before: ReadonlyMap<string, ControlPlanePoll>, after: ReadonlyMap<string, ControlPlanePoll>): void;
+  /** The cluster's connection condition may have changed. */
+  clusterChanged?(cluster: string): void;
+  /** The cluster left the fleet; no recordChanged is made for its records. */
+  clusterRemoved?(cluster: string): void;
+}
+
+/** Whether the connection reports the kind forbidden or not served (what empties a kind without its objects going away). */
+function unreadable(view: ClusterLiveView, spec: KindSpec): boolean {
+  const c = view.condition(Date.now());
+  return c.forbiddenKinds.includes(spec.kind) || (c.notServedKinds?.includes(spec.kind) ?? false);
+}
+
 const UNKNOWN_VIEW: ClusterLiveView = {
   condition: () => ({ phase: 'connecting', reason: 'connecting', syncedKinds: 0, totalKinds: 0, forbiddenKinds: [], dataAgeSeconds: 0 }),
   skipped: () => ({ count: 0, oversized: 0 }),
@@ -51,6 +89,8 @@ export class FleetModel implements FleetSink {
   /** The same rows as workspace scopes see them, dropped per service key like the index's. */
   readonly scopedServiceRows = new ScopedRowCache();
 
+  private readonly observers = new Set<FleetObserver>();
+
   private sourcesView: () => SourceStatus[] = () => [];
   private configView: () => ConfigStatus | undefined = () => undefined;
 
@@ -79,6 +119,22 @@ export class FleetModel implements FleetSink {
 
   get revision(): number {
     return this.rev;
+  }
+
+  /** Adds an observer of the model's writes; returns the function that removes it. */
+  observe(o: FleetObserver): () => void {
+    this.observers.add(o);
+    return () => this.observers.delete(o);
+  }
+
+  private tell(fn: (o: FleetObserver) => void): void {
+    for (const o of this.observers) {
+      try {
+        fn(o);
+      } catch {
+        // An observer's bug must not break ingest half-way through a write.
+      }
+    }
   }
 
   clusterNames(): string[] {
@@ -183,11 +239,14 @@ export class FleetModel implements FleetSink {
       for (const [k, set] of idx) if (set.delete(name) && set.size === 0) idx.delete(k);
     }
     this.commit([...keys, changeKeys.meshes, changeKeys.networks, changeKeys.identities]);
+    if (this.observers.size) this.tell((o) => o.clusterRemoved?.(name));
   }
 
   /** The cluster's state changed (the record data did not). */
   clusterChanged(name: string): void {
-    if (this.entries.has(name)) this.commit([changeKeys.cluster(name)]);
+    if (!this.entries.has(name)) return;
+    this.commit([changeKeys.cluster(name)]);
+    if (this.observers.size) this.tell((o) => o.clusterChanged?.(name));
   }
 
   /** One watch event: record set, or deleted when undefined. */
@@ -198,6 +257,7 @@ export class FleetModel implements FleetSink {
     const keys = e.store.set(spec, key, record);
     this.index(cluster, spec, before, record);
     this.commit(keys);
+    if (this.observers.size && (before || record)) this.tell((o) => o.recordChanged?.({ cluster, spec, key, before, after: record, cause: 'event' }));
   }
 
   /**
@@ -209,18 +269,25 @@ export class FleetModel implements FleetSink {
   replaceKind(cluster: string, spec: KindSpec, records: Map<string, AnyRecord>): void {
     const e = this.entries.get(cluster);
     if (!e) return;
+    // A kind that became unreadable is emptied through here; checked only then, as it asks the connection.
+    const dropped = records.size === 0 && unreadable(e.view, spec);
+    if (dropped) e.store.forgetListed(spec.id);
+    const cause: RecordCause = dropped ? 'dropped' : e.store.markListed(spec.id) ? 'relist' : 'initial';
+    const observed = this.observers.size > 0;
     const keys: string[] = [];
     for (const key of [...e.store.keys(spec)]) {
       if (records.has(key)) continue;
       const before = e.store.get(spec, key);
       keys.push(...e.store.set(spec, key, undefined));
       this.index(cluster, spec, before, undefined);
+      if (observed) this.tell((o) => o.recordChanged?.({ cluster, spec, key, before, cause }));
     }
     for (const [key, rec] of records) {
       const before = e.store.get(spec, key);
       if (before && sameRecord(before, rec)) continue;
       keys.push(...e.store.set(spec, key, rec));
       this.index(cluster, spec, before, rec);
+      if (observed) this.tell((o) => o.recordChanged?.({ cluster, spec, key, before, after: rec, cause }));
     }
     this.commit(keys);
   }
@@ -229,8 +296,10 @@ export class FleetModel implements FleetSink {
   dropConfigKind(cluster: string, spec: KindSpec): void {
     const e = this.entries.get(cluster);
     if (!e) return;
+    const held = this.observers.size ? [...e.store.keys(spec)].map((key) => [key, e.store.get(spec, key)!] as const) : undefined;
     for (const key of [...e.store.keys(spec)]) this.index(cluster, spec, e.store.get(spec, key), undefined);
     this.commit(e.store.dropConfigKind(spec.id));
+    for (const [key, before] of held ?? []) this.tell((o) => o.recordChanged?.({ cluster, spec, key, before, cause: 'dropped' }));
   }
 
   /** The latest polls of a cluster's istiod revisions. */
@@ -250,9 +319,11 @@ export class FleetModel implements FleetSink {
   setControlPlanes(cluster: string, polls: ControlPlanePoll[]): void {
     const e = this.entries.get(cluster);
     if (!e) return;
+    const before = e.controlPlanes;
     e.controlPlanes = new Map(polls.map((p) => [p.revision, p]));
     this.pollMemo = undefined;
     this.commit([changeKeys.controlPlanes(cluster), changeKeys.proxies(cluster)]);
+    if (this.observers.size) this.tell((o) => o.controlPlanesChanged?.(cluster, before, e.controlPlanes));
   }
 
   private index(cluster: string, spec: KindSpec, before: AnyRecord | undefined, after: AnyRecord | undefined): void {
