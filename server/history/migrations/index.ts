@@ -1,0 +1,13 @@
+import 'server-only';
+import { m0001Changes } from './0001-changes';
+import { m0002AccessRecords } from './0002-access-records';
+import type { Migration } from './migration';
+
+/**
+ * Every migration, oldest first. The SQL lives in TS modules, not .sql
+ * files: Next's server bundle and the standalone image carry only imported
+ * code, so nothing has to be found on disk at run time.
+ */
+export const MIGRATIONS: readonly Migration[] = [m0001Changes, m0002AccessRecords];
+
+export type { Migration } from './migration';
