@@ -18,8 +18,9 @@ export function redactCredentials(text: string, url?: string): string {
   let out = text.replace(/(\w+:\/\/[^:/@\s]*):[^@\s]*@/g, '$1:***@');
   if (url) {
     try {
-      const pw = decodeURIComponent(new URL(url).password);
-      if (pw.length >= 3) out = out.split(pw).join('***');
+      const raw = new URL(url).password;
+      // Short passwords are left alone: masking every "a" would garble the message and hide nothing.
+      for (const pw of new Set([raw, decodeURIComponent(raw)])) if (pw.length >= 3) out = out.split(pw).join('***');
     } catch {
       // an unparsable URL carries no password we could find
     }
