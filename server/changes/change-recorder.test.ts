@@ -135,17 +135,20 @@ describe('startChangeRecorder', () => {
   });
 
   it('records findings appearing and clearing once the cluster has synced; not those of its initial sync', async () => {
-    const { model, rec, fake, lines, sync } = setup(true);
+    const { model, rec, fake, lines, entries, sync } = setup(true);
     const f = (id: string): Finding => ({ id, code: 'IST0101', name: 'ReferencedResourceNotFound', level: 'Error', message: 'm', objects: [{ cluster: 'c1', kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews' }], clusters: ['c1'], fix: '' });
     fake.publish([], 0);
     fake.publish([f('early')], model.revision);
     sync();
-    // Computed from data read before the cluster had synced: still its initial sync.
+    // A run that read the model before the cluster had synced, then the first that read all of it: both the baseline.
     fake.publish([f('early'), f('stale-run')], model.revision - 1);
-    fake.publish([f('early'), f('stale-run'), f('new')], model.revision);
-    fake.publish([f('new')], model.revision);
+    fake.publish([f('early'), f('stale-run'), f('first-full')], model.revision);
     await tick();
-    expect(lines()).toEqual(['finding created IST0101 bookinfo/reviews', 'finding deleted IST0101 bookinfo/reviews', 'finding deleted IST0101 bookinfo/reviews']);
+    expect(lines()).toEqual([]);
+    fake.publish([f('first-full'), f('new')], model.revision);
+    await tick();
+    expect(lines()).toEqual(['finding deleted IST0101 bookinfo/reviews', 'finding deleted IST0101 bookinfo/reviews', 'finding created IST0101 bookinfo/reviews']);
+    expect(entries().map((e) => e.summary.split(' ').slice(2, 3)[0])).toEqual(['cleared', 'cleared', 'appeared']);
     rec.stop();
     expect(fake.listeners.size).toBe(0);
   });

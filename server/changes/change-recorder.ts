@@ -109,11 +109,14 @@ export function startChangeRecorder(model: FleetModel, sink: ChangeSink, opts: C
   if (opts.analysis) {
     const engine = opts.analysis();
     const findings = new FindingTracker();
+    let previous = -1;
     const onSnapshot = (s: AnalysisSnapshot) => {
-      const rev = s.revision ?? -1;
+      // Until a run that read a cluster's whole data has been published, its findings are its initial sync showing:
+      // the run before this one must have started after the cluster had synced.
+      const since = previous;
+      previous = s.revision ?? -1;
       push(findings.update(s.findings, at(), {
-        // A finding of a cluster still syncing (or computed before it had synced) is its initial sync showing.
-        settled: (f) => f.clusters.every((c) => model.cluster(c) !== undefined && (phases.dataSince(c) ?? Infinity) <= rev),
+        settled: (f) => f.clusters.every((c) => model.cluster(c) !== undefined && (phases.dataSince(c) ?? Infinity) <= since),
         services: (o) => subjectServices(model, o),
       }));
     };
