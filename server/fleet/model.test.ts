@@ -33,6 +33,13 @@ describe('FleetModel', () => {
     expect(getServices(m, ALL, { page: 1, pageSize: 10, sort: 'name' }).data.total).toBe(1);
   });
 
+  it('a delete of a Service it never held (its object was skipped as malformed) changes nothing and does not throw', () => {
+    const m = twoClusters();
+    m.apply('a', services!, 'bookinfo/reviews', svc('bookinfo', 'reviews') as AnyRecord);
+    expect(() => m.apply('a', services!, 'bookinfo/never-held', undefined)).not.toThrow();
+    expect([...m.services.keys()]).toEqual(['bookinfo/reviews']);
+  });
+
   it('bumps the revision on each change and names the touched keys', async () => {
     const m = twoClusters();
     const events: string[][] = [];

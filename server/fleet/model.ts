@@ -327,6 +327,8 @@ export class FleetModel implements FleetSink {
   }
 
   private index(cluster: string, spec: KindSpec, before: AnyRecord | undefined, after: AnyRecord | undefined): void {
+    // A delete of a key never held (its object was skipped as malformed) changes no index.
+    if (before === undefined && after === undefined) return;
     if (spec.role === 'services') {
       const r = (after ?? before) as SlimService;
       setMember(this.services, `${r.namespace}/${r.name}`, cluster, after !== undefined);
