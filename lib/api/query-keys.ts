@@ -38,6 +38,8 @@ export const qk = {
     status: () => ['telemetry', 'status'] as const,
   },
   topology: { all: ['topology'] as const, graph: (p: object) => ['topology', p] as const },
+  /** The change history; the `changes` change key invalidates it all. */
+  changes: { all: ['changes'] as const, list: (p: object) => ['changes', 'list', p] as const, detail: (id: string) => ['changes', 'detail', id] as const },
   /** Who the browser is and what it may share; share-link changes invalidate `shareLinks`. */
   access: { me: ['auth', 'me'] as const, workspaces: ['workspaces'] as const, shareLinks: ['share-links'] as const },
 };

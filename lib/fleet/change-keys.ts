@@ -14,6 +14,7 @@
  * | `services/<ns>/<name>` | a global service (Service, EndpointSlice or ServiceEntry in any cluster) |
  * | `identities/<global name>` | an Admiral identity |
  * | `meshes`, `networks`, `sources` | derived fleet structure, the cluster sources |
+ * | `changes` | new entries in the change history |
  */
 
 const CLUSTER_KINDS = ['clusters', 'controlplanes', 'proxies', 'namespaces', 'workloads', 'config'] as const;
@@ -44,6 +45,7 @@ export const changeKeys = {
   sources: 'sources',
   identities: 'identities',
   services: 'services',
+  changes: 'changes',
 } as const;
 
 const isClusterKind = (k: string): k is ClusterKind => (CLUSTER_KINDS as readonly string[]).includes(k);

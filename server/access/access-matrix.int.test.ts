@@ -175,7 +175,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  stopAppRuntime();
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   await Promise.all([prom?.stop(), sim?.stop()]);
   cfg?.remove();

@@ -94,6 +94,20 @@ export const telemetryConfigSchema = z.strictObject({
     .default([]),
 });
 
+export const historyConfigSchema = z.strictObject({
+  /** Off: nothing is recorded and /api/v1/changes answers that the history is off. */
+  enabled: z.boolean().default(true),
+  /** Embedded PGlite's files, relative to the config file; used when no databaseUrl is given. */
+  dataDir: z.string().min(1).default('.meshglass/history'),
+  /**
+   * A PostgreSQL server for several replicas (postgres://user@host:5432/db); the password comes
+   * from the MESHGLASS_DATABASE_URL environment variable when this is not set.
+   */
+  databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  retentionDays: z.number().positive().default(14),
+  retentionMegabytes: z.number().positive().default(512),
+});
+
 export const configSchema = z.strictObject({
   log: z
     .strictObject({
@@ -121,11 +135,14 @@ export const configSchema = z.strictObject({
   bindings: z.array(bindingSchema).default([]),
   /** Signed, expiring read-only links to one workspace. */
   shareLinks: shareLinksConfigSchema.default({ enabled: true, maxTtlHours: 168, defaultTtlHours: 24 }),
+  /** The fleet change history (docs/history.md). */
+  history: historyConfigSchema.default({ enabled: true, dataDir: '.meshglass/history', retentionDays: 14, retentionMegabytes: 512 }),
 }).superRefine(checkAccessReferences);
 
 /** The validated configuration, with defaults filled in and paths still as written. */
 export type MeshglassConfig = z.infer<typeof configSchema>;
 export type ClustersConfig = z.infer<typeof clustersConfigSchema>;
 export type TelemetryConfig = z.infer<typeof telemetryConfigSchema>;
+export type HistoryConfig = z.infer<typeof historyConfigSchema>;
 export type { AuthConfig, WorkspaceConfig, BindingConfig, ShareLinksConfig, OidcConfig, HeaderAuthConfig } from './access-schema';
 export type PromEndpointConfig = z.infer<typeof promEndpoint>;

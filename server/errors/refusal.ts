@@ -1,7 +1,7 @@
 import 'server-only';
 
-/** What kind of refusal: server/http maps each to its status (401, 403, 400, 404, 410). */
-export type RefusalKind = 'unauthenticated' | 'forbidden' | 'bad_input' | 'not_found' | 'gone';
+/** What kind of refusal: server/http maps each to its status (401, 403, 400, 404, 410, 503). */
+export type RefusalKind = 'unauthenticated' | 'forbidden' | 'bad_input' | 'not_found' | 'gone' | 'unavailable';
 
 /**
  * Why a layer below HTTP refuses a request (access, a query the fleet or the

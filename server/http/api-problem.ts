@@ -22,7 +22,7 @@ export class ApiProblem extends Error {
   }
 }
 
-const REFUSAL_STATUS: Record<RefusalKind, number> = { unauthenticated: 401, forbidden: 403, bad_input: 400, not_found: 404, gone: 410 };
+const REFUSAL_STATUS: Record<RefusalKind, number> = { unauthenticated: 401, forbidden: 403, bad_input: 400, not_found: 404, gone: 410, unavailable: 503 };
 
 /** The answer to a refusal of server/access. */
 export function problemOf(r: Refusal): ApiProblem {

@@ -11,7 +11,9 @@ import { ALL, type VisibilityScope } from '../fleet/scope';
 import { createLogger, type Logger } from '../log/logger';
 import { fleetFacts, type FleetFacts } from '../telemetry/fleet-facts';
 import { createTelemetryService, type TelemetryService } from '../telemetry/telemetry-service';
+import type { HistoryRuntime } from './history-runtime';
 import { Readiness } from './readiness';
+import { startHistory } from './start-history';
 
 /**
  * The application: built once per process, in order, here and nowhere else,
@@ -29,12 +31,14 @@ export interface AppRuntime {
   readonly fleet: FleetRuntime;
   readonly model: FleetModel;
   readonly telemetry: TelemetryService;
+  /** The fleet's change history: recorded from the model, read by /api/v1/changes. */
+  readonly history: HistoryRuntime;
   /** The continuous analysis over the model, started on first use (or by startOrExit at boot). */
   analysis(): AnalysisEngine;
   /** The fleet facts the telemetry reads, for a caller's scope. */
   facts(scope?: VisibilityScope): FleetFacts;
-  /** Stops every part, in reverse order of start. */
-  stop(): void;
+  /** Stops every part, in reverse order of start; resolves when the history has flushed and closed its store. */
+  stop(): Promise<void>;
 }
 
 function createAppRuntime(): AppRuntime {
@@ -54,7 +58,10 @@ function createAppRuntime(): AppRuntime {
   const telemetry = createTelemetryService(config.config.telemetry, config.resolvePath);
   // 5. analysis, on first use.
   let analysis: RunningAnalysis | undefined;
-  // 6. the config file watcher: valid edits of the cluster sources apply without a restart.
+  const analysisEngine = () => (analysis ??= startAnalysis(fleet.model, telemetry, logger)).engine;
+  // 6. the change history: the recorder watches the model from the start, so no change after the first sync is missed.
+  const history = startHistory(config.config.history, { resolvePath: config.resolvePath, logger, model: fleet.model, analysis: analysisEngine });
+  // 7. the config file watcher: valid edits of the cluster sources apply without a restart.
   const configWatcher = watchClusterSources(config, logger, fleet);
   return {
     config,
@@ -65,12 +72,14 @@ function createAppRuntime(): AppRuntime {
     fleet,
     model: fleet.model,
     telemetry,
-    analysis: () => (analysis ??= startAnalysis(fleet.model, telemetry, logger)).engine,
+    history,
+    analysis: analysisEngine,
     facts: (scope = ALL) => fleetFacts(fleet.model, scope),
-    stop: () => {
+    stop: async () => {
       analysis?.stop();
       configWatcher.stop();
       fleet.stop();
+      await history.stop().catch((err: unknown) => logger.warn({ err }, 'the change history did not stop cleanly'));
     },
   };
 }
@@ -107,8 +116,9 @@ export function getAppRuntime(): AppRuntime {
 }
 
 /** Stops the process's application and forgets it; the next getAppRuntime() builds afresh. For tests and shutdown. */
-export function stopAppRuntime(): void {
+export function stopAppRuntime(): Promise<void> {
   const holder = globalThis as Holder;
-  holder[KEY]?.stop();
+  const running = holder[KEY];
   delete holder[KEY];
+  return running ? running.stop() : Promise.resolve();
 }

@@ -71,7 +71,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  stopAppRuntime();
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   delete process.env.MESHGLASS_CONFIG_POLL_MS;
   await sim?.stop();

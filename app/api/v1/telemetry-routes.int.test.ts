@@ -69,7 +69,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  stopAppRuntime();
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   await Promise.all([prom?.stop(), sim?.stop()]);
   cfg?.remove();
@@ -93,7 +93,7 @@ describe('while no cluster has synced', () => {
       expect(status, path).toBe(503);
       expect(Object.keys(anyEnvelope.parse(body).clusters).length, path).toBeGreaterThan(0);
     }
-    stopAppRuntime();
+    await stopAppRuntime();
   });
 });
 

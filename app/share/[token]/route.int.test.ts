@@ -22,8 +22,8 @@ beforeAll(() => {
   (getAppRuntime() as { logger: pino.Logger }).logger = pino({ level: 'info' }, sink);
 });
 
-afterAll(() => {
-  stopAppRuntime();
+afterAll(async () => {
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   cfg?.remove();
 });

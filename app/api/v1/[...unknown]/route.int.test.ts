@@ -25,8 +25,8 @@ beforeAll(() => {
 beforeEach(() => {
   lines.length = 0;
 });
-afterAll(() => {
-  stopAppRuntime();
+afterAll(async () => {
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   cfg?.remove();
 });

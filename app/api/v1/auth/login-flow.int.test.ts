@@ -39,7 +39,7 @@ auth:
 });
 
 afterAll(async () => {
-  stopAppRuntime();
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   await idp?.stop();
   cfg?.remove();

@@ -52,7 +52,7 @@ clusters:
 });
 
 afterAll(async () => {
-  stopAppRuntime();
+  await stopAppRuntime();
   delete process.env.MESHGLASS_CONFIG;
   for (const s of sockets) s.destroy();
   await new Promise<void>((r) => silent.close(() => r()));

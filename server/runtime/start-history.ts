@@ -1,0 +1,134 @@
+import 'server-only';
+import type { HistoryStatus } from '@/lib/history/changes-query';
+import { changeKeys } from '@/lib/fleet/change-keys';
+import type { AnalysisEngine } from '../analysis/engine';
+import { startChangeRecorder } from '../changes/change-recorder';
+import type { HistoryConfig } from '../config/schema';
+import { Refusal } from '../errors/refusal';
+import type { FleetModel } from '../fleet/model';
+import { HistoryWriter } from '../history/history-writer';
+import { openChangeStore } from '../history/open-store';
+import type { ChangeStore } from '../history/types';
+import { acquireWriterLease, SOLE_WRITER } from '../history/writer-lease';
+import type { Logger } from '../log/logger';
+import type { HistoryRuntime } from './history-runtime';
+
+export interface HistoryDeps {
+  resolvePath(p: string): string;
+  logger: Logger;
+  model: FleetModel;
+  analysis: () => AnalysisEngine;
+  /** How often the `changes` key is sent when entries were written (here or by another replica). */
+  notifyMs?: number;
+}
+
+/** One open store, opened on first use and again after it was closed. */
+class StoreHolder {
+  private opening?: Promise<ChangeStore>;
+  constructor(private readonly open: () => Promise<ChangeStore>) {}
+  get(): Promise<ChangeStore> {
+    return (this.opening ??= this.open().catch((err: unknown) => {
+      this.opening = undefined;
+      throw err;
+    }));
+  }
+  async close(): Promise<void> {
+    const p = this.opening;
+    this.opening = undefined;
+    const store = await p?.catch(() => undefined);
+    await store?.close().catch(() => {});
+  }
+}
+
+const off = (): never => {
+  throw new Refusal('unavailable', 'history_off', 'the change history is off in this dashboard (history.enabled: false)');
+};
+const unreadable = (err: unknown): never => {
+  if (err instanceof Refusal) throw err;
+  throw new Refusal('unavailable', 'history_unavailable', `the change history cannot be read: ${(err as Error).message}`);
+};
+
+/**
+ * The change history of this process: the recorder on the fleet model, a
+ * batched writer, and reads for the routes. PGlite (the default) has one
+ * store shared by writer and reads: a data directory has one owner. On a
+ * PostgreSQL server the replica holding the writer lease records; every
+ * replica reads and tells its clients when new entries appear.
+ */
+export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRuntime {
+  if (!cfg.enabled) {
+    return { status: async () => ({ state: 'off', gaps: [] }), query: async () => off(), get: async () => off(), stop: async () => {} };
+  }
+  const logger = deps.logger.child({ component: 'history' });
+  const databaseUrl = cfg.databaseUrl ?? (process.env.MESHGLASS_DATABASE_URL || undefined);
+  const backend = databaseUrl ? 'postgresql' : 'pglite';
+  const dataDir = deps.resolvePath(cfg.dataDir);
+  const reads = new StoreHolder(() => openChangeStore(databaseUrl ? { databaseUrl } : { dataDir }));
+  // PGlite: the writer uses the reads' store; its close (after a failure) makes the next use reopen it.
+  const writerStore = databaseUrl
+    ? () => openChangeStore({ databaseUrl })
+    : async (): Promise<ChangeStore> => {
+        const s = await reads.get();
+        return { ...bind(s), close: () => reads.close() };
+      };
+  const writer = new HistoryWriter(writerStore, { retention: { days: cfg.retentionDays, maxBytes: cfg.retentionMegabytes * 1_000_000 }, logger });
+  const lease = databaseUrl ? acquireWriterLease(databaseUrl, { onChange: (held) => logger.info({ held }, held ? 'recording the fleet\'s changes (writer lease held)' : 'another replica records the fleet\'s changes') }) : SOLE_WRITER;
+  const recorder = startChangeRecorder(deps.model, { record: (inputs) => (lease.held() ? writer.record(inputs) : undefined) }, {
+    analysis: deps.analysis,
+    onError: (err) => logger.warn({ err }, 'a change could not be recorded'),
+  });
+
+  // New entries reach the browsers as the `changes` key: from this writer's count, or from the store's newest id (other replicas).
+  let written = 0;
+  let newest: string | undefined;
+  const notify = setInterval(() => {
+    const w = writer.status().written;
+    if (w !== written) {
+      written = w;
+      deps.model.feed.touch([changeKeys.changes]);
+      return;
+    }
+    if (lease.held()) return;
+    void reads.get().then((s) => s.query({ limit: 1 })).then((p) => {
+      const id = p.items[0]?.id;
+      if (id !== newest) {
+        if (newest !== undefined) deps.model.feed.touch([changeKeys.changes]);
+        newest = id;
+      }
+    }, () => {});
+  }, deps.notifyMs ?? 2000);
+  notify.unref();
+
+  return {
+    async status(from, to): Promise<HistoryStatus> {
+      const w = writer.status();
+      const stored = await reads.get().then((s) => s.gaps(from, to)).catch(() => []);
+      const gaps = w.openGap && lease.held() ? [...stored, w.openGap] : stored;
+      const lastError = w.lastError ?? lease.lastError();
+      return { state: (w.state === 'down' && lease.held()) || lease.lastError() ? 'down' : 'ok', backend, gaps, ...(lastError ? { lastError } : {}) };
+    },
+    query: (q) => reads.get().then((s) => s.query(q)).catch(unreadable),
+    get: (id) => reads.get().then((s) => s.get(id)).catch(unreadable),
+    async stop() {
+      clearInterval(notify);
+      recorder.stop();
+      await writer.stop();
+      await lease.stop();
+      await reads.close();
+    },
+  };
+}
+
+/** The store's methods bound to it, so they can be spread into a wrapper. */
+function bind(s: ChangeStore): ChangeStore {
+  return {
+    append: (e) => s.append(e),
+    query: (q) => s.query(q),
+    get: (id) => s.get(id),
+    gaps: (f, t) => s.gaps(f, t),
+    recordGap: (g) => s.recordGap(g),
+    prune: (o) => s.prune(o),
+    sizeBytes: () => s.sizeBytes(),
+    close: () => s.close(),
+  };
+}
