@@ -4,16 +4,19 @@ import { notFound } from 'next/navigation';
 import { useService } from '@/lib/api/services';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { useServiceSignalDetail } from '@/lib/api/telemetry';
+import { useChangesInRange } from '@/lib/api/changes';
 import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { DataAge } from '@/components/ui/data-age';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { QueryView } from '@/components/ui/query-view';
+import { useMinute } from '@/components/ui/use-minute';
 import { ClusterComparison } from './cluster-comparison';
 import { NeighboursPanel } from './neighbours-panel';
 import { useCapability } from '@/lib/api/workspaces-ui';
 import { ServiceProxies } from './service-proxies';
-import { SignalChart } from './signal-chart';
+import { ServiceChanges } from './service-changes';
+import { SignalChart, type ChartMarker } from './signal-chart';
 import { TrafficSplitPanel } from './traffic-split-panel';
 
 export interface ServiceDetailViewProps {
@@ -25,6 +28,10 @@ export interface ServiceDetailViewProps {
 export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
   const service = useService(namespace, name);
   const signals = useServiceSignalDetail(namespace, name, { range: '30m' });
+  // The charts' 30 minutes (and one before), to the minute, so the key is stable between renders.
+  const now = useMinute();
+  const changes = useChangesInRange({ service: `${namespace}/${name}`, from: new Date(now - 31 * 60_000).toISOString(), limit: 200 }, now > 0);
+  const markers: ChartMarker[] = (changes.data?.items ?? []).map((c) => ({ id: c.id, at: Date.parse(c.at) / 1000, cluster: c.cluster, label: c.summary }));
   // Proxy details are operator detail: the panel shows only where the server would answer.
   const canSeeProxies = useCapability('proxies') === true;
   if (service.error instanceof ApiRequestError && service.error.status === 404) notFound();
@@ -45,11 +52,12 @@ export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
           <ClusterComparison service={res.data} signals={sig?.service} />
           {series ? (
             <div className="grid gap-4 md:grid-cols-3">
-              <SignalChart title="Requests per second" series={series.rps.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatRate} />
-              <SignalChart title="Error %" series={series.errorPercent.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatPercent} />
-              <SignalChart title="p95 latency" series={series.p95Ms.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatMs} />
+              <SignalChart title="Requests per second" series={series.rps.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatRate} markers={markers} />
+              <SignalChart title="Error %" series={series.errorPercent.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatPercent} markers={markers} />
+              <SignalChart title="p95 latency" series={series.p95Ms.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatMs} markers={markers} />
             </div>
           ) : null}
+          <ServiceChanges namespace={namespace} name={name} answer={changes.data} error={changes.error} />
           <TrafficSplitPanel namespace={namespace} name={name} />
           <NeighboursPanel namespace={namespace} name={name} />
           {canSeeProxies ? <ServiceProxies namespace={namespace} name={name} /> : null}

@@ -1,10 +1,20 @@
 import { chartGeometry, type ChartSeries } from '@/lib/ui/chart';
 
+/** A change drawn on the chart: a dashed line at its time, in its cluster's colour. */
+export interface ChartMarker {
+  id: string;
+  /** Unix seconds, as the series' x values. */
+  at: number;
+  cluster: string;
+  label: string;
+}
+
 export interface SignalChartProps {
   title: string;
   series: ChartSeries[];
   stepSeconds: number;
   format: (v: number) => string;
+  markers?: readonly ChartMarker[];
 }
 
 const W = 320;
@@ -13,8 +23,14 @@ const H = 120;
 export const SERIES_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2'];
 
 /** A small multi-series line chart, one line per cluster, drawn as plain SVG. */
-export function SignalChart({ title, series, stepSeconds, format }: SignalChartProps) {
+export function SignalChart({ title, series, stepSeconds, format, markers = [] }: SignalChartProps) {
   const g = chartGeometry(series, W, H, stepSeconds);
+  const [x0, x1] = g.xRange;
+  const colourOf = (cluster: string) => {
+    const i = series.findIndex((s) => s.label === cluster);
+    return i < 0 ? '#64748b' : SERIES_COLOURS[i % SERIES_COLOURS.length];
+  };
+  const shown = markers.filter((m) => m.at >= x0 && m.at <= x1 && x1 > x0);
   const empty = series.every((s) => s.points.length === 0);
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -32,6 +48,17 @@ export function SignalChart({ title, series, stepSeconds, format }: SignalChartP
           {g.paths.map((p, i) => (
             <path key={p.label} d={p.d} fill="none" stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} strokeWidth={1.8} strokeLinejoin="round" />
           ))}
+          {shown.map((m) => {
+            const x = Math.round(((m.at - x0) / (x1 - x0)) * W * 10) / 10;
+            return (
+              <a key={m.id} href={`/changes/${m.id}`} data-testid="change-marker" data-cluster={m.cluster} aria-label={`${m.cluster}: ${m.label}`}>
+                <title>{`${new Date(m.at * 1000).toLocaleTimeString()} ${m.cluster}: ${m.label}`}</title>
+                <line x1={x} x2={x} y1={0} y2={H} stroke={colourOf(m.cluster)} strokeWidth={1.2} strokeDasharray="3 2" />
+                <path d={`M${x - 4},-6L${x + 4},-6L${x},0Z`} fill={colourOf(m.cluster)} />
+                <rect x={x - 5} y={-6} width={10} height={H + 6} fill="transparent" />
+              </a>
+            );
+          })}
         </svg>
       )}
       <ul className="mt-1 flex flex-wrap gap-x-3 text-xs">
