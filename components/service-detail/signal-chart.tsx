@@ -24,7 +24,8 @@ export const SERIES_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3
 
 /** A small multi-series line chart, one line per cluster, drawn as plain SVG. */
 export function SignalChart({ title, series, stepSeconds, format, markers = [] }: SignalChartProps) {
-  const g = chartGeometry(series, W, H, stepSeconds);
+  // The axis spans the samples and the marked changes: a change before the first sample or after the last still shows.
+  const g = chartGeometry(series, W, H, stepSeconds, markers.map((m) => m.at));
   const [x0, x1] = g.xRange;
   const colourOf = (cluster: string) => {
     const i = series.findIndex((s) => s.label === cluster);

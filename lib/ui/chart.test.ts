@@ -24,6 +24,13 @@ describe('chartGeometry', () => {
     expect(g.paths[0]?.d.match(/M/g)).toHaveLength(3);
   });
 
+  it('widens the x axis to reach a marked time after the last sample, and only with data', () => {
+    const g = chartGeometry([{ label: 'a', points: [[0, 0], [30, 10]] }], 300, 100, 15, [60]);
+    expect(g.xRange).toEqual([0, 60]);
+    expect(g.paths[0]?.d).toBe('M0,100L150,0');
+    expect(chartGeometry([], 300, 100, 15, [60]).xRange).toEqual([0, 1]);
+  });
+
   it('handles no data', () => {
     const g = chartGeometry([], 100, 50, 15);
     expect(g.paths).toEqual([]);

@@ -22,10 +22,13 @@ export function niceCeil(v: number): number {
   return nice * exp;
 }
 
-/** Lays series out in a width x height box (y grows down); gaps in time (> 2.5 steps) break the line. */
-export function chartGeometry(series: readonly ChartSeries[], width: number, height: number, stepSeconds: number): ChartGeometry {
+/**
+ * Lays series out in a width x height box (y grows down); gaps in time (> 2.5 steps) break the line.
+ * `alsoX`: times the x axis must reach too (a change marked after the last sample).
+ */
+export function chartGeometry(series: readonly ChartSeries[], width: number, height: number, stepSeconds: number, alsoX: readonly number[] = []): ChartGeometry {
   const all = series.flatMap((s) => s.points);
-  const xs = all.map((p) => p[0]);
+  const xs = [...all.map((p) => p[0]), ...(all.length ? alsoX : [])];
   const x0 = xs.length ? Math.min(...xs) : 0;
   const x1 = xs.length ? Math.max(...xs) : 1;
   const yMax = niceCeil(Math.max(0, ...all.map((p) => p[1]).filter(Number.isFinite)));

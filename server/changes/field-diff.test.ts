@@ -22,6 +22,19 @@ describe('diffFields', () => {
     expect(diffFields({ l: [1, 2, 3] }, { l: [1, 2] })).toEqual([{ path: 'l[2]', before: 3 }]);
   });
 
+  it('lists an added object too long to keep whole by its fields instead of cutting it', () => {
+    const policy = { outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 100 }, loadBalancer: { simple: 'ROUND_ROBIN', localityLbSetting: { enabled: true, failover: [{ from: 'us-east-1', to: 'us-west-2' }] } } };
+    const d = diffFields({ spec: { host: 'reviews' } }, { spec: { host: 'reviews', trafficPolicy: policy } });
+    // Each part short enough to keep is one value.
+    expect(d).toEqual([
+      { path: 'spec.trafficPolicy.outlierDetection', after: policy.outlierDetection },
+      { path: 'spec.trafficPolicy.loadBalancer', after: policy.loadBalancer },
+    ]);
+    expect(d.every((f) => typeof f.after !== 'string' || !f.after.endsWith('…'))).toBe(true);
+    // Removed alike, with the values before.
+    expect(diffFields({ spec: { trafficPolicy: policy } }, { spec: {} })).toContainEqual({ path: 'spec.trafficPolicy.outlierDetection', before: policy.outlierDetection });
+  });
+
   it('quotes keys that a dotted path would make ambiguous', () => {
     expect(diffFields({ labels: { 'istio.io/rev': 'a' } }, { labels: { 'istio.io/rev': 'b' } })).toEqual([{ path: 'labels["istio.io/rev"]', before: 'a', after: 'b' }]);
   });

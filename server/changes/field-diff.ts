@@ -57,7 +57,16 @@ class Collector {
 
   walk(path: string, a: unknown, b: unknown): void {
     if (a === b) return;
-    if (a === undefined || b === undefined) return this.add(path, a, b);
+    if (a === undefined || b === undefined) {
+      // An object added or removed inside a part, too long to keep whole (spec.trafficPolicy), is listed by its fields
+      // rather than cut short; a whole part (a create's spec) stays one value.
+      const whole = a ?? b;
+      if (path.includes('.') && isObject(whole) && JSON.stringify(whole).length > MAX_VALUE_CHARS) {
+        for (const [k, v] of Object.entries(whole)) this.walk(childPath(path, k), a === undefined ? undefined : v, b === undefined ? undefined : v);
+        return;
+      }
+      return this.add(path, a, b);
+    }
     if (Array.isArray(a) && Array.isArray(b)) return this.walkArray(path, a, b);
     if (isObject(a) && isObject(b)) {
       for (const k of Object.keys(a)) this.walk(childPath(path, k), a[k], b[k]);
@@ -99,7 +108,8 @@ function sameJson(a: unknown, b: unknown): boolean {
  * The fields that differ between two JSON values, as dotted and indexed paths
  * from `prefix` (`spec.http[0].route[1].weight`). Arrays compare by index,
  * except arrays of objects with distinct `name`s, which compare by name. A
- * field added or removed whole is one change holding the whole value. At most
+ * field added or removed whole is one change holding the whole value, unless
+ * it is an object below a part too long to keep: then its fields. At most
  * MAX_FIELDS fields, then a `{ path: '…', after: '<n> more fields' }` marker.
  */
 export function diffFields(before: unknown, after: unknown, prefix = ''): FieldChange[] {
