@@ -25,7 +25,7 @@ const changeSchema = z.object({
 const answerSchema = z.object({
   items: z.array(changeSchema),
   next: z.string().optional(),
-  history: z.object({ state: z.enum(['ok', 'down', 'off']), backend: z.enum(['pglite', 'postgresql']).optional(), gaps: z.array(gapSchema), lastError: z.string().optional() }),
+  history: z.object({ state: z.enum(['ok', 'down', 'off']), backend: z.enum(['pglite', 'postgresql']).optional(), recording: z.boolean().optional(), gaps: z.array(gapSchema), lastError: z.string().optional() }),
 }) satisfies z.ZodType<ChangesAnswer>;
 
 /** GET /api/v1/changes: one page, newest first. */

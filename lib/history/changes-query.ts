@@ -34,6 +34,8 @@ export interface HistoryStatus {
   /** off: not configured; down: the store cannot be written (changes are seen live but not kept). */
   state: 'ok' | 'down' | 'off';
   backend?: 'pglite' | 'postgresql';
+  /** Whether this replica records (on a shared server one replica holds the writer lease; the others only read). */
+  recording?: boolean;
   /** Gaps overlapping the asked range, oldest first; an open one has no `to`. */
   gaps: HistoryGap[];
   lastError?: string;

@@ -9,6 +9,7 @@ import type { FleetModel } from '../fleet/model';
 import { HistoryWriter } from '../history/history-writer';
 import { openChangeStore } from '../history/open-store';
 import type { ChangeStore } from '../history/types';
+import { HandoverSink } from '../history/handover-sink';
 import { acquireWriterLease, SOLE_WRITER } from '../history/writer-lease';
 import type { Logger } from '../log/logger';
 import type { HistoryRuntime } from './history-runtime';
@@ -72,8 +73,18 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
         return { ...bind(s), close: () => reads.close() };
       };
   const writer = new HistoryWriter(writerStore, { retention: { days: cfg.retentionDays, maxBytes: cfg.retentionMegabytes * 1_000_000 }, logger });
-  const lease = databaseUrl ? acquireWriterLease(databaseUrl, { onChange: (held) => logger.info({ held }, held ? 'recording the fleet\'s changes (writer lease held)' : 'another replica records the fleet\'s changes') }) : SOLE_WRITER;
-  const recorder = startChangeRecorder(deps.model, { record: (inputs) => (lease.held() ? writer.record(inputs) : undefined) }, {
+  const newestStoredAt = () => reads.get().then((s) => s.query({ limit: 1 })).then((p) => p.items[0]?.at);
+  let sink: HandoverSink | undefined;
+  const lease = databaseUrl
+    ? acquireWriterLease(databaseUrl, {
+        onChange: (held) => {
+          logger.info({ held }, held ? 'recording the fleet\'s changes (writer lease held)' : 'another replica records the fleet\'s changes');
+          if (held) void sink?.tookOver().then((n) => n && logger.info({ entries: n }, 'wrote the changes seen while another replica recorded'));
+        },
+      })
+    : SOLE_WRITER;
+  sink = new HandoverSink({ held: () => lease.held(), write: (inputs) => writer.record(inputs), newestStoredAt });
+  const recorder = startChangeRecorder(deps.model, sink, {
     analysis: deps.analysis,
     onError: (err) => logger.warn({ err }, 'a change could not be recorded'),
   });
@@ -105,7 +116,7 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
       const stored = await reads.get().then((s) => s.gaps(from, to)).catch(() => []);
       const gaps = w.openGap && lease.held() ? [...stored, w.openGap] : stored;
       const lastError = w.lastError ?? lease.lastError();
-      return { state: (w.state === 'down' && lease.held()) || lease.lastError() ? 'down' : 'ok', backend, gaps, ...(lastError ? { lastError } : {}) };
+      return { state: (w.state === 'down' && lease.held()) || lease.lastError() ? 'down' : 'ok', backend, recording: lease.held(), gaps, ...(lastError ? { lastError } : {}) };
     },
     query: (q) => reads.get().then((s) => s.query(q)).catch(unreadable),
     get: (id) => reads.get().then((s) => s.get(id)).catch(unreadable),
