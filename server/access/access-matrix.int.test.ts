@@ -133,6 +133,13 @@ beforeAll(async () => {
   // Traffic across the workspace's edge (checkout in us-east-1 calls payments in us-west-2, directly or through
   // us-west-2's east-west gateway): the collapse has something to hide.
   await until(async () => /checkout-v1->(gw|wl):us-west-2\//.test(JSON.stringify((await get('topology', '?hideIdle=true')).body)), 60_000, 'payments traffic in the topology');
+  // Changes in and out of "pay" after the first sync, so the history has something to hold back.
+  sim.applyYaml('us-east-1', seedYaml('us-east-1', []).split('\n---\n').filter((d) => d.includes('kind: VirtualService')).map((d) => d.replace(/metadata: \{name: (\S+), namespace: (\S+)\}/, 'metadata: {name: $1, namespace: $2, labels: {seed-rev: "2"}}')).join('\n---\n'));
+  let history: Array<{ id: string; namespace?: string; name: string }> = [];
+  await until(async () => {
+    history = ((await get('changes', '?kind=VirtualService')).body as { items?: typeof history }).items ?? [];
+    return history.some((c) => c.name === 'seed-vs-pay') && history.some((c) => c.name === 'seed-vs-books');
+  }, 30_000, 'the seeded VirtualService changes in /api/v1/changes');
   const config = ((await get('config', '?pageSize=500')).body as { data: { items: Array<{ cluster: string; group: string; kind: string; namespace: string; name: string }> } }).data.items;
   const ref = (o: (typeof config)[number]) => ({ cluster: o.cluster, group: o.group || '-', kind: o.kind, namespace: o.namespace || '-', name: o.name });
   const cin = config.find((o) => o.cluster === 'us-east-1' && o.namespace === 'payments');
@@ -146,6 +153,7 @@ beforeAll(async () => {
     'config/[cluster]/[group]/[kind]/[namespace]/[name]': { in: cin && ref(cin), out: cout ? ref(cout) : { cluster: 'us-west-2', group: 'networking.istio.io', kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews' } },
     'identities/[name]': { out: { name: firstId } },
     'share-links/[id]': { out: { id: '00000000-0000-4000-8000-000000000000' } },
+    'changes/[id]': { in: { id: history.find((c) => c.name === 'seed-vs-pay')!.id }, out: { id: history.find((c) => c.name === 'seed-vs-books')!.id } },
     '[...unknown]': { out: { '...unknown': 'no-such-route' } },
   });
   // A share link to "pay", made by its operator through the real route (CSRF token from /auth/me).
