@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangesAnswer } from '@/lib/history/changes-query';
 import { startSimFleet, type SimFleet } from '@/server/sim/runtime';
 import { stopAppRuntime } from '@/server/runtime/app-runtime';
-import { call, tempConfig, until } from '../route-test-support';
+import { call, readSse, tempConfig, until } from '../route-test-support';
+import { GET as eventsGet } from '../events/route';
 import { GET as clustersGet } from '../clusters/route';
 import { GET as changesGet } from './route';
 import { GET as changeGet } from './[id]/route';
@@ -114,6 +115,18 @@ describe('/api/v1/changes', () => {
     const one = await call(changeGet, `/api/v1/changes/${failoverId}`, { id: failoverId });
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ id: failoverId, kind: 'DestinationRule', name: 'reviews' });
+  });
+
+  it('tells live clients that new entries were written, on the event stream', async () => {
+    const ac = new AbortController();
+    const r = await call(eventsGet, '/api/v1/events', undefined, { signal: ac.signal });
+    expect(r.status).toBe(200);
+    sim.applyYaml(sim.clusters[1]!.name, 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: sse-probe, namespace: bookinfo}\nspec: {host: ratings}\n');
+    const text = await readSse(r.res.body!, '"changes"', 10_000);
+    ac.abort();
+    expect(text).toContain('"changes"');
+    const probe = await waitForChange('?kind=DestinationRule', (c) => c.name === 'sse-probe', 'the probe DestinationRule');
+    expect(probe).toMatchObject({ action: 'created', services: ['bookinfo/ratings'] });
   });
 
   it('refuses bad input by name and answers 404 for a change that does not exist', async () => {
