@@ -10,6 +10,7 @@ import { proxySyncUnknown, type ProxyPage } from '@/lib/fleet/controlplanes';
 import { useCapability } from '@/lib/api/workspaces-ui';
 import { useServiceSignals } from '@/lib/api/telemetry';
 import { rankProblems } from '@/lib/ui/problems';
+import { standingFindings } from '@/lib/ui/standing-findings';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { DataAge } from '@/components/ui/data-age';
 import { QueryView } from '@/components/ui/query-view';
@@ -17,6 +18,7 @@ import { FleetSyncProgress } from './fleet-sync-progress';
 import { MeshCards } from './mesh-cards';
 import { OverviewCounts, type OverviewCount } from './overview-counts';
 import { ProblemList } from './problem-list';
+import { StandingFindings } from './standing-findings';
 
 /** The Proxies card: istiod's count when it could be asked; else the sidecars the pods show, and why the sync state is unknown. */
 function proxyCount(can: boolean | undefined, page: ProxyPage | undefined): OverviewCount {
@@ -45,7 +47,8 @@ export function OverviewView() {
   ].filter(Boolean);
   // The server's clock of the answer dates certificate expiry, keeping render pure.
   const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
-  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, findings: findings.data?.data.items, now });
+  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, now });
+  const standing = standingFindings(findings.data?.data.items ?? []);
 
   return (
     <div className="space-y-6">
@@ -64,6 +67,7 @@ export function OverviewView() {
               ]}
             />
             <ProblemList problems={problems} missing={missing} />
+            <StandingFindings groups={standing} total={findings.data?.data.total} />
             <MeshCards list={res.data} controlPlanes={cps.data?.data ?? []} />
             <DataAge clusters={res.clusters} revision={res.revision} />
           </>

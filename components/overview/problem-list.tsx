@@ -13,19 +13,19 @@ const BADGE: Record<ProblemSeverity, string> = {
   info: 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
 };
 
-/** What needs attention, worst first, each linking to where to look. */
+/** What is broken now, in triage order, each linking to where it shows (configuration findings are listed apart). */
 export function ProblemList({ problems, missing }: ProblemListProps) {
   return (
     <section aria-labelledby="problems-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 id="problems-heading" className="mb-3 text-sm font-semibold">
-        Problems <span className="font-normal text-slate-500 dark:text-slate-400">({problems.length})</span>
+        Problems now <span className="font-normal text-slate-500 dark:text-slate-400">({problems.length})</span>
       </h2>
       {problems.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing needs attention: every cluster is reachable, proxies are in sync and no service is failing.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing is broken now: every cluster is reachable, proxies are in sync, roots of trust agree and no service is failing or degraded.</p>
       ) : (
         <ol className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="problem-list">
           {problems.map((p) => (
-            <li key={p.id} className="flex items-start gap-3 py-2 text-sm" data-severity={p.severity}>
+            <li key={p.id} className="flex items-start gap-3 py-2 text-sm" data-severity={p.severity} data-kind={p.kind}>
               <span className={`mt-0.5 w-16 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-semibold uppercase ${BADGE[p.severity]}`}>{p.severity}</span>
               <div className="min-w-0">
                 <Link href={p.href} className="font-medium hover:underline">

@@ -34,18 +34,28 @@ describe('rankProblems', () => {
           { cluster: 'c', health: { status: 'healthy', reasons: [] } },
         ] },
       ],
-      findings: [{ id: 'x', code: 'IST0101', level: 'Warning', message: 'Referenced host not found', clusters: ['a'] }],
       now,
     });
     expect(problems.map((p) => [p.severity, p.title])).toEqual([
       ['critical', 'Cluster b is unreachable'],
       ['critical', 'reviews.bookinfo is failing in a'],
       ['warning', '2 proxies not in sync in a'],
-      ['warning', 'IST0101: Referenced host not found'],
       ['info', 'Cluster c is syncing'],
     ]);
-    expect(problems[1]?.href).toBe('/services/bookinfo/reviews');
+    // The failing cluster is in the link: the service page highlights it.
+    expect(problems[1]?.href).toBe('/services/bookinfo/reviews?cluster=a');
     expect(problems[0]?.detail).toBe('connection refused');
+  });
+
+  it('triages what is broken now before what may explain it: services, then proxies, then trust, then discovery', () => {
+    const problems = rankProblems({
+      clusters: [cluster('a'), cluster('b')],
+      controlPlanes: [cp('a', { discoveredClusters: [{ id: 'b', syncStatus: 'timeout' }] }), cp('b', { rootCert: { fingerprint: 'BB' }, proxies: { total: 2, synced: 1, stale: 1, notSent: 0 } })],
+      services: [{ namespace: 'pay', name: 'payments', clusters: [{ cluster: 'b', health: { status: 'degraded', reasons: ['gRPC errors'] } }] }],
+      now,
+    });
+    expect(problems.map((p) => p.kind)).toEqual(['service-degraded', 'proxies', 'trust', 'discovery']);
+    expect(problems.find((p) => p.kind === 'trust')?.href).toBe('/clusters#trust-heading');
   });
 
   it('flags differing roots within a mesh, expiring roots and discovery trouble', () => {

@@ -5,9 +5,17 @@ import { daysUntil, plural } from './format';
 
 export type ProblemSeverity = 'critical' | 'warning' | 'info';
 
-/** One line of the overview's problems list. */
+/**
+ * What kind of live problem, in the order a support engineer triages them:
+ * the cluster itself, services failing now, then what may explain it.
+ */
+export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing';
+const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing'];
+
+/** One line of the overview's live problems. */
 export interface Problem {
   id: string;
+  kind: ProblemKind;
   severity: ProblemSeverity;
   title: string;
   detail?: string;
@@ -36,7 +44,6 @@ export interface ProblemInputs {
   clusters?: ClusterSummary[];
   controlPlanes?: ControlPlane[];
   services?: ServiceHealthInput[];
-  findings?: FindingInput[];
   now: number;
 }
 
@@ -46,7 +53,7 @@ const enc = encodeURIComponent;
 function clusterProblems(c: ClusterSummary): Problem[] {
   if (c.state === 'ok') return [];
   const severity: ProblemSeverity = c.state === 'syncing' ? 'info' : c.state === 'stale' ? 'warning' : 'critical';
-  return [{ id: `cluster/${c.name}`, severity, title: `Cluster ${c.name} is ${c.state}`, detail: c.reason, href: `/clusters/${enc(c.name)}`, cluster: c.name }];
+  return [{ id: `cluster/${c.name}`, kind: c.state === 'syncing' ? 'cluster-syncing' : 'cluster', severity, title: `Cluster ${c.name} is ${c.state}`, detail: c.reason, href: `/clusters/${enc(c.name)}`, cluster: c.name }];
 }
 
 function controlPlaneProblems(cp: ControlPlane, now: number): Problem[] {
@@ -55,14 +62,14 @@ function controlPlaneProblems(cp: ControlPlane, now: number): Problem[] {
   const id = `cp/${cp.cluster}/${cp.revision}`;
   const stale = cp.proxies.stale + cp.proxies.notSent;
   if (stale > 0) {
-    out.push({ id: `${id}/proxies`, severity: 'warning', title: `${plural(stale, 'proxy', 'proxies')} not in sync in ${cp.cluster}`, detail: `${cp.proxies.stale} STALE, ${cp.proxies.notSent} NOT SENT of ${cp.proxies.total} (istiod ${cp.revision})`, href: `${href}#proxies`, cluster: cp.cluster });
+    out.push({ id: `${id}/proxies`, kind: 'proxies', severity: 'warning', title: `${plural(stale, 'proxy', 'proxies')} not in sync in ${cp.cluster}`, detail: `${cp.proxies.stale} STALE, ${cp.proxies.notSent} NOT SENT of ${cp.proxies.total} (istiod ${cp.revision})`, href: `${href}#proxies`, cluster: cp.cluster });
   }
-  if (cp.poll.state === 'error') out.push({ id: `${id}/poll`, severity: 'warning', title: `Cannot read istiod ${cp.revision} in ${cp.cluster}`, detail: cp.poll.error, href, cluster: cp.cluster });
+  if (cp.poll.state === 'error') out.push({ id: `${id}/poll`, kind: 'control-plane', severity: 'warning', title: `Cannot read istiod ${cp.revision} in ${cp.cluster}`, detail: cp.poll.error, href, cluster: cp.cluster });
   for (const d of cp.discoveredClusters) {
-    if (d.syncStatus !== 'synced') out.push({ id: `${id}/discovery/${d.id}`, severity: 'warning', title: `istiod in ${cp.cluster} reports ${d.id} as ${d.syncStatus}`, detail: d.secretName ? `remote secret ${d.secretName}` : undefined, href, cluster: cp.cluster });
+    if (d.syncStatus !== 'synced') out.push({ id: `${id}/discovery/${d.id}`, kind: 'discovery', severity: 'warning', title: `istiod in ${cp.cluster} reports ${d.id} as ${d.syncStatus}`, detail: d.secretName ? `remote secret ${d.secretName}` : undefined, href, cluster: cp.cluster });
   }
   const days = daysUntil(cp.rootCert?.notAfter, now);
-  if (days !== undefined && days < 30) out.push({ id: `${id}/root-expiry`, severity: days < 7 ? 'critical' : 'warning', title: `Root certificate of ${cp.cluster} ${days < 0 ? 'has expired' : `expires in ${plural(days, 'day')}`}`, href, cluster: cp.cluster });
+  if (days !== undefined && days < 30) out.push({ id: `${id}/root-expiry`, kind: 'trust', severity: days < 7 ? 'critical' : 'warning', title: `Root certificate of ${cp.cluster} ${days < 0 ? 'has expired' : `expires in ${plural(days, 'day')}`}`, href, cluster: cp.cluster });
   return out;
 }
 
@@ -76,7 +83,7 @@ function trustProblems(clusters: ClusterSummary[], cps: ControlPlane[]): Problem
     if (!fp || mesh === undefined) continue;
     byMesh.set(mesh, (byMesh.get(mesh) ?? new Set()).add(fp));
   }
-  return [...byMesh].filter(([, fps]) => fps.size > 1).map(([mesh]) => ({ id: `trust/${mesh}`, severity: 'critical' as const, title: `Mesh ${mesh || '(unnamed)'} has ${fps(byMesh, mesh)} different root certificates`, detail: 'Cross-cluster mTLS fails between clusters that do not share a root of trust.', href: '/clusters' }));
+  return [...byMesh].filter(([, fps]) => fps.size > 1).map(([mesh]) => ({ id: `trust/${mesh}`, kind: 'trust' as const, severity: 'critical' as const, title: `Mesh ${mesh || '(unnamed)'} has ${fps(byMesh, mesh)} different root certificates`, detail: 'Cross-cluster mTLS fails between clusters that do not share a root of trust.', href: '/clusters#trust-heading' }));
 }
 const fps = (m: Map<string, Set<string>>, mesh: string) => m.get(mesh)?.size ?? 0;
 
@@ -85,10 +92,12 @@ function serviceProblems(s: ServiceHealthInput): Problem[] {
     .filter((c) => c.health.status === 'failure' || c.health.status === 'degraded')
     .map((c) => ({
       id: `svc/${s.namespace}/${s.name}/${c.cluster}`,
+      kind: c.health.status === 'failure' ? ('service-failing' as const) : ('service-degraded' as const),
       severity: c.health.status === 'failure' ? ('critical' as const) : ('warning' as const),
       title: `${s.name}.${s.namespace} is ${c.health.status === 'failure' ? 'failing' : 'degraded'} in ${c.cluster}`,
       detail: c.health.reasons.join('; ') || undefined,
-      href: `/services/${enc(s.namespace)}/${enc(s.name)}`,
+      // The failing cluster in the URL: the service page highlights its column.
+      href: `/services/${enc(s.namespace)}/${enc(s.name)}?cluster=${enc(c.cluster)}`,
       cluster: c.cluster,
     }));
 }
@@ -105,13 +114,13 @@ export function groupFindings(findings: FindingInput[]): FindingInput[] {
   return [...groups.values()];
 }
 
-function findingProblem(f: FindingInput): Problem {
-  const level = f.level.toLowerCase();
-  const severity: ProblemSeverity = level === 'error' ? 'critical' : level === 'warning' ? 'warning' : 'info';
-  return { id: `finding/${f.id}`, severity, title: `${f.code}: ${f.message}`, detail: f.clusters.length ? `in ${f.clusters.join(', ')}` : undefined, href: '/config', cluster: f.clusters[0] };
-}
-
-/** Everything that needs attention, worst first; within a severity clusters come before services and findings. */
+/**
+ * What is broken now, in triage order: unreachable clusters, services failing
+ * then degraded, proxies out of sync, split or expiring trust, discovery gaps,
+ * istiod that cannot be read, clusters still syncing; worse severity first
+ * within a kind. Standing configuration findings are not live problems: they
+ * are listed apart (standing-findings.ts), with Istio's own levels.
+ */
 export function rankProblems(inputs: ProblemInputs): Problem[] {
   const clusters = inputs.clusters ?? [];
   const cps = inputs.controlPlanes ?? [];
@@ -120,7 +129,7 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
     ...trustProblems(clusters, cps),
     ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)),
     ...(inputs.services ?? []).flatMap(serviceProblems),
-    ...groupFindings(inputs.findings ?? []).map(findingProblem),
   ];
-  return all.map((p, i) => ({ p, i })).sort((a, b) => RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  const order = (k: ProblemKind) => KIND_ORDER.indexOf(k);
+  return all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
 }

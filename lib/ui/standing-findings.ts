@@ -1,0 +1,51 @@
+import type { FindingItem } from '../api/findings';
+import { groupFindings } from './problems';
+
+/** The config kinds whose objects the config browser shows; other subjects link to their own pages. */
+const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Namespace', 'Node', 'ConfigMap', 'Secret', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
+const enc = encodeURIComponent;
+
+/** Where a finding's subject is shown, with its cluster: the object in the config browser, the Service's page, or the cluster. */
+export function findingHref(o: FindingItem['objects'][number] | undefined): string {
+  if (!o) return '/config';
+  if (o.kind === 'Service') return `/services/${enc(o.namespace)}/${enc(o.name)}?cluster=${enc(o.cluster)}`;
+  if (WORKLOAD_KINDS.has(o.kind) || !o.namespace) return o.cluster ? `/clusters/${enc(o.cluster)}` : '/clusters';
+  return `/config?kind=${enc(o.kind)}&cluster=${enc(o.cluster)}&namespace=${enc(o.namespace)}&q=${enc(o.name)}`;
+}
+
+/** One finding as the standing list shows it. */
+export interface StandingFinding {
+  id: string;
+  message: string;
+  clusters: string[];
+  href: string;
+}
+
+/** Findings of one code: Istio's level kept as Istio names it, never turned into a live severity. */
+export interface StandingGroup {
+  code: string;
+  name: string;
+  level: FindingItem['level'];
+  findings: StandingFinding[];
+  clusters: string[];
+}
+
+const LEVEL_ORDER: Record<FindingItem['level'], number> = { Error: 0, Warning: 1, Info: 2 };
+
+/**
+ * Configuration findings grouped by code, Error before Warning before Info,
+ * then the codes with most findings; the same finding repeated across
+ * clusters (one sample applied everywhere) is one line naming them all.
+ */
+export function standingFindings(items: readonly FindingItem[]): StandingGroup[] {
+  const byCode = new Map<string, StandingGroup>();
+  const first = new Map(items.map((f) => [f.id, f.objects[0]]));
+  for (const f of groupFindings(items.map((i) => ({ id: i.id, code: i.code, level: i.level, message: i.message, clusters: i.clusters })))) {
+    const item = items.find((i) => i.id === f.id)!;
+    const g = byCode.get(f.code) ?? { code: f.code, name: item.name, level: item.level, findings: [], clusters: [] };
+    g.findings.push({ id: f.id, message: f.message, clusters: f.clusters, href: findingHref(first.get(f.id)) });
+    g.clusters = [...new Set([...g.clusters, ...f.clusters])].sort();
+    byCode.set(f.code, g);
+  }
+  return [...byCode.values()].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || b.findings.length - a.findings.length || a.code.localeCompare(b.code));
+}
