@@ -70,7 +70,7 @@ export function ClusterTable({ clusters, controlPlanes, trust }: ClusterTablePro
                 <td className={tdClass}>
                   {c.controlPlanes.map((p) => (
                     <div key={p.revision}>
-                      {p.revision} <span className="text-xs text-slate-500 dark:text-slate-400">{shortVersion(p.version)}</span>
+                      {p.revision} <span className="text-xs text-slate-500 dark:text-slate-400" title={p.version || undefined}>{shortVersion(p.version)}</span>
                     </div>
                   ))}
                 </td>

@@ -14,7 +14,7 @@ export function ControlPlanePanel({ cp, oddRoot }: ControlPlanePanelProps) {
   return (
     <section aria-label={heading} data-testid={`controlplane-${cp.revision}`} className={`${panelClass} p-4`}>
       <h3 className="font-semibold">
-        {heading} <span className="font-normal text-slate-500 dark:text-slate-400">{shortVersion(cp.version)} · {cp.namespace}</span>
+        {heading} <span className="font-normal text-slate-500 dark:text-slate-400"><span title={cp.version || undefined}>{shortVersion(cp.version)}</span> · {cp.namespace}</span>
       </h3>
       {cp.poll.state === 'error' ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">Cannot read istiod&apos;s debug endpoints: {cp.poll.error}</p> : null}
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -27,7 +27,7 @@ function ClusterCard({ cluster, cps }: { cluster: ClusterSummary; cps: ControlPl
       {cluster.reason ? <p className="mt-1 text-xs text-red-700 dark:text-red-400">{cluster.reason}</p> : null}
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-500 dark:text-slate-400">Istio</dt>
-        <dd>{versions.join(', ') || '—'}</dd>
+        <dd title={cluster.controlPlanes.map((c) => `${c.revision}: ${c.version ?? 'unknown'}`).join('\n') || undefined}>{versions.join(', ') || '—'}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Network</dt>
         <dd className="truncate" title={cluster.network}>{cluster.network ?? '—'}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Proxies</dt>

@@ -9,10 +9,14 @@ import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '
 export interface ClusterComparisonProps {
   service: ServiceDetail;
   signals: ServiceSignals | undefined;
+  /** The cluster a link came for (?cluster=): its column is marked. */
+  highlight?: string;
 }
 
+const MARKED = 'bg-sky-50 dark:bg-sky-950/40';
+
 /** "One cluster or all?": every cluster of the service side by side, one column each. */
-export function ClusterComparison({ service, signals }: ClusterComparisonProps) {
+export function ClusterComparison({ service, signals, highlight }: ClusterComparisonProps) {
   const clusters = [...new Set([...service.instances.map((i) => i.cluster), ...(signals?.clusters.map((c) => c.cluster) ?? [])])].sort();
   const inst = new Map(service.instances.map((i) => [i.cluster, i]));
   const sig = new Map(signals?.clusters.map((c) => [c.cluster, c]));
@@ -34,7 +38,10 @@ export function ClusterComparison({ service, signals }: ClusterComparisonProps) 
           <tr>
             <th className={thClass}><span className="sr-only">Signal</span></th>
             {clusters.map((c) => (
-              <th key={c} className={thClass} scope="col"><Link href={`/clusters/${encodeURIComponent(c)}`} className="hover:underline">{c}</Link></th>
+              <th key={c} className={`${thClass} ${c === highlight ? `${MARKED} text-sky-900 dark:text-sky-200` : ''}`} scope="col" data-highlighted={c === highlight || undefined}>
+                <Link href={`/clusters/${encodeURIComponent(c)}`} className="hover:underline">{c}</Link>
+                {c === highlight ? <span className="sr-only"> (the cluster you came for)</span> : null}
+              </th>
             ))}
           </tr>
         </thead>
@@ -43,7 +50,7 @@ export function ClusterComparison({ service, signals }: ClusterComparisonProps) 
             <tr key={label} className={rowClass}>
               <th scope="row" className={`${thClass} text-xs text-slate-500 dark:text-slate-400`}>{label}</th>
               {clusters.map((c) => (
-                <td key={c} className={tdClass} data-cluster={c} data-row={label}>{cell(c)}</td>
+                <td key={c} className={`${tdClass} ${c === highlight ? MARKED : ''}`} data-cluster={c} data-row={label}>{cell(c)}</td>
               ))}
             </tr>
           ))}

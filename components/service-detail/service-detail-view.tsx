@@ -1,6 +1,6 @@
 'use client';
 
-import { notFound } from 'next/navigation';
+import { notFound, useSearchParams } from 'next/navigation';
 import { useService } from '@/lib/api/services';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { useServiceSignalDetail } from '@/lib/api/telemetry';
@@ -27,6 +27,7 @@ export interface ServiceDetailViewProps {
 /** One global service: per-cluster comparison, signal charts, routing, neighbours, proxies. */
 export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
   const service = useService(namespace, name);
+  const highlight = useSearchParams().get('cluster') ?? undefined;
   const signals = useServiceSignalDetail(namespace, name, { range: '30m' });
   // The charts' 30 minutes (and one before), to the minute, so the key is stable between renders.
   const now = useMinute();
@@ -49,7 +50,7 @@ export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
           </p>
           {res.data.inconsistencies.length ? <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">Differs across clusters: {res.data.inconsistencies.join('; ')}</p> : null}
           {signals.error ? <p className="text-sm text-amber-700 dark:text-amber-300">Signals unavailable: {signals.error.message}</p> : null}
-          <ClusterComparison service={res.data} signals={sig?.service} />
+          <ClusterComparison service={res.data} signals={sig?.service} highlight={highlight} />
           {series ? (
             <div className="grid gap-4 md:grid-cols-3">
               <SignalChart title="Requests per second" series={series.rps.map((s) => ({ label: s.cluster, points: s.points }))} stepSeconds={series.stepSeconds} format={formatRate} markers={markers} />
