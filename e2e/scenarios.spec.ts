@@ -6,6 +6,21 @@ test.afterEach(async () => {
   await setScenario('healthy');
 });
 
+test('healthy: the overview shows nothing broken now and no Error-level configuration finding', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  // Service health has been judged from telemetry (not merely absent) before "nothing broken" means anything.
+  await expect.poll(async () => {
+    const body = (await (await request.get('/api/v1/signals/services')).json()) as { data?: { items?: Array<{ clusters: Array<{ health: { status: string } }> }> } };
+    return (body.data?.items ?? []).some((s) => s.clusters.some((c) => c.health.status === 'healthy'));
+  }, { timeout: 75_000 }).toBe(true);
+  await page.goto('/');
+  await expect(page.getByText('Nothing is broken now')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('problem-list')).toHaveCount(0);
+  const findings = page.getByTestId('standing-findings');
+  await expect(page.getByRole('heading', { name: /Configuration findings/ })).toBeVisible();
+  await expect(findings.locator('[data-level="Error"]')).toHaveCount(0);
+});
+
 test('failover: reviews degrades in the first cluster on the overview, the service page and the topology', async ({ page }) => {
   test.setTimeout(150_000);
   const home = (await simClusters())[0]!.name;
