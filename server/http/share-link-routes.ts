@@ -7,7 +7,7 @@ import type { AuditNote } from '../access/audit';
 import { revocationsFile } from '../access/caller';
 import { secureCookies, serializeCookie } from '../access/cookies';
 import type { Access } from '../access/resolve-scope';
-import { listLinks, revokeLink } from '../access/share-link-store';
+import { shareLinkRegistry } from '../access/share-link-store';
 import { createShareLink, SHARE_COOKIE, verifyShareToken } from '../access/share-links';
 import type { Principal } from '../access/principal';
 import { principalLabel } from '../access/principal';
@@ -40,18 +40,23 @@ export async function createLink(req: Request, cfg: AccessConfig, p: Principal, 
 }
 
 /** GET /api/v1/share-links: unexpired links of the workspaces the caller may share. */
-export function listLinksFor(cfg: AccessConfig, access: Access): Response {
+export async function listLinksFor(cfg: AccessConfig, access: Access): Promise<Response> {
   enabled(cfg);
-  return jsonResponse({ items: listLinks(revocationsFile(cfg), access.scope.kind === 'all' ? undefined : manageable(access)) });
+  const items = await shareLinkRegistry(revocationsFile(cfg)).list(access.scope.kind === 'all' ? undefined : manageable(access));
+  return jsonResponse({ items });
 }
 
-/** DELETE /api/v1/share-links/{id}: revokes a link of a workspace the caller may share. */
-export function revokeLinkFor(id: string, cfg: AccessConfig, access: Access): Response {
+/**
+ * DELETE /api/v1/share-links/{id}: revokes a link of a workspace the caller
+ * may share. With the history on, the revocation is in the store before this
+ * answers (503 when the store cannot take it), so every replica refuses the link.
+ */
+export async function revokeLinkFor(id: string, cfg: AccessConfig, access: Access, by?: Principal): Promise<Response> {
   enabled(cfg);
-  const file = revocationsFile(cfg);
-  const known = listLinks(file).find((l) => l.id === id);
+  const links = shareLinkRegistry(revocationsFile(cfg));
+  const known = await links.get(id);
   if (!known || (access.scope.kind !== 'all' && !manageable(access).has(known.workspace))) throw new ApiProblem(404, 'not_found', 'no such share link');
-  return jsonResponse({ link: revokeLink(id, file) });
+  return jsonResponse({ link: await links.revoke(id, by ? principalLabel(by) : 'unknown') });
 }
 
 /** GET /share/{token}: checks the link, leaves it as an HttpOnly cookie, and opens the workspace. The audit line gets the link's id, never its token. */

@@ -11,5 +11,5 @@ const params = z.strictObject({ id: z.uuid() });
 /** Revokes a share link (needs x-csrf-token). */
 export const DELETE = apiRoute('share-links.revoke', (_req, ctx) => {
   const { id } = parseParams(ctx.params, params);
-  return revokeLinkFor(id, ctx.accessConfig, ctx.access ?? NO_CALLER.access);
+  return revokeLinkFor(id, ctx.accessConfig, ctx.access ?? NO_CALLER.access, ctx.principal);
 });
