@@ -1,4 +1,5 @@
 import 'server-only';
+import { AUDIT_ACTIONS, type AuditTrail } from '../history/access-records';
 import type { Caller } from './caller';
 import { principalLabel } from './principal';
 
@@ -48,4 +49,27 @@ export function auditFields(req: Request, caller: Caller | undefined, note: Audi
   const workspace =
     p.kind === 'share' ? p.workspace : asked ? asked.slice(0, 64) : access.scope.kind === 'all' ? '*' : access.grants.map((g) => g.workspace).join(',') || '-';
   return { audit: true, user: principalLabel(p), role: access.role ?? 'none', workspace, path, ...shareLink };
+}
+
+/** A request's audit line as the request log writes it. */
+export type RequestAuditLine = AuditFields & { method: string; status: number; ms: number };
+
+// Probes answer load balancers every few seconds with no caller: they would fill the trail and say nothing.
+const NOT_IN_TRAIL = new Set(['healthz', 'readyz']);
+
+/**
+ * Hands a request's audit line to the audit trail (a queue: it never waits
+ * or throws): principal = the user, subject = the logged path, the rest in
+ * detail. Probes are left out.
+ */
+export function recordRequest(trail: Pick<AuditTrail, 'record'>, route: string, requestId: string, line: RequestAuditLine): void {
+  if (NOT_IN_TRAIL.has(route)) return;
+  const { user, path, role, workspace, method, status, ms, shareLink } = line;
+  trail.record({
+    at: new Date().toISOString(),
+    principal: user,
+    action: AUDIT_ACTIONS.request,
+    subject: path,
+    detail: { route, method, status, role, workspace, requestId, ms, ...(shareLink ? { shareLink } : {}) },
+  });
 }

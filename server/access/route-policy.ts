@@ -13,6 +13,8 @@ export interface RoutePolicy {
   mutates: boolean;
   /** The handler does not apply a scope yet: only callers who see the whole fleet may use it. */
   unscoped: boolean;
+  /** For admins only, by design rather than for want of a scope. */
+  admin: boolean;
   /** A person opens it in a browser (a share link): errors answer as an HTML page, not JSON. */
   page: boolean;
 }
@@ -35,6 +37,9 @@ const REQUIRES: Record<string, DetailCapability> = {
 // telemetry routes (topology, signals.*) pass it now.
 const UNSCOPED = new Set<string>([]);
 
+// The audit trail names every workspace's users and what they opened: it has no per-workspace view.
+const ADMIN = new Set(['audit.list']);
+
 const PAGES = new Set(['share.open']);
 
 const MUTATES = new Set(['auth.logout', 'share-links.create', 'share-links.revoke']);
@@ -51,6 +56,7 @@ export function routePolicy(name: string): RoutePolicy {
     shareable: SHAREABLE_EXACT.has(name) || SHAREABLE_PREFIX.some((p) => name === p || name.startsWith(`${p}.`)),
     mutates: MUTATES.has(name),
     unscoped: UNSCOPED.has(name),
+    admin: ADMIN.has(name),
     page: PAGES.has(name),
   };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { ApiError } from '@/lib/api/envelope';
 import type { AccessConfig } from '../access/access-config';
-import { auditFields, type AuditNote } from '../access/audit';
+import { auditFields, recordRequest, type AuditNote } from '../access/audit';
 import { resolveCaller, type Caller } from '../access/caller';
 import { checkCsrf, csrfOptions } from '../access/csrf';
 import type { Principal } from '../access/principal';
@@ -40,12 +40,15 @@ type RouteParams = { params: Promise<Record<string, string | string[]>> };
 type Handler = (req: Request, ctx: ApiContext) => Promise<Response> | Response;
 
 /** Resolves the caller and applies the route's policy: capability (scope narrowed to it), share-link reach, CSRF. */
-async function authorize(policy: RoutePolicy, req: Request, cfg: AccessConfig): Promise<{ caller?: Caller; scope: VisibilityScope }> {
+async function authorize(policy: RoutePolicy, req: Request, cfg: AccessConfig, known: (c: Caller) => void): Promise<{ caller?: Caller; scope: VisibilityScope }> {
   if (policy.public) return { scope: NOTHING };
   const caller = await resolveCaller(req, cfg);
+  // Known before the policy may refuse it: the audit line names who was refused.
+  known(caller);
   let scope = caller.access.scope;
   if (caller.principal.kind === 'share' && !policy.shareable) throw new ApiProblem(403, 'forbidden', 'a share link shows one workspace\'s overview and topology only');
   if (policy.unscoped && scope.kind !== 'all') throw new ApiProblem(403, 'not_scoped', 'this view is not filtered by workspace yet, so it is shown to admins only');
+  if (policy.admin && caller.access.role !== 'admin') throw new ApiProblem(403, 'forbidden', 'only admins may use this');
   if (policy.requires) {
     if (!can(scope, policy.requires)) throw new ApiProblem(403, 'forbidden', `your role does not include ${policy.requires} in any of your workspaces`);
     scope = narrowTo(scope, policy.requires);
@@ -58,16 +61,16 @@ async function authorize(policy: RoutePolicy, req: Request, cfg: AccessConfig): 
  * Wraps a route handler: assigns a request id (or keeps a well-formed
  * incoming one), turns the request into a caller and a visibility scope
  * (server/access), logs one JSON audit line per request (user, role, route,
- * workspace, status), adds security headers, and turns thrown errors into
- * JSON answers so that nothing escapes as an HTML error page. A path with a
- * segment that is not valid percent-encoding is refused here, for every
- * route, before anything reads it.
+ * workspace, status) and queues it for the audit trail, adds security
+ * headers, and turns thrown errors into JSON answers so that nothing escapes
+ * as an HTML error page. A path with a segment that is not valid
+ * percent-encoding is refused here, for every route, before anything reads it.
  */
 export function apiRoute(name: string, handler: Handler) {
   return wrap(name, () => routePolicy(name), handler);
 }
 
-const NO_CALLER: RoutePolicy = { public: true, shareable: true, mutates: false, unscoped: false, page: false };
+const NO_CALLER: RoutePolicy = { public: true, shareable: true, mutates: false, unscoped: false, admin: false, page: false };
 
 /**
  * The answer to a path no route serves, for any method: 404, or 400 when a
@@ -96,8 +99,7 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
       const bad = malformedPathSegment(pathname);
       if (bad !== undefined) throw new ApiProblem(400, 'bad_path', badPathMessage(bad));
       const cfg = runtime.access.current();
-      const auth = await authorize(policy, req, cfg);
-      caller = auth.caller;
+      const auth = await authorize(policy, req, cfg, (c) => (caller = c));
       const params = route ? await route.params : {};
       response = await handler(req, { app: runtime, requestId, logger, params, scope: auth.scope, principal: caller?.principal, access: caller?.access, accessConfig: cfg, audit });
     } catch (err) {
@@ -105,7 +107,9 @@ function wrap(name: string, policyOf: () => RoutePolicy, handler: Handler) {
     }
     response = withSecurityHeaders(response);
     response.headers.set('x-request-id', requestId);
-    logger.info({ ...auditFields(req, caller, audit), method: req.method, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+    const line = { ...auditFields(req, caller, audit), method: req.method, status: response.status, ms: Math.round(performance.now() - started) };
+    logger.info(line, 'request');
+    recordRequest(runtime.audit, name, requestId, line);
     return response;
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { accessConfigSource, type AccessConfigSource } from '../access/access-config';
+import { installShareLinkRegistry, StoreShareLinks } from '../access/share-link-store';
 import type { AnalysisEngine } from '../analysis/engine';
 import { startAnalysis, type RunningAnalysis } from '../analysis/start-analysis';
 import { configFilePath, loadConfig, type LoadedConfig } from '../config/load-config';
@@ -9,6 +10,7 @@ import { startFleetRuntime, type FleetRuntime } from '../fleet/fleet-runtime';
 import type { FleetModel } from '../fleet/model';
 import { ALL, type VisibilityScope } from '../fleet/scope';
 import { createLogger, type Logger } from '../log/logger';
+import type { AuditTrail } from '../history/access-records';
 import { fleetFacts, type FleetFacts } from '../telemetry/fleet-facts';
 import { createTelemetryService, type TelemetryService } from '../telemetry/telemetry-service';
 import type { HistoryRuntime } from './history-runtime';
@@ -33,6 +35,8 @@ export interface AppRuntime {
   readonly telemetry: TelemetryService;
   /** The fleet's change history: recorded from the model, read by /api/v1/changes. */
   readonly history: HistoryRuntime;
+  /** Who did what: every request's audit line and share-link actions, in the history's store (read by /api/v1/audit). */
+  readonly audit: AuditTrail;
   /** The continuous analysis over the model, started on first use (or by startOrExit at boot). */
   analysis(): AnalysisEngine;
   /** The fleet facts the telemetry reads, for a caller's scope. */
@@ -61,7 +65,11 @@ function createAppRuntime(): AppRuntime {
   const analysisEngine = () => (analysis ??= startAnalysis(fleet.model, telemetry, logger)).engine;
   // 6. the change history: the recorder watches the model from the start, so no change after the first sync is missed.
   const history = startHistory(config.config.history, { resolvePath: config.resolvePath, logger, model: fleet.model, analysis: analysisEngine });
-  // 7. the config file watcher: valid edits of the cluster sources apply without a restart.
+  // 7. share links: in the history's store when it is on, so every replica on one server agrees on revocations.
+  const shareLinks = history.accessRecords && new StoreShareLinks(history.accessRecords, { logger: logger.child({ component: 'share-links' }) });
+  const uninstallShareLinks = shareLinks && installShareLinkRegistry(shareLinks);
+  if (shareLinks && config.config.shareLinks.revocationsFile) logger.warn('shareLinks.revocationsFile is not used: share links and revocations are kept in the history store');
+  // 8. the config file watcher: valid edits of the cluster sources apply without a restart.
   const configWatcher = watchClusterSources(config, logger, fleet);
   return {
     config,
@@ -73,12 +81,15 @@ function createAppRuntime(): AppRuntime {
     model: fleet.model,
     telemetry,
     history,
+    audit: history.audit,
     analysis: analysisEngine,
     facts: (scope = ALL) => fleetFacts(fleet.model, scope),
     stop: async () => {
       analysis?.stop();
       configWatcher.stop();
       fleet.stop();
+      shareLinks?.stop();
+      uninstallShareLinks?.();
       await history.stop().catch((err: unknown) => logger.warn({ err }, 'the change history did not stop cleanly'));
     },
   };

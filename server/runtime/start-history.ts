@@ -6,6 +6,9 @@ import { startChangeRecorder } from '../changes/change-recorder';
 import type { HistoryConfig } from '../config/schema';
 import { Refusal } from '../errors/refusal';
 import type { FleetModel } from '../fleet/model';
+import type { AccessRecordStore, AuditTrail } from '../history/access-records';
+import { openHistoryStores, type HistoryStores } from '../history/access-records-open';
+import { AuditWriter } from '../history/access-records-writer';
 import { HistoryWriter } from '../history/history-writer';
 import { openChangeStore } from '../history/open-store';
 import type { ChangeStore } from '../history/types';
@@ -23,11 +26,11 @@ export interface HistoryDeps {
   notifyMs?: number;
 }
 
-/** One open store, opened on first use and again after it was closed. */
+/** One open pair of stores (changes, access records) on one connection, opened on first use and again after it was closed. */
 class StoreHolder {
-  private opening?: Promise<ChangeStore>;
-  constructor(private readonly open: () => Promise<ChangeStore>) {}
-  get(): Promise<ChangeStore> {
+  private opening?: Promise<HistoryStores>;
+  constructor(private readonly open: () => Promise<HistoryStores>) {}
+  get(): Promise<HistoryStores> {
     return (this.opening ??= this.open().catch((err: unknown) => {
       this.opening = undefined;
       throw err;
@@ -44,9 +47,19 @@ class StoreHolder {
 const off = (): never => {
   throw new Refusal('unavailable', 'history_off', 'the change history is off in this dashboard (history.enabled: false)');
 };
-const unreadable = (err: unknown): never => {
+const unreadableAs = (what: string) => (err: unknown): never => {
   if (err instanceof Refusal) throw err;
-  throw new Refusal('unavailable', 'history_unavailable', `the change history cannot be read: ${(err as Error).message}`);
+  throw new Refusal('unavailable', 'history_unavailable', `${what} cannot be read: ${(err as Error).message}`);
+};
+const unreadable = unreadableAs('the change history');
+
+/** The audit trail while the history is off: nothing kept, reads refused. */
+const AUDIT_OFF: AuditTrail = {
+  record: () => {},
+  query: async () => {
+    throw new Refusal('unavailable', 'history_off', 'the audit trail is kept in the change history, which is off in this dashboard (history.enabled: false)');
+  },
+  status: () => ({ state: 'off', written: 0, dropped: 0, queued: 0 }),
 };
 
 /**
@@ -54,36 +67,45 @@ const unreadable = (err: unknown): never => {
  * batched writer, and reads for the routes. PGlite (the default) has one
  * store shared by writer and reads: a data directory has one owner. On a
  * PostgreSQL server the replica holding the writer lease records; every
- * replica reads and tells its clients when new entries appear.
+ * replica reads and tells its clients when new entries appear. The access
+ * records (share links, the audit trail) use the reads' connection, so
+ * PGlite's data directory is opened once.
  */
 export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRuntime {
   if (!cfg.enabled) {
-    return { status: async () => ({ state: 'off', gaps: [] }), query: async () => off(), get: async () => off(), stop: async () => {} };
+    return { status: async () => ({ state: 'off', gaps: [] }), query: async () => off(), get: async () => off(), audit: AUDIT_OFF, stop: async () => {} };
   }
   const logger = deps.logger.child({ component: 'history' });
   const databaseUrl = cfg.databaseUrl ?? (process.env.MESHGLASS_DATABASE_URL || undefined);
   const backend = databaseUrl ? 'postgresql' : 'pglite';
   const dataDir = deps.resolvePath(cfg.dataDir);
-  const reads = new StoreHolder(() => openChangeStore(databaseUrl ? { databaseUrl } : { dataDir }));
+  const reads = new StoreHolder(() => openHistoryStores(databaseUrl ? { databaseUrl } : { dataDir }));
   // PGlite: the writer uses the reads' store; its close (after a failure) makes the next use reopen it.
   const writerStore = databaseUrl
     ? () => openChangeStore({ databaseUrl })
     : async (): Promise<ChangeStore> => {
-        const s = await reads.get();
+        const s = (await reads.get()).changes;
         return { ...bind(s), close: () => reads.close() };
       };
   const writer = new HistoryWriter(writerStore, { retention: { days: cfg.retentionDays, maxBytes: cfg.retentionMegabytes * 1_000_000 }, logger });
-  const newestStoredAt = () => reads.get().then((s) => s.query({ limit: 1 })).then((p) => p.items[0]?.at);
-  let sink: HandoverSink | undefined;
+  const newestStoredAt = () => reads.get().then((s) => s.changes.query({ limit: 1 })).then((p) => p.items[0]?.at);
+  // Asks the lease only when a change comes in, after the lease below exists.
+  const sink = new HandoverSink({ held: () => lease.held(), write: (inputs) => writer.record(inputs), newestStoredAt });
   const lease = databaseUrl
     ? acquireWriterLease(databaseUrl, {
         onChange: (held) => {
           logger.info({ held }, held ? 'recording the fleet\'s changes (writer lease held)' : 'another replica records the fleet\'s changes');
-          if (held) void sink?.tookOver().then((n) => n && logger.info({ entries: n }, 'wrote the changes seen while another replica recorded'));
+          if (held) void sink.tookOver().then((n) => n && logger.info({ entries: n }, 'wrote the changes seen while another replica recorded'));
         },
       })
     : SOLE_WRITER;
-  sink = new HandoverSink({ held: () => lease.held(), write: (inputs) => writer.record(inputs), newestStoredAt });
+  // Once stopped, nothing may open the store again (PGlite: a second owner of the data directory).
+  let stopped = false;
+  const accessRecords = async (): Promise<AccessRecordStore> => {
+    if (stopped) throw new Refusal('unavailable', 'history_stopped', 'the change history has stopped');
+    return (await reads.get()).access;
+  };
+  const audit = new AuditWriter(accessRecords, { retentionDays: cfg.retentionDays, logger: logger.child({ component: 'audit' }) });
   const recorder = startChangeRecorder(deps.model, sink, {
     analysis: deps.analysis,
     onError: (err) => logger.warn({ err }, 'a change could not be recorded'),
@@ -100,7 +122,7 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
       return;
     }
     if (lease.held()) return;
-    void reads.get().then((s) => s.query({ limit: 1 })).then((p) => {
+    void reads.get().then((s) => s.changes.query({ limit: 1 })).then((p) => {
       const id = p.items[0]?.id;
       if (id !== newest) {
         if (newest !== undefined) deps.model.feed.touch([changeKeys.changes]);
@@ -113,16 +135,25 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
   return {
     async status(from, to): Promise<HistoryStatus> {
       const w = writer.status();
-      const stored = await reads.get().then((s) => s.gaps(from, to)).catch(() => []);
+      const stored = await reads.get().then((s) => s.changes.gaps(from, to)).catch(() => []);
       const gaps = w.openGap && lease.held() ? [...stored, w.openGap] : stored;
       const lastError = w.lastError ?? lease.lastError();
       return { state: (w.state === 'down' && lease.held()) || lease.lastError() ? 'down' : 'ok', backend, recording: lease.held(), gaps, ...(lastError ? { lastError } : {}) };
     },
-    query: (q) => reads.get().then((s) => s.query(q)).catch(unreadable),
-    get: (id) => reads.get().then((s) => s.get(id)).catch(unreadable),
+    query: (q) => reads.get().then((s) => s.changes.query(q)).catch(unreadable),
+    get: (id) => reads.get().then((s) => s.changes.get(id)).catch(unreadable),
+    audit: {
+      record: (e) => audit.record(e),
+      query: (q) => accessRecords().then((s) => s.queryAudit(q)).catch(unreadableAs('the audit trail')),
+      status: () => audit.status(),
+    },
+    accessRecords,
     async stop() {
       clearInterval(notify);
       recorder.stop();
+      // The audit rows first: on PGlite the writer's stop closes the shared store.
+      await audit.stop();
+      stopped = true;
       await writer.stop();
       await lease.stop();
       await reads.close();
