@@ -4,9 +4,9 @@
  * the callers (alice admin, olga operator of "pay", vic viewer). First on
  * PGlite files, across a restart; then on a PostgreSQL server that goes away.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditAnswer } from '@/server/history/access-records-query';
 import { startPgServer, type PgServer } from '@/server/history/testing/pg-server';
@@ -207,4 +207,31 @@ describe('share links and the audit trail on a PostgreSQL server that goes away'
     expect((await call(auditGet, '/api/v1/audit', undefined, { headers: as('alice') })).status).toBe(503);
     expect((await call(meGet, '/api/v1/auth/me', undefined, { headers: as('vic') })).status).toBe(200);
   }, 60_000);
+});
+
+describe('with the history off', () => {
+  let cfg: ReturnType<typeof tempConfig>;
+
+  beforeAll(() => {
+    cfg = tempConfig(config('  enabled: false').replace('workspaces:', 'shareLinks: {revocationsFile: links.json}\nworkspaces:'));
+    process.env.MESHGLASS_CONFIG = cfg.file;
+  });
+
+  afterAll(async () => {
+    await stopAppRuntime();
+    delete process.env.MESHGLASS_CONFIG;
+    cfg?.remove();
+  });
+
+  it('keeps share links in memory and the revocations file, and says the trail is off', async () => {
+    const made = await createLink('olga');
+    expect(made.status).toBe(201);
+    expect((await revoke('olga', made.id)).status).toBe(200);
+    expect((await open(made.token)).status).toBe(410);
+    const saved = JSON.parse(readFileSync(join(dirname(cfg.file), 'links.json'), 'utf8')) as { links: Array<{ id: string; revokedAt?: string }> };
+    expect(saved.links.find((l) => l.id === made.id)?.revokedAt).toBeDefined();
+    const { status, body } = await call(auditGet, '/api/v1/audit', undefined, { headers: as('alice') });
+    expect(status).toBe(503);
+    expect(JSON.stringify(body)).toContain('history_off');
+  });
 });
