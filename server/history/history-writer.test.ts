@@ -17,6 +17,7 @@ function failingStore(tries: number[]): ChangeStore {
     gaps: fail,
     prune: fail,
     sizeBytes: fail,
+    beat: fail,
     close: async () => {},
   };
 }

@@ -11,7 +11,7 @@ import { sampleChange } from './testing/sample-change';
 import { startPgServer, type PgServer } from './testing/pg-server';
 
 const versions = MIGRATIONS.map((m) => m.version);
-const tables = ['audit_events', 'changes', 'history_gaps', 'schema_migrations', 'share_link_revocations', 'share_links'];
+const tables = ['audit_events', 'changes', 'history_gaps', 'history_heartbeat', 'schema_migrations', 'share_link_revocations', 'share_links'];
 const TABLES_SQL = "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name";
 
 describe('migrations on PGlite', () => {

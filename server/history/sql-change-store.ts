@@ -128,6 +128,14 @@ export class SqlChangeStore implements ChangeStore {
     ]);
   }
 
+  async beat(at: string): Promise<string | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [prev] = await tx.query<{ at: string }>(`SELECT ${isoColumn('at')} AS at FROM history_heartbeat WHERE id = 1 FOR UPDATE`);
+      await tx.query('INSERT INTO history_heartbeat (id, at) VALUES (1, $1::timestamptz) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at', [isoTime(at, 'at')]);
+      return prev?.at;
+    });
+  }
+
   async prune(opts: { before: Date; maxBytes?: number }): Promise<number> {
     return this.db.transaction(async (tx) => {
       let n = await deleted(tx, 'DELETE FROM changes WHERE at < $1::timestamptz', [opts.before.toISOString()]);

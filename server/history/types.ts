@@ -42,6 +42,8 @@ export interface ChangeStore {
   gaps(from?: string, to?: string): Promise<HistoryGap[]>;
   /** Records a gap; several replicas may record overlapping ones. */
   recordGap(gap: HistoryGap): Promise<void>;
+  /** Notes that a recorder is alive at `at`; returns the previous note, if any. */
+  beat(at: string): Promise<string | undefined>;
   /** Deletes entries older than `before`, then the oldest until the store holds at most `maxBytes`; returns how many went. */
   prune(opts: { before: Date; maxBytes?: number }): Promise<number>;
   /** Bytes the entries take, as the retention by size counts them. */

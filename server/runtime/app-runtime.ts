@@ -14,6 +14,7 @@ import type { AuditTrail } from '../history/access-records';
 import { fleetFacts, type FleetFacts } from '../telemetry/fleet-facts';
 import { createTelemetryService, type TelemetryService } from '../telemetry/telemetry-service';
 import type { HistoryRuntime } from './history-runtime';
+import { serviceHealthSamples } from '../changes/health-recorder';
 import { Readiness } from './readiness';
 import { startHistory } from './start-history';
 
@@ -64,7 +65,8 @@ function createAppRuntime(): AppRuntime {
   let analysis: RunningAnalysis | undefined;
   const analysisEngine = () => (analysis ??= startAnalysis(fleet.model, telemetry, logger)).engine;
   // 6. the change history: the recorder watches the model from the start, so no change after the first sync is missed.
-  const history = startHistory(config.config.history, { resolvePath: config.resolvePath, logger, model: fleet.model, analysis: analysisEngine });
+  const healthSamples = config.config.telemetry.mode === 'none' ? undefined : () => serviceHealthSamples(telemetry, fleetFacts(fleet.model, ALL));
+  const history = startHistory(config.config.history, { resolvePath: config.resolvePath, logger, model: fleet.model, analysis: analysisEngine, healthSamples });
   // 7. share links: in the history's store when it is on, so every replica on one server agrees on revocations.
   const shareLinks = history.accessRecords && new StoreShareLinks(history.accessRecords, { logger: logger.child({ component: 'share-links' }) });
   const uninstallShareLinks = shareLinks && installShareLinkRegistry(shareLinks);

@@ -13,6 +13,9 @@ import { HistoryWriter } from '../history/history-writer';
 import { openChangeStore } from '../history/open-store';
 import type { ChangeStore } from '../history/types';
 import { HandoverSink } from '../history/handover-sink';
+import { startRecorderHeartbeat } from '../history/recorder-heartbeat';
+import { startHealthRecorder } from '../changes/health-recorder';
+import type { HealthSample } from '../changes/health-tracker';
 import { acquireWriterLease, SOLE_WRITER } from '../history/writer-lease';
 import type { Logger } from '../log/logger';
 import type { HistoryRuntime } from './history-runtime';
@@ -22,6 +25,8 @@ export interface HistoryDeps {
   logger: Logger;
   model: FleetModel;
   analysis: () => AnalysisEngine;
+  /** Every service's health per cluster (telemetry); undefined without telemetry: health changes are then not recorded. */
+  healthSamples?: () => Promise<HealthSample[]>;
   /** How often the `changes` key is sent when entries were written (here or by another replica). */
   notifyMs?: number;
 }
@@ -110,6 +115,13 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
     analysis: deps.analysis,
     onError: (err) => logger.warn({ err }, 'a change could not be recorded'),
   });
+  const health = deps.healthSamples && startHealthRecorder(deps.healthSamples, sink, { onError: (err) => logger.debug({ err }, 'service health could not be read for the history') });
+  const heartbeat = startRecorderHeartbeat({
+    store: async () => (await reads.get()).changes,
+    held: () => lease.held(),
+    onGap: (gap) => logger.warn({ gap }, 'no dashboard recorded the fleet\'s changes for a while: the history has a gap'),
+    onError: (err) => logger.debug({ err }, 'the history heartbeat failed'),
+  });
 
   // New entries reach the browsers as the `changes` key: from this writer's count, or from the store's newest id (other replicas).
   let written = 0;
@@ -150,6 +162,8 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
     accessRecords,
     async stop() {
       clearInterval(notify);
+      heartbeat.stop();
+      health?.stop();
       recorder.stop();
       // The audit rows first: on PGlite the writer's stop closes the shared store.
       await audit.stop();
@@ -169,6 +183,7 @@ function bind(s: ChangeStore): ChangeStore {
     get: (id) => s.get(id),
     gaps: (f, t) => s.gaps(f, t),
     recordGap: (g) => s.recordGap(g),
+    beat: (at) => s.beat(at),
     prune: (o) => s.prune(o),
     sizeBytes: () => s.sizeBytes(),
     close: () => s.close(),
