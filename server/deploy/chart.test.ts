@@ -99,6 +99,10 @@ describe('the Helm chart', () => {
     const cfgText = (one(docs, 'ConfigMap')[0] as unknown as { data: Record<string, string> }).data['meshglass.yaml']!;
     const cfg = configSchema.parse(parse(cfgText));
     expect(cfg.clusters.inCluster?.name).toBe('Kubernetes');
+    // The root filesystem is read-only: the history's files must be on the data volume.
+    const dataMount = c.volumeMounts.find((m) => m.mountPath === '/var/lib/meshglass');
+    expect(dataMount, 'the data volume').toBeDefined();
+    expect(cfg.history.dataDir.startsWith('/var/lib/meshglass/')).toBe(true);
   });
 
   it('grants reads of exactly what Meshglass watches, and port-forward only in the Istio namespace', () => {
