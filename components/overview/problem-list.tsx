@@ -32,6 +32,7 @@ export function ProblemList({ problems, missing }: ProblemListProps) {
                   {p.title}
                 </Link>
                 {p.detail ? <p className="truncate text-xs text-slate-600 dark:text-slate-400" title={p.detail}>{p.detail}</p> : null}
+                {p.topologyHref ? <Link href={p.topologyHref} className="text-xs text-brand-600 hover:underline dark:text-sky-300">Show in topology</Link> : null}
               </div>
             </li>
           ))}

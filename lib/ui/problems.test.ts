@@ -44,6 +44,7 @@ describe('rankProblems', () => {
     ]);
     // The failing cluster is in the link: the service page highlights it.
     expect(problems[1]?.href).toBe('/services/bookinfo/reviews?cluster=a');
+    expect(problems[1]?.topologyHref).toBe('/topology?graphType=service&focus=svc%3Aa%2Fbookinfo%2Freviews');
     expect(problems[0]?.detail).toBe('connection refused');
   });
 

@@ -21,6 +21,8 @@ export interface Problem {
   detail?: string;
   /** Where to go to look into it. */
   href: string;
+  /** The graph focused on it, when it is a node of the traffic graph. */
+  topologyHref?: string;
   cluster?: string;
 }
 
@@ -98,6 +100,7 @@ function serviceProblems(s: ServiceHealthInput): Problem[] {
       detail: c.health.reasons.join('; ') || undefined,
       // The failing cluster in the URL: the service page highlights its column.
       href: `/services/${enc(s.namespace)}/${enc(s.name)}?cluster=${enc(c.cluster)}`,
+      topologyHref: `/topology?graphType=service&focus=${enc(`svc:${c.cluster}/${s.namespace}/${s.name}`)}`,
       cluster: c.cluster,
     }));
 }
