@@ -59,6 +59,18 @@ describe('rankProblems', () => {
     expect(problems.find((p) => p.kind === 'trust')?.href).toBe('/clusters#trust-heading');
   });
 
+  it('names a service far slower in one cluster than in the others, and not small or idle differences', () => {
+    const sig = (rps: number, p99: number | null) => ({ rps, latencyMs: { p99 } });
+    const healthy = { status: 'healthy' as const, reasons: [] };
+    const svc = (clusters: Array<[string, number, number | null]>) => ({ namespace: 'bookinfo', name: 'reviews', clusters: clusters.map(([cluster, rps, p99]) => ({ cluster, health: healthy, signals: sig(rps, p99) })) });
+    const slow = rankProblems({ services: [svc([['a', 5, 910], ['b', 5, 110], ['c', 2, 90]])], now });
+    expect(slow.map((p) => [p.kind, p.title, p.detail])).toEqual([['latency', 'reviews.bookinfo is slow in a: p99 910 ms', '10.1× the other clusters (p99 90 ms)']]);
+    // 3× but only 100 ms more, an idle cluster, or one cluster alone: nothing.
+    expect(rankProblems({ services: [svc([['a', 5, 150], ['b', 5, 50]])], now })).toEqual([]);
+    expect(rankProblems({ services: [svc([['a', 0, 910], ['b', 5, 110]])], now })).toEqual([]);
+    expect(rankProblems({ services: [svc([['a', 5, 910]])], now })).toEqual([]);
+  });
+
   it('flags differing roots within a mesh, expiring roots and discovery trouble', () => {
     const problems = rankProblems({
       clusters: [cluster('a'), cluster('b'), cluster('s', { mesh: 'staging' })],

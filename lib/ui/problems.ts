@@ -9,8 +9,8 @@ export type ProblemSeverity = 'critical' | 'warning' | 'info';
  * What kind of live problem, in the order a support engineer triages them:
  * the cluster itself, services failing now, then what may explain it.
  */
-export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing';
-const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing'];
+export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing';
+const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing'];
 
 /** One line of the overview's live problems. */
 export interface Problem {
@@ -30,7 +30,7 @@ export interface Problem {
 export interface ServiceHealthInput {
   namespace: string;
   name: string;
-  clusters: { cluster: string; health: { status: HealthStatus; reasons: string[] } }[];
+  clusters: { cluster: string; health: { status: HealthStatus; reasons: string[] }; signals?: { rps: number; latencyMs: { p99: number | null } } }[];
 }
 
 /** An analysis finding, as much of it as the list needs. */
@@ -105,6 +105,36 @@ function serviceProblems(s: ServiceHealthInput): Problem[] {
     }));
 }
 
+/** A cluster's p99 this far above the other clusters' (and by at least this much) is a latency problem. */
+const LATENCY_FACTOR = 3;
+const LATENCY_MIN_EXTRA_MS = 200;
+
+/**
+ * Latency as a health signal, across clusters: the same service answering
+ * far slower in one cluster than in the others (with traffic in each) names
+ * that cluster and by how much, even while no request fails.
+ */
+function latencyProblems(s: ServiceHealthInput): Problem[] {
+  const measured = s.clusters.filter((c) => c.signals && c.signals.rps > 0 && c.signals.latencyMs.p99 !== null);
+  if (measured.length < 2) return [];
+  return measured.flatMap((c) => {
+    const others = measured.filter((o) => o !== c).map((o) => o.signals!.latencyMs.p99!).sort((a, b) => a - b);
+    const typical = others[Math.floor((others.length - 1) / 2)]!;
+    const p99 = c.signals!.latencyMs.p99!;
+    if (p99 < typical * LATENCY_FACTOR || p99 - typical < LATENCY_MIN_EXTRA_MS) return [];
+    return [{
+      id: `latency/${s.namespace}/${s.name}/${c.cluster}`,
+      kind: 'latency' as const,
+      severity: 'warning' as const,
+      title: `${s.name}.${s.namespace} is slow in ${c.cluster}: p99 ${Math.round(p99)} ms`,
+      detail: `${(p99 / Math.max(typical, 1)).toFixed(1)}× the other clusters (p99 ${Math.round(typical)} ms)`,
+      href: `/services/${enc(s.namespace)}/${enc(s.name)}?cluster=${enc(c.cluster)}`,
+      topologyHref: `/topology?graphType=service&focus=${enc(`svc:${c.cluster}/${s.namespace}/${s.name}`)}`,
+      cluster: c.cluster,
+    }];
+  });
+}
+
 /** The same finding in several clusters (one sample applied everywhere) reads as one problem naming them all. */
 export function groupFindings(findings: FindingInput[]): FindingInput[] {
   const groups = new Map<string, FindingInput>();
@@ -119,7 +149,7 @@ export function groupFindings(findings: FindingInput[]): FindingInput[] {
 
 /**
  * What is broken now, in triage order: unreachable clusters, services failing
- * then degraded, proxies out of sync, split or expiring trust, discovery gaps,
+ * then degraded, a service far slower in one cluster, proxies out of sync, split or expiring trust, discovery gaps,
  * istiod that cannot be read, clusters still syncing; worse severity first
  * within a kind. Standing configuration findings are not live problems: they
  * are listed apart (standing-findings.ts), with Istio's own levels.
@@ -132,6 +162,7 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
     ...trustProblems(clusters, cps),
     ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)),
     ...(inputs.services ?? []).flatMap(serviceProblems),
+    ...(inputs.services ?? []).flatMap(latencyProblems),
   ];
   const order = (k: ProblemKind) => KIND_ORDER.indexOf(k);
   return all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
