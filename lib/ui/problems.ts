@@ -105,9 +105,9 @@ function serviceProblems(s: ServiceHealthInput): Problem[] {
     }));
 }
 
-/** A cluster's p99 this far above the other clusters' (and by at least this much) is a latency problem. */
+/** A cluster's p99 this far above the other clusters' (and by at least this much: a cross-network hop adds ~150 ms) is a latency problem. */
 const LATENCY_FACTOR = 3;
-const LATENCY_MIN_EXTRA_MS = 200;
+const LATENCY_MIN_EXTRA_MS = 300;
 
 /**
  * Latency as a health signal, across clusters: the same service answering
@@ -119,7 +119,8 @@ function latencyProblems(s: ServiceHealthInput): Problem[] {
   if (measured.length < 2) return [];
   return measured.flatMap((c) => {
     const others = measured.filter((o) => o !== c).map((o) => o.signals!.latencyMs.p99!).sort((a, b) => a - b);
-    const typical = others[Math.floor((others.length - 1) / 2)]!;
+    // The upper median: with two other clusters, the slower one; a fast outlier does not make the rest look slow.
+    const typical = others[Math.floor(others.length / 2)]!;
     const p99 = c.signals!.latencyMs.p99!;
     if (p99 < typical * LATENCY_FACTOR || p99 - typical < LATENCY_MIN_EXTRA_MS) return [];
     return [{
