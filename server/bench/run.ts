@@ -3,10 +3,12 @@
  *   npm run bench                       # S and M, 3 runs each, plus topology (server and Chromium)
  *   npm run bench -- --size L           # L only (explicit: it may not fit this machine)
  *   npm run bench -- --size S --runs 1 --skip sse,browser
- *   npm run bench -- --smoke            # what `npm test` runs: S once, short loads, no Chromium
- * Results: bench-results/<size>.json and bench-results/topology.json
+ *   npm run bench -- --smoke            # what `npm test` runs: S once, short loads, no Chromium, the history stage small
+ *   npm run bench -- history            # the change history alone: writes at M and L, queries and the cost to the sync at L
+ *   npm run bench -- history --size M --skip cost   # (server/bench/history-stage.ts; skip names pglite, pg, cost)
+ * Results: bench-results/<size>.json and bench-results/topology.json (history: bench-results/history.json)
  * (--out DIR elsewhere; --smoke writes to .meshglass/bench-smoke/).
- * Steps: sync, quiet, api, change, sse, topology, browser (names for --skip); quiet is
+ * Steps: sync, quiet, api, change, sse, topology, browser, history (smoke only) (names for --skip); quiet is
  * a quiet dashboard after it is ready (30 s at S and M, 180 s at L, 3 s with --smoke;
  * BENCH_QUIET_SECONDS overrides).
  * Env: BENCH_PROFILE_DIR=DIR writes a CPU profile of next start there;
@@ -17,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runJson, stopAllChildren, tsxArgs } from './children';
+import { runHistoryStage } from './history-stage';
 import { ensureBuild } from './next-host';
 import { loadAverage } from './proc-mem';
 import { runSize, simNice, type SizeResult } from './run-size';
@@ -29,10 +32,13 @@ interface Args {
   skip: Set<string>;
   out: string;
   smoke: boolean;
+  /** `history`: only the change history stage. */
+  history: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: ['S', 'M'], runs: 3, skip: new Set(), out: 'bench-results', smoke: false };
+  const a: Args = { sizes: ['S', 'M'], runs: 3, skip: new Set(), out: 'bench-results', smoke: false, history: false };
+  let sized = false;
   for (let i = 0; i < argv.length; i++) {
     const v = () => {
       const x = argv[++i];
@@ -40,13 +46,16 @@ function parseArgs(argv: string[]): Args {
       return x;
     };
     const f = argv[i];
-    if (f === '--size') a.sizes = v().toUpperCase().split(',') as SizeName[];
+    if (f === '--size') [a.sizes, sized] = [v().toUpperCase().split(',') as SizeName[], true];
+    else if (f === 'history') a.history = true;
     else if (f === '--runs') a.runs = Number(v());
     else if (f === '--skip') v().split(',').forEach((s) => a.skip.add(s));
     else if (f === '--out') a.out = v();
     else if (f === '--smoke') a.smoke = true;
     else throw new Error(`unknown flag ${f}`);
   }
+  if (a.history && !sized) a.sizes = ['M', 'L'];
+  if (a.history && !argv.includes('--runs')) a.runs = 1;
   if (a.smoke) {
     a.sizes = ['S'];
     a.runs = 1;
@@ -78,6 +87,12 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   let failed = 0;
   const write = (name: string, body: object) => writeFileSync(path.join(args.out, `${name}.json`), `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: m, ...body }, null, 1)}\n`);
+  if (args.history) {
+    const r = await runHistoryStage({ sizes: args.sizes, runs: args.runs, skip: args.skip, smoke: args.smoke, log });
+    write('history', { runs: args.runs, loadAverageAtEnd: loadAverage(), result: r });
+    log(`done in ${Math.round((Date.now() - t0) / 1000)} s; results in ${args.out}/history.json${r.errors.length ? `; ${r.errors.length} step(s) failed: ${r.errors.join('; ')}` : ''}`);
+    return r.errors.length ? 1 : 0;
+  }
   for (const name of args.sizes) {
     const size = args.smoke ? smoke(SIZES[name]) : SIZES[name];
     const r: SizeResult = await runSize(size, { runs: args.runs, skip: args.skip, log });
@@ -109,6 +124,12 @@ async function main(): Promise<number> {
     }
   }
   if (topo.server || topo.browser || topo.page) write('topology', { runs: args.runs, loadAverageAtEnd: loadAverage(), ...topo });
+  if (args.smoke && !args.skip.has('history')) {
+    log('change history, small (the full stage: npm run bench -- history)');
+    const h = await runHistoryStage({ sizes: args.sizes, runs: 1, skip: args.skip, smoke: true, log });
+    failed += h.errors.length;
+    write('history', { runs: 1, result: h });
+  }
   log(`done in ${Math.round((Date.now() - t0) / 1000)} s; results in ${args.out}/${failed ? `; ${failed} step(s) failed` : ''}`);
   return failed ? 1 : 0;
 }
