@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Logger } from '@/server/log/logger';
-import { redactCredentials } from './database-url';
+import { BatchWriter, errorMessage } from './batch-writer';
 import type { ChangeInput, ChangeStore, HistoryGap } from './types';
 
 /** How the writer batches, bounds its queue, retries and prunes. */
@@ -34,13 +34,6 @@ export interface HistoryWriterStatus {
   lastError?: string;
 }
 
-const MAX_RETRY_MS = 30_000;
-
-function messageOf(err: unknown): string {
-  const m = err instanceof Error ? err.message : String(err);
-  return redactCredentials(m || (err as { code?: string })?.code || 'unknown error').slice(0, 500);
-}
-
 /**
  * Writes the recorder's changes to a ChangeStore in the background: batched,
  * in order, one batch at a time. `record` never blocks or throws. When the
@@ -53,102 +46,54 @@ function messageOf(err: unknown): string {
 export class HistoryWriter {
   private store?: ChangeStore;
   private readonly open?: () => Promise<ChangeStore>;
-  private readonly o: Required<Omit<HistoryWriterOptions, 'retention' | 'logger'>> & Pick<HistoryWriterOptions, 'retention' | 'logger'>;
-  private queue: ChangeInput[] = [];
-  private inflight = 0;
+  private readonly o: HistoryWriterOptions & { maxQueued: number; now: () => Date };
+  private readonly batches: BatchWriter<ChangeInput>;
   private gap?: HistoryGap;
   /** Closed gaps (entries dropped while the store was up) to record with the next write. */
   private lostWhileUp: HistoryGap[] = [];
-  private written = 0;
-  private dropped = 0;
-  private lastError?: string;
-  private failures = 0;
-  private chain: Promise<void> = Promise.resolve();
-  private drainQueued = false;
-  private flushTimer?: NodeJS.Timeout;
-  private retryTimer?: NodeJS.Timeout;
-  private readonly pruneTimer?: NodeJS.Timeout;
-  private stopping?: Promise<void>;
 
   constructor(store: ChangeStore | (() => Promise<ChangeStore>), opts: HistoryWriterOptions = {}) {
     if (typeof store === 'function') this.open = store;
     else this.store = store;
-    this.o = {
-      flushMs: 1_000,
-      batchSize: 500,
-      maxQueued: 50_000,
-      pruneEveryMs: 600_000,
-      retryMinMs: 1_000,
-      now: () => new Date(),
-      ...opts,
-      retryMaxMs: Math.min(opts.retryMaxMs ?? MAX_RETRY_MS, MAX_RETRY_MS),
-    };
-    if (this.o.retention) this.pruneTimer = setInterval(() => void this.enqueue(() => this.prune()), this.o.pruneEveryMs).unref();
+    this.o = { maxQueued: 50_000, now: () => new Date(), ...opts };
+    const retention = this.o.retention;
+    this.batches = new BatchWriter<ChangeInput>(
+      {
+        write: async (batch) => (await this.currentStore()).append(batch),
+        accepts: (e) => typeof e?.at === 'string' && !Number.isNaN(Date.parse(e.at)),
+        pending: () => !!this.gap || this.lostWhileUp.length > 0,
+        recovered: () => this.closeGap(),
+        wrote: () => this.recordLostWhileUp(),
+        failed: (reason, first, oldest) => this.failed(reason, first, oldest),
+        dropped: (lost) => this.droppedWhileUp(lost),
+        ...(retention && { prune: () => this.prune(retention) }),
+        stopped: () => this.closeStore(),
+      },
+      {
+        ...this.o,
+        messages: { stepFailed: 'history writer step failed', down: 'history store failed; changes are queued until it is back', pruned: 'history pruned', pruneFailed: 'history prune failed' },
+      },
+    );
   }
 
   /** Queues changes for writing; returns at once. Entries whose `at` is not a time are dropped (and counted). */
   record(inputs: readonly ChangeInput[]): void {
-    if (this.stopping) {
-      this.dropped += inputs.length;
-      return;
-    }
-    for (const e of inputs) {
-      if (typeof e?.at === 'string' && !Number.isNaN(Date.parse(e.at))) this.queue.push(e);
-      else this.dropped++;
-    }
-    this.trim();
-    if (this.gap) return; // down: the retry timer decides when to try again
-    if (this.queue.length >= this.o.batchSize) this.kick();
-    else if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = undefined;
-        if (!this.gap) this.kick();
-      }, this.o.flushMs).unref();
-    }
+    this.batches.record(inputs);
   }
 
   status(): HistoryWriterStatus {
-    return {
-      state: this.gap ? 'down' : 'ok',
-      ...(this.gap ? { openGap: { ...this.gap } } : {}),
-      written: this.written,
-      dropped: this.dropped,
-      queued: this.queue.length + this.inflight,
-      ...(this.lastError ? { lastError: this.lastError } : {}),
-    };
+    const { state, ...counts } = this.batches.status();
+    return { state, ...(this.gap ? { openGap: { ...this.gap } } : {}), ...counts };
   }
 
   /** Writes what is queued; resolves when written or when a write failed (see status()). Never rejects. */
   flush(): Promise<void> {
-    return this.enqueue(() => this.drain());
+    return this.batches.flush();
   }
 
   /** Flushes once more, stops the timers and closes the store; later records are dropped. */
   stop(): Promise<void> {
-    this.stopping ??= (async () => {
-      clearTimeout(this.flushTimer);
-      clearTimeout(this.retryTimer);
-      clearInterval(this.pruneTimer);
-      await this.flush();
-      const store = this.store;
-      this.store = undefined;
-      await store?.close().catch((err) => this.o.logger?.warn({ err: messageOf(err) }, 'closing the history store failed'));
-    })();
-    return this.stopping;
-  }
-
-  private enqueue(step: () => Promise<void>): Promise<void> {
-    this.chain = this.chain.then(step).catch((err) => this.o.logger?.error({ err: messageOf(err) }, 'history writer step failed'));
-    return this.chain;
-  }
-
-  private kick(): void {
-    if (this.drainQueued) return;
-    this.drainQueued = true;
-    void this.enqueue(async () => {
-      this.drainQueued = false;
-      await this.drain();
-    });
+    return this.batches.stop();
   }
 
   private async currentStore(): Promise<ChangeStore> {
@@ -156,53 +101,28 @@ export class HistoryWriter {
     return this.store;
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.gap || this.lostWhileUp.length > 0) {
-      const batch = this.queue.splice(0, this.o.batchSize);
-      this.inflight = batch.length;
-      try {
-        const store = await this.currentStore();
-        await store.append(batch);
-        this.written += batch.length;
-        this.inflight = 0;
-        await this.recordGaps(store);
-      } catch (err) {
-        if (this.inflight > 0) this.queue.unshift(...batch);
-        this.inflight = 0;
-        this.trim();
-        this.failed(err);
-        return;
-      }
-    }
+  /** After the first good write of an outage: its gap, closed now. A failure here is a failure of the store. */
+  private async closeGap(): Promise<void> {
+    if (!this.gap) return;
+    const closed = { ...this.gap, to: this.o.now().toISOString() };
+    await (await this.currentStore()).recordGap(closed);
+    this.gap = undefined;
+    this.o.logger?.info({ gap: closed }, 'history store writable again; gap recorded');
   }
 
-  /** After a good write: the outage's gap, closed now, then any entries lost while up. A failure here is a failure of the store. */
-  private async recordGaps(store: ChangeStore): Promise<void> {
-    if (this.gap) {
-      const closed = { ...this.gap, to: this.o.now().toISOString() };
-      await store.recordGap(closed);
-      this.gap = undefined;
-      this.failures = 0;
-      this.lastError = undefined;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
-      this.o.logger?.info({ gap: closed }, 'history store writable again; gap recorded');
-    }
+  /** After every good write: the entries lost while up, each range once. */
+  private async recordLostWhileUp(): Promise<void> {
     while (this.lostWhileUp[0]) {
-      await store.recordGap(this.lostWhileUp[0]);
+      await (await this.currentStore()).recordGap(this.lostWhileUp[0]);
       this.lostWhileUp.shift();
     }
   }
 
-  private failed(err: unknown): void {
-    const reason = messageOf(err);
-    this.lastError = reason;
-    this.failures++;
-    if (!this.gap) {
-      const now = this.o.now();
-      const first = this.queue[0] ? Date.parse(this.queue[0].at) : now.getTime();
-      this.gap = { from: new Date(Math.min(first, now.getTime())).toISOString(), reason: `history store failed: ${reason}` };
-      this.o.logger?.error({ err: reason, queued: this.queue.length }, 'history store failed; changes are queued until it is back');
+  private failed(reason: string, first: boolean, oldest: ChangeInput | undefined): void {
+    if (first) {
+      const now = this.o.now().getTime();
+      const from = oldest ? Date.parse(oldest.at) : now;
+      this.gap = { from: new Date(Math.min(from, now)).toISOString(), reason: `history store failed: ${reason}` };
     }
     // An opener's store is opened anew on the next try: the server may have come back empty or elsewhere.
     if (this.open && this.store) {
@@ -210,20 +130,10 @@ export class HistoryWriter {
       this.store = undefined;
       void broken.close().catch(() => {});
     }
-    if (this.stopping || this.retryTimer) return;
-    const delay = Math.min(this.o.retryMaxMs, this.o.retryMinMs * 2 ** Math.min(this.failures - 1, 16)) * (0.8 + 0.2 * Math.random());
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.kick();
-    }, delay).unref();
   }
 
-  /** Drops the oldest entries past maxQueued; lost while up, they become a closed gap of their own. */
-  private trim(): void {
-    const over = Math.min(this.queue.length + this.inflight - this.o.maxQueued, this.queue.length);
-    if (over <= 0) return;
-    const lost = this.queue.splice(0, over);
-    this.dropped += over;
+  /** The oldest entries, dropped past maxQueued: lost while up, they become a closed gap of their own. */
+  private droppedWhileUp(lost: readonly ChangeInput[]): void {
     if (this.gap) return; // inside the open gap already
     let [min, max] = [Infinity, -Infinity];
     for (const e of lost) {
@@ -239,15 +149,14 @@ export class HistoryWriter {
     }
   }
 
-  private async prune(): Promise<void> {
-    const r = this.o.retention;
-    if (!r || this.gap || this.stopping) return;
-    try {
-      const store = await this.currentStore();
-      const n = await store.prune({ before: new Date(this.o.now().getTime() - r.days * 86_400_000), maxBytes: r.maxBytes });
-      if (n > 0) this.o.logger?.info({ pruned: n }, 'history pruned');
-    } catch (err) {
-      this.o.logger?.warn({ err: messageOf(err) }, 'history prune failed');
-    }
+  private async prune(retention: NonNullable<HistoryWriterOptions['retention']>): Promise<number> {
+    const store = await this.currentStore();
+    return store.prune({ before: new Date(this.o.now().getTime() - retention.days * 86_400_000), maxBytes: retention.maxBytes });
+  }
+
+  private async closeStore(): Promise<void> {
+    const store = this.store;
+    this.store = undefined;
+    await store?.close().catch((err: unknown) => this.o.logger?.warn({ err: errorMessage(err) }, 'closing the history store failed'));
   }
 }
