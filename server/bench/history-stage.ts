@@ -119,7 +119,7 @@ async function storeStep(o: HistoryStageOptions, r: HistoryStageResult): Promise
 async function costRun(mode: 'off' | 'on', sim: SimHostInfo, targets: ChurnTarget[], p: SyncProbeOptions, heap: string[]): Promise<CostRun> {
   // MESHGLASS_DATABASE_URL empty: the `on` arm is PGlite (the default), whatever this shell has.
   const child = spawnTracked(process.execPath, tsxArgs('server/bench/history-sync-probe.ts', [mode, sim.kubeconfigPath, JSON.stringify(p)], [...PROBE_FLAGS, ...heap]), { timeoutMs: 0, label: `history-sync ${mode}`, env: { ...process.env, MESHGLASS_DATABASE_URL: '', LOG_LEVEL: 'warn' } });
-  const limit = setTimeout(() => void terminate(child), p.syncTimeoutMs + (p.settleSeconds + p.windowSeconds) * 1000 + 120_000);
+  const limit = setTimeout(() => void terminate(child), p.syncTimeoutMs + (p.settleSeconds + p.windowSeconds + p.drainSeconds) * 1000 + 120_000);
   try {
     let churn: Promise<ChurnResult> | undefined;
     const result = await new Promise<SyncProbeResult>((resolve, reject) => {
@@ -145,7 +145,7 @@ async function costStep(o: HistoryStageOptions, r: HistoryStageResult): Promise<
   const name = o.sizes.at(-1)!;
   const size: SizeSpec = o.smoke ? { ...SIZES.M, name: 'M', fleet: SMOKE_FLEET, simHeapMiB: 1024 } : SIZES[name];
   const fleet = generated(size);
-  const p: SyncProbeOptions = o.smoke ? { settleSeconds: 1, windowSeconds: 4, syncTimeoutMs: 60_000 } : { settleSeconds: 10, windowSeconds: 45, syncTimeoutMs: 900_000 };
+  const p: SyncProbeOptions = o.smoke ? { settleSeconds: 1, windowSeconds: 4, drainSeconds: 1, syncTimeoutMs: 60_000 } : { settleSeconds: 10, windowSeconds: 30, drainSeconds: 5, syncTimeoutMs: 900_000 };
   const work = mkdtempSync(path.join(os.tmpdir(), 'meshglass-bench-history-'));
   const label = o.smoke ? 'smoke' : name;
   o.log(`[history] ${label}: cost to the sync: starting the simulated fleet`);

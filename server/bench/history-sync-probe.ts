@@ -34,6 +34,8 @@ import { percentiles, type Percentiles } from './stats';
 export interface SyncProbeOptions {
   settleSeconds: number;
   windowSeconds: number;
+  /** After the window, how long churn writes still count as arrived (late ones are the lag being measured). */
+  drainSeconds: number;
   syncTimeoutMs: number;
 }
 
@@ -145,6 +147,7 @@ async function main(): Promise<SyncProbeResult> {
     const seconds = (performance.now() - w0) / 1000;
     const windowCpu = cpuMs() - wc0;
     h.disable();
+    await sleep(opts.drainSeconds * 1000);
     const over = (ms: number) => gaps.filter((g) => g > ms).length;
     const window = {
       seconds: r1(seconds),
