@@ -79,6 +79,7 @@ if (cost?.runs.length) {
   row('services page read + JSON p50 / p95 / max', (r) => `${ms(r.probe.window.servicesReadMs)} ms`);
   row('RSS at the end of the churn', (r) => `${n(r.probe.window.rssMiB)} MiB`);
   row('entries written', (r) => (r.probe.history ? `${n(r.probe.history.entries)} (${r.probe.history.state})` : '—'));
+  row('first open of a fresh PGlite data dir (before the sync)', (r) => (r.probe.history?.freshStoreOpenMs === undefined ? '—' : `${n(r.probe.history.freshStoreOpenMs)} ms`));
 }
 if (file.result.errors.length) out.push('', `Errors: ${file.result.errors.join('; ')}`);
 process.stdout.write(`${out.join('\n')}\n`);
