@@ -7,6 +7,7 @@ import type { LabelMode } from '@/lib/topology-view/elements';
 import { graphSize } from '@/lib/topology-view/graph-size';
 import { parsePositions, serialisePositions } from '@/lib/topology-view/positions';
 import { createGraph, fitGraph, nodePositions, showElements, styleFor } from './graph-engine';
+import { installProbe } from './graph-probe';
 
 /** What the page can ask of the graph. */
 export interface GraphApi {
@@ -84,9 +85,11 @@ export default function CytoscapeGraph({ elements, labelMode, layout, storageKey
     // The canvas must follow its box (window resizes, the side panel opening).
     const resize = new ResizeObserver(() => cy.resize());
     if (container.current) resize.observe(container.current);
+    const removeProbe = installProbe(cy);
     onReady({ png: () => cy.png({ full: true, scale: 2, bg: isDark() ? '#0f172a' : '#ffffff' }), fit: () => fitGraph(cy) });
     return () => {
       resize.disconnect();
+      removeProbe();
       cy.destroy();
       cyRef.current = null;
     };

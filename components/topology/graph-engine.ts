@@ -13,6 +13,7 @@ import { boxRects, gridLayout, placeNew } from '@/lib/topology-view/grid-layout'
 import { graphSize, type GraphSize } from '@/lib/topology-view/graph-size';
 import { layoutOptions } from '@/lib/topology-view/layout';
 import { rendererOptions, topologyStyle } from '@/lib/topology-view/style';
+import { followZoom, labelRulesFor, syncLabels } from './label-fit';
 
 let registered = false;
 function register() {
@@ -24,10 +25,22 @@ function register() {
 
 const SIZE = 'meshglass.size';
 const APPLIED = 'meshglass.applied';
+const DARK = 'meshglass.dark';
 const sizeOf = (cy: Core): GraphSize => cy.scratch(SIZE) as GraphSize;
+const isLarge = (cy: Core) => sizeOf(cy) === 'large';
 
-/** Style for an instance: the large variant when it was made for a large graph. */
-export const styleFor = (cy: Core, dark: boolean) => topologyStyle(dark, sizeOf(cy) === 'large');
+// Problems stand out at a fitted zoom too, where a border is a couple of pixels: a tinted fill as well (light, dark).
+const PROBLEM_FILL = { failure: ['#fee2e2', '#7f1d1d'], degraded: ['#fef3c7', '#78350f'] } as const;
+
+/** Style for an instance: the large variant when it was made for a large graph, with label sizes for its zoom (label-fit.ts). */
+export function styleFor(cy: Core, dark: boolean) {
+  cy.scratch(DARK, dark);
+  const base = topologyStyle(dark, isLarge(cy));
+  const fills = Object.entries(PROBLEM_FILL).map(([health, [light, night]]) => ({ selector: `node.node[health = "${health}"]`, style: { 'background-color': dark ? night : light } }));
+  return [...base, ...fills, ...labelRulesFor(cy, base, isLarge(cy))];
+}
+
+const restyle = (cy: Core) => void cy.style(styleFor(cy, cy.scratch(DARK) === true) as never);
 
 /** The id cytoscape checks before it adds its one-rule `<style>` to <head>. */
 export const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
@@ -57,15 +70,36 @@ export function claimCytoscapeStylesheet(doc: Document | undefined): void {
 export function createGraph(container: HTMLElement | null, nodeCount: number, dark: boolean, extra: Record<string, unknown> = {}, size: GraphSize = graphSize(nodeCount)): Core {
   register();
   claimCytoscapeStylesheet(container?.ownerDocument);
-  const cy = cytoscape({ container, style: topologyStyle(dark, size === 'large') as never, ...rendererOptions(nodeCount, size), ...extra });
+  const cy = cytoscape({ container, ...rendererOptions(nodeCount, size), ...extra });
   cy.scratch(SIZE, size);
+  cy.style(styleFor(cy, dark) as never);
+  followZoom(cy, size === 'large', () => restyle(cy));
   return cy;
 }
 
-/** Fits the drawing; on large graphs to the boxes, since a fit to every element measures every edge label. */
+// Room around the fitted drawing, in screen pixels: box names sit above the boxes, node names under the nodes.
+const FIT_PAD = { x: 24, top: 36, bottom: 30 };
+const FIT_MAX_ZOOM = 2;
+
+/**
+ * Fits the drawing, then sizes labels for the zoom it got. On large graphs
+ * to the boxes, since a fit to every element measures every edge label; on
+ * the others to the elements without their labels, which grow as the zoom
+ * falls (label-fit.ts): a fit that counted them would shrink the graph for
+ * labels drawn bigger because it shrank.
+ */
 export function fitGraph(cy: Core): void {
   const boxes = cy.nodes('.box');
-  cy.fit(sizeOf(cy) === 'large' && boxes.nonempty() ? boxes : undefined, 30);
+  if (isLarge(cy)) cy.fit(boxes.nonempty() ? boxes : undefined, 30);
+  else if (cy.elements().nonempty()) {
+    const bb = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as never);
+    const w = cy.width();
+    const h = cy.height() - FIT_PAD.top - FIT_PAD.bottom;
+    const fit = Math.min((w - 2 * FIT_PAD.x) / Math.max(bb.w, 1), h / Math.max(bb.h, 1));
+    const zoom = Math.min(FIT_MAX_ZOOM, Math.max(cy.minZoom(), fit));
+    cy.viewport({ zoom, pan: { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: FIT_PAD.top + (h - zoom * (bb.y1 + bb.y2)) / 2 } });
+  }
+  syncLabels(cy, isLarge(cy), () => restyle(cy), true);
 }
 
 export interface ShowInput {
@@ -132,7 +166,12 @@ function showLarge(cy: Core, input: ShowInput): void {
  * `done(laidOut)` runs once positions are final; `laidOut` tells whether
  * anything was placed (so the caller saves positions).
  */
-export function showElements(cy: Core, input: ShowInput, done: (laidOut: boolean) => void): void {
+export function showElements(cy: Core, input: ShowInput, then: (laidOut: boolean) => void): void {
+  // New elements change what covers what (and whether labels follow the zoom at all).
+  const done = (laidOut: boolean) => {
+    syncLabels(cy, isLarge(cy), () => restyle(cy), true);
+    then(laidOut);
+  };
   if (sizeOf(cy) === 'large') {
     const before = cy.nodes('.node').length;
     showLarge(cy, input);
