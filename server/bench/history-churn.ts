@@ -24,6 +24,8 @@ export interface ChurnResult {
   seconds: number;
   applied: number;
   failed: number;
+  /** Slots not sent: the cluster's previous apply still in flight, or every lane busy. */
+  skipped: number;
   /** Per second, over the window: the fleet-wide churn rate. */
   appliesPerS: number;
   applyMs: Percentiles;
@@ -57,38 +59,64 @@ function churnObject(t: ChurnTarget, weight: number): string {
   });
 }
 
-/** Applies the churn for `seconds` (bounded: stops at the deadline whatever the simulator does), one apply at a time on schedule; `appliesPerS` is what it got through. */
+/** Applies in flight at most; the simulator serves them on its own loop. */
+const MAX_IN_FLIGHT = 8;
+
+/**
+ * Applies the churn for `seconds` on schedule, up to MAX_IN_FLIGHT at once
+ * and never two at once to one cluster (so a cluster's applies reach it in
+ * order). Bounded: nothing is sent after the deadline, whatever the
+ * simulator does; a slot whose cluster is still busy is skipped (counted).
+ * `appliesPerS` is what got through.
+ */
 export async function driveChurn(adminUrl: string, targets: readonly ChurnTarget[], seconds: number): Promise<ChurnResult> {
   const applyMs: number[] = [];
   const sends: Record<string, number[]> = {};
+  const busy = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
   let failed = 0;
+  let skipped = 0;
   let maxLag = 0;
   const t0 = Date.now();
   const deadline = t0 + seconds * 1000;
   const slot = CHURN_INTERVAL_MS / Math.max(1, targets.length);
-  for (let tick = 0; ; tick++) {
+  const apply = async (t: ChurnTarget, weight: number) => {
+    const a0 = performance.now();
+    const sentAt = Date.now();
+    try {
+      const res = await fetch(`${adminUrl}/clusters/${encodeURIComponent(t.cluster)}/apply`, { method: 'POST', body: churnObject(t, weight), headers: { 'content-type': 'application/yaml' }, signal: AbortSignal.timeout(10_000) });
+      await res.text();
+      if (res.ok) {
+        applyMs.push(performance.now() - a0);
+        (sends[t.cluster] ??= []).push(sentAt);
+      } else failed++;
+    } catch {
+      failed++;
+    }
+  };
+  schedule: for (let tick = 0; ; tick++) {
     for (const [i, t] of targets.entries()) {
       const at = t0 + tick * CHURN_INTERVAL_MS + i * slot;
-      // Scheduled past the deadline, or the simulator so slow that the deadline has come: done (the rest of the schedule is not sent).
-      if (at >= deadline || Date.now() >= deadline) return { seconds: (Date.now() - t0) / 1000, applied: applyMs.length, failed, appliesPerS: Math.round((applyMs.length / seconds) * 10) / 10, applyMs: percentiles(applyMs), maxLagMs: Math.round(maxLag), sends };
+      if (at >= deadline) break schedule;
       const wait = at - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      else maxLag = Math.max(maxLag, -wait);
+      while (inFlight.size >= MAX_IN_FLIGHT && Date.now() < deadline) await Promise.race(inFlight);
+      if (Date.now() >= deadline) break schedule;
+      maxLag = Math.max(maxLag, Date.now() - at);
+      if (busy.has(t.cluster)) {
+        skipped++;
+        continue;
+      }
       const n = (step.get(t.cluster) ?? 0) + 1;
       step.set(t.cluster, n);
-      const weight = WEIGHTS[n % WEIGHTS.length]!;
-      const a0 = performance.now();
-      const sentAt = Date.now();
-      try {
-        const res = await fetch(`${adminUrl}/clusters/${encodeURIComponent(t.cluster)}/apply`, { method: 'POST', body: churnObject(t, weight), headers: { 'content-type': 'application/yaml' }, signal: AbortSignal.timeout(10_000) });
-        await res.text();
-        if (res.ok) {
-          applyMs.push(performance.now() - a0);
-          (sends[t.cluster] ??= []).push(sentAt);
-        } else failed++;
-      } catch {
-        failed++;
-      }
+      busy.add(t.cluster);
+      const p: Promise<void> = apply(t, WEIGHTS[n % WEIGHTS.length]!).finally(() => {
+        busy.delete(t.cluster);
+        inFlight.delete(p);
+      });
+      inFlight.add(p);
     }
   }
+  await Promise.all(inFlight);
+  return { seconds: (Date.now() - t0) / 1000, applied: applyMs.length, failed, skipped, appliesPerS: Math.round((applyMs.length / seconds) * 10) / 10, applyMs: percentiles(applyMs), maxLagMs: Math.round(maxLag), sends };
 }

@@ -72,7 +72,7 @@ if (cost?.runs.length) {
   const row = (label: string, f: (r: CostRun) => string | number) => out.push(`| ${label} | ${cost.runs.map(f).join(' | ')} |`);
   row('initial sync, every cluster ok', (r) => `${n(r.probe.syncMs)} ms`);
   row('CPU of the sync', (r) => `${n(r.probe.syncCpuMs)} ms`);
-  row('churn driven (applies/s)', (r) => r.churn.appliesPerS);
+  row('churn driven: applies/s (skipped, failed; apply p50 / p95 ms)', (r) => `${r.churn.appliesPerS} (${r.churn.skipped ?? 0}, ${r.churn.failed}; ${r.churn.applyMs.p50} / ${r.churn.applyMs.p95})`);
   row('churn apply to model write p50 / p95 / max (missed)', (r) => `${ms(r.churnToModelMs)} ms (${r.churnMissed})`);
   row('CPU during the churn', (r) => `${r.probe.window.cpuMsPerS} ms/s`);
   row('event loop: gaps > 50 ms, longest, p99', (r) => `${r.probe.window.gapsOver50ms}, ${r.probe.window.gapMaxMs} ms, ${r.probe.window.gapP99Ms} ms`);
