@@ -82,17 +82,18 @@ const FIT_PAD = { x: 24, top: 36, bottom: 30 };
 const FIT_MAX_ZOOM = 2;
 
 /**
- * Fits the drawing, then sizes labels for the zoom it got. On large graphs
- * to the boxes, since a fit to every element measures every edge label; on
- * the others to the elements without their labels, which grow as the zoom
- * falls (label-fit.ts): a fit that counted them would shrink the graph for
- * labels drawn bigger because it shrank.
+ * Fits the drawing to its nodes (boxes included) without their labels, then
+ * sizes labels for the zoom it got. Labels grow as the zoom falls
+ * (label-fit.ts): a fit that counted them would shrink the graph for labels
+ * drawn bigger because it shrank. Nor are edges measured: on large graphs
+ * that measured every edge label, and edges run between nodes anyway.
+ * Namespace groups sit outside every box, so a fit to the boxes alone left
+ * them off screen.
  */
 export function fitGraph(cy: Core): void {
-  const boxes = cy.nodes('.box');
-  if (isLarge(cy)) cy.fit(boxes.nonempty() ? boxes : undefined, 30);
-  else if (cy.elements().nonempty()) {
-    const bb = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as never);
+  const nodes = cy.nodes();
+  if (nodes.nonempty()) {
+    const bb = nodes.boundingBox({ includeLabels: false, includeOverlays: false, includeUnderlays: false } as never);
     const w = cy.width();
     const h = cy.height() - FIT_PAD.top - FIT_PAD.bottom;
     const fit = Math.min((w - 2 * FIT_PAD.x) / Math.max(bb.w, 1), h / Math.max(bb.h, 1));

@@ -73,7 +73,8 @@ export function labelRules(base: readonly StyleRule[], step: number, large: bool
     { selector: 'node.node', style: { 'font-size': font('node', 10), 'min-zoomed-font-size': 9, width: node, height: node, 'border-width': mark(3, MARK_PX.border) } },
     { selector: 'node.gateway', style: { width: gateway, height: gateway } },
     { selector: 'node.namespaceGroup', style: { 'font-size': font('group', 12), width: 'data(size)', height: 'data(size)', 'border-width': mark(4, MARK_PX.border) } },
-    { selector: 'node.box', style: { 'compound-sizing-wrt-labels': 'exclude', 'min-zoomed-font-size': 8 } },
+    // Box names end in an ellipsis rather than run over the next box's (a cluster box holding only its gateway is narrow).
+    { selector: 'node.box', style: { 'compound-sizing-wrt-labels': 'exclude', 'min-zoomed-font-size': 8, 'text-wrap': 'ellipsis', 'text-max-width': (b: NodeSingular) => Math.max(b.outerWidth(), 180 / zoom) } },
     { selector: 'node.cluster', style: { 'font-size': font('cluster', 13) } },
     { selector: 'node.namespace', style: { 'font-size': font('namespace', 11) } },
     { selector: 'node.appBox', style: { 'font-size': font('appBox', 10) } },
@@ -82,14 +83,21 @@ export function labelRules(base: readonly StyleRule[], step: number, large: bool
     const minWidth = MARK_PX.edge / zoom;
     rules.push({ selector: 'edge', style: { 'font-size': font('edge', 9), 'min-zoomed-font-size': 8, width: (e: EdgeSingular) => Math.max(Number(e.data('width') ?? 1), minWidth) } });
   }
-  rules.push({ selector: '.label-off', style: { 'text-opacity': 0 } });
+  // Labels moved off their place under the node (declutterLabels), a couple of pixels clear of it.
+  const margin = mark(3, LABEL_GAP_PX + 1);
+  rules.push(
+    { selector: 'node.node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -margin } },
+    { selector: 'node.node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': margin, 'text-margin-y': 0 } },
+    { selector: 'node.node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -margin, 'text-margin-y': 0 } },
+    { selector: '.label-off', style: { 'text-opacity': 0 } },
+  );
   return rules;
 }
 
 /** A style rule whose values may be functions of the element (cytoscape evaluates them per element). */
 export interface FollowRule {
   selector: string;
-  style: Record<string, StyleRule['style'][string] | ((e: EdgeSingular) => number)>;
+  style: Record<string, StyleRule['style'][string] | ((e: EdgeSingular) => number) | ((n: NodeSingular) => number)>;
 }
 
 /** The label rules for this instance now (none when its labels do not follow the zoom). */
@@ -111,6 +119,20 @@ function edgePriority(e: EdgeSingular): number {
   return -1e7 + (HEALTH_RANK[String(e.data('health'))] ?? 0) * 1e4 + Math.log10(1 + Number(e.data('rps') ?? 0)) * 100;
 }
 
+/** Room between labels (and between a label and its node), in screen pixels. */
+const LABEL_GAP_PX = 2;
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+/** Where a node's label may go, best first: under the node (the stylesheet's place), above, right, left. */
+const PLACES: ReadonlyArray<(body: Box, label: Box, gap: number) => Box> = [
+  (b, l, g) => ({ x1: (b.x1 + b.x2 - (l.x2 - l.x1)) / 2, x2: (b.x1 + b.x2 + (l.x2 - l.x1)) / 2, y1: b.y2 + g, y2: b.y2 + g + (l.y2 - l.y1) }),
+  (b, l, g) => ({ x1: (b.x1 + b.x2 - (l.x2 - l.x1)) / 2, x2: (b.x1 + b.x2 + (l.x2 - l.x1)) / 2, y1: b.y1 - g - (l.y2 - l.y1), y2: b.y1 - g }),
+  (b, l, g) => ({ x1: b.x2 + g, x2: b.x2 + g + (l.x2 - l.x1), y1: (b.y1 + b.y2 - (l.y2 - l.y1)) / 2, y2: (b.y1 + b.y2 + (l.y2 - l.y1)) / 2 }),
+  (b, l, g) => ({ x1: b.x1 - g - (l.x2 - l.x1), x2: b.x1 - g, y1: (b.y1 + b.y2 - (l.y2 - l.y1)) / 2, y2: (b.y1 + b.y2 + (l.y2 - l.y1)) / 2 }),
+];
+/** The class that puts a label at each of PLACES (the first is the stylesheet's own). */
+const PLACE_CLASSES = [undefined, 'label-top', 'label-right', 'label-left'] as const;
+
 const LABEL_BB = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false } as const;
 const BODY_BB = { includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false, includeUnderlays: false } as const;
 
@@ -121,26 +143,26 @@ function rect(el: SingularElementArgument, opts: typeof LABEL_BB | typeof BODY_B
 }
 
 /**
- * Hides the labels that would cover a more important one at the current
- * zoom (class `label-off`), and shows the others. Cluster names are always
- * drawn; node bodies are obstacles too, so no label covers another node.
+ * Places labels for the current zoom: a node's label under it, else above,
+ * right or left of it (classes `label-top` and so on), else not at all
+ * (`label-off`) when every place would cover a more important label. Cluster
+ * names are always drawn; node bodies are obstacles too, so no label covers
+ * another node.
  */
 export function declutterLabels(cy: Core, large: boolean): void {
   if (cy.destroyed() || !followsZoom(cy)) return;
   const rects: LabelRect[] = [];
+  const gap = LABEL_GAP_PX / cy.zoom();
   cy.nodes().forEach((n) => {
     const box = n.hasClass('box');
-    if (n.data('label')) {
-      // Cluster names are always drawn; a namespace's name gives way only to them and to unhealthy nodes.
-      const cluster = n.hasClass('cluster');
-      const r = rect(n, LABEL_BB, n.id(), box ? 2e4 : nodePriority(n), cluster, n.id());
-      if (r) rects.push(r);
-    }
-    // A node's own label sits against its body: the same group does not collide.
-    if (!box) {
-      const body = rect(n, BODY_BB, `body:${n.id()}`, 0, true, n.id());
-      if (body) rects.push(body);
-    }
+    // The grid packs namespace groups closer than their names are tall: those names may cover the group under them.
+    const body = box || n.hasClass('namespaceGroup') ? undefined : rect(n, BODY_BB, `body:${n.id()}`, 0, true, n.id());
+    if (body) rects.push(body);
+    if (!n.data('label')) return;
+    // Cluster names are always drawn; a namespace's name gives way only to them and to unhealthy nodes.
+    const r = rect(n, LABEL_BB, n.id(), box ? 2e4 : nodePriority(n), n.hasClass('cluster'), n.id());
+    if (r && body) rects.push({ ...r, ...PLACES.map((p) => p(body, r, gap))[0]!, alternatives: PLACES.slice(1).map((p) => p(body, r, gap)) });
+    else if (r) rects.push(r);
   });
   if (!large) {
     cy.edges().forEach((e) => {
@@ -149,13 +171,20 @@ export function declutterLabels(cy: Core, large: boolean): void {
       if (r) rects.push(r);
     });
   }
-  // A gap of 2 px on screen, in graph units.
-  const kept = declutter(rects, 2 / cy.zoom());
+  const kept = declutter(rects, gap);
+  const show = (el: SingularElementArgument, at: number | undefined) => {
+    if (el.hasClass('label-off') !== (at === undefined)) el.toggleClass('label-off', at === undefined);
+  };
   cy.batch(() => {
-    cy.elements().forEach((el) => {
-      if (el.isNode() && el.hasClass('cluster')) return;
-      const off = !kept.has(el.id());
-      if (el.hasClass('label-off') !== off) el.toggleClass('label-off', off);
+    cy.edges().forEach((e) => show(e, kept.get(e.id())));
+    cy.nodes().forEach((n) => {
+      if (n.hasClass('cluster')) return;
+      const at = kept.get(n.id());
+      show(n, at);
+      if (n.hasClass('box')) return;
+      PLACE_CLASSES.forEach((cls, i) => {
+        if (cls && n.hasClass(cls) !== (at === i)) n.toggleClass(cls, at === i);
+      });
     });
   });
 }
