@@ -1,5 +1,10 @@
 import { Skeleton } from '@/components/ui/skeleton';
 
 export default function Loading() {
-  return <Skeleton rows={8} label="Loading topology" />;
+  return (
+    <>
+      <h1 className="text-lg font-semibold tracking-tight">Topology</h1>
+      <Skeleton rows={8} label="Loading topology" />
+    </>
+  );
 }

@@ -3,6 +3,7 @@
 import { FILTER_CONTROL } from '@/components/ui/filter-controls';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { AGGREGATE_ABOVE_NODES, type Grouping, type NamespaceSummary } from '@/lib/topology-view/aggregate';
+import { TOOL_CONTROL, ToolbarPopover } from './toolbar-popover';
 
 export interface NamespaceGroupingProps {
   grouping: Grouping;
@@ -15,7 +16,9 @@ export interface NamespaceGroupingProps {
   onCollapseAll: () => void;
 }
 
-const LABELS: Record<Grouping, string> = { auto: `By namespace above ${AGGREGATE_ABOVE_NODES.toLocaleString('en')} nodes`, namespace: 'Always by namespace', off: 'Every node' };
+// Short: the select sits in the one-row toolbar; its title says the rest.
+const LABELS: Record<Grouping, string> = { auto: 'Group: auto', namespace: 'Group: always', off: 'Group: never' };
+const TITLE = `Group by namespace: auto above ${AGGREGATE_ABOVE_NODES.toLocaleString('en')} nodes, always, or never (every node drawn)`;
 
 /**
  * Namespace grouping: the mode, and every namespace as a button that expands or
@@ -24,22 +27,19 @@ const LABELS: Record<Grouping, string> = { auto: `By namespace above ${AGGREGATE
 export function NamespaceGrouping({ grouping, grouped, namespaces, expanded, onGrouping, onToggle, onCollapseAll }: NamespaceGroupingProps) {
   const open = namespaces.filter((n) => expanded.has(n.namespace)).length;
   return (
-    <div className="flex flex-wrap items-start gap-3 text-xs" data-testid="topology-grouping" data-grouped={grouped ? 'namespace' : 'off'}>
-      <label className="flex items-center gap-2">
-        Group
-        <select value={grouping} onChange={(e) => onGrouping(e.target.value as Grouping)} className={FILTER_CONTROL}>
+    <div className="flex items-center gap-2 text-xs" data-testid="topology-grouping" data-grouped={grouped ? 'namespace' : 'off'}>
+      <label className="flex items-center">
+        <span className="sr-only">Group by namespace</span>
+        <select value={grouping} onChange={(e) => onGrouping(e.target.value as Grouping)} className={TOOL_CONTROL} title={TITLE}>
           {(Object.keys(LABELS) as Grouping[]).map((g) => <option key={g} value={g}>{LABELS[g]}</option>)}
         </select>
       </label>
       {grouped ? (
-        <details className="min-w-64">
-          <summary className="cursor-pointer py-1">
-            {namespaces.length} namespaces, {open} expanded
-          </summary>
-          <div className="mt-1 flex items-center gap-2">
+        <ToolbarPopover summary={`${open}/${namespaces.length} open`} label={`${namespaces.length} namespaces, ${open} expanded`} panelClassName="w-72 text-xs">
+          <div className="flex items-center gap-2">
             <button type="button" className={FILTER_CONTROL} onClick={onCollapseAll} disabled={open === 0}>Collapse all</button>
           </div>
-          <ul className="mt-1 max-h-64 overflow-auto" aria-label="Namespaces">
+          <ul className="mt-1 max-h-72 overflow-auto" aria-label="Namespaces">
             {namespaces.map((n) => {
               const isOpen = expanded.has(n.namespace);
               return (
@@ -54,7 +54,7 @@ export function NamespaceGrouping({ grouping, grouped, namespaces, expanded, onG
               );
             })}
           </ul>
-        </details>
+        </ToolbarPopover>
       ) : null}
     </div>
   );

@@ -14,7 +14,7 @@ export interface NodeSearchProps {
 
 type Candidate = Pick<ViewNodeData, 'id' | 'name' | 'version' | 'namespace' | 'cluster' | 'kind'>;
 
-const label = (n: Candidate) => (n.kind === 'namespaceGroup' ? `${n.name} (namespace)` : `${n.name}${n.version ? ` ${n.version}` : ''} (${n.namespace ?? ''} @ ${n.cluster})`);
+const label = (n: Candidate) => (n.kind === 'namespaceGroup' ? `${n.name} (namespace)` : `${n.name}${n.kind === 'versionedApp' && n.version ? ` ${n.version}` : ''} (${n.namespace ?? ''} @ ${n.cluster})`);
 
 /**
  * Finds a node by name and focuses it; the datalist keeps it keyboard-only
@@ -42,7 +42,7 @@ export function NodeSearch({ nodes, search, onPick }: NodeSearchProps) {
         e.preventDefault();
         void pick(text).catch(() => undefined);
       }}
-      className="flex items-center gap-2"
+      className="flex items-center gap-1"
     >
       <input
         type="search"
@@ -54,12 +54,14 @@ export function NodeSearch({ nodes, search, onPick }: NodeSearchProps) {
         }}
         aria-label="Find a node in the graph"
         placeholder="Find node…"
-        className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1 text-[13px] dark:border-slate-700 dark:bg-slate-900"
       />
       <datalist id={listId}>
         {candidates.slice(0, 500).map((n) => <option key={n.id} value={label(n)} />)}
       </datalist>
-      <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-700">Focus</button>
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-[13px] hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800" aria-label="Focus" title="Focus the node">
+        <span aria-hidden="true">→</span>
+      </button>
     </form>
   );
 }

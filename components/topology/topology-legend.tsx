@@ -7,21 +7,21 @@ const ITEMS = [
   ['idle', 'Idle / no data'],
 ] as const;
 
-/** What colours, dashes and shapes mean. */
+/** What colours, dashes and shapes mean: one line under the graph, never over it. */
 export function TopologyLegend() {
   return (
-    <section aria-label="Legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+    <section aria-label="Legend" className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-[11px] text-slate-600 dark:text-slate-300">
       {ITEMS.map(([k, label]) => (
         <span key={k} className="flex items-center gap-1">
-          <svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" stroke={HEALTH_COLOURS[k]} strokeWidth="3" /></svg>
+          <svg width="16" height="8" aria-hidden="true"><line x1="0" y1="4" x2="16" y2="4" stroke={HEALTH_COLOURS[k]} strokeWidth="3" /></svg>
           {label}
         </span>
       ))}
       <span className="flex items-center gap-1">
-        <svg width="22" height="8" aria-hidden="true"><line x1="0" y1="4" x2="22" y2="4" stroke="#64748b" strokeWidth="2" strokeDasharray="5 3" /></svg>
+        <svg width="16" height="8" aria-hidden="true"><line x1="0" y1="4" x2="16" y2="4" stroke="#64748b" strokeWidth="2" strokeDasharray="4 2" /></svg>
         Cross-cluster
       </span>
-      <span>○ workload · △ service · ◇ gateway · ▭ app · outer box cluster · dashed box namespace</span>
+      <span title="Solid boxes are clusters, dashed boxes namespaces">○ workload △ service ◇ gateway ▭ app</span>
     </section>
   );
 }
