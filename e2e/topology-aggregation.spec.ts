@@ -64,8 +64,10 @@ test('a large graph opens grouped by namespace; a namespace expands and collapse
   expect(asked[0]!.bytes).toBeLessThan(envelope(answer).length / 10);
   const collapsed = await drawn(page);
   expect(collapsed).toBeLessThan(100);
+  await page.screenshot({ path: 'test-results/screenshots/topology-grouped-1280-light.png' });
 
   await grouping.locator('summary').click();
+  await page.screenshot({ path: 'test-results/screenshots/topology-grouped-menu-1280-light.png' });
   const toggle = grouping.getByRole('button', { name: 'Expand namespace ns-3' });
   await toggle.focus();
   await page.keyboard.press('Enter');
