@@ -102,14 +102,16 @@ test('the controls are one keyboard path, and the search opens a node with its t
   // Start the tab order at the title, as a click there would.
   await page.getByRole('heading', { level: 1, name: 'Topology' }).click();
   const path: string[] = [];
-  for (let i = 0; i < 7; i++) {
+  // The problems menu is there only while the graph has problems (a scenario before this test may leave some in the window).
+  for (let i = 0; i < 8 && path.at(-1) !== 'More graph options'; i++) {
     await page.keyboard.press('Tab');
     path.push(await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       return el?.getAttribute('aria-label') ?? el?.getAttribute('title') ?? el?.textContent?.trim() ?? '';
     }));
   }
-  expect(path).toEqual(['Graph', expect.stringContaining('Group by namespace'), 'Window', 'Filters: All traffic', 'Find a node in the graph', 'Focus', 'More graph options']);
+  const problemsMenu = /^\d+ problems?/;
+  expect(path.filter((p) => !problemsMenu.test(p))).toEqual(['Graph', expect.stringContaining('Group by namespace'), 'Window', 'Filters: All traffic', 'Find a node in the graph', 'Focus', 'More graph options']);
 
   // A popover opens by keyboard, its filter applies, Escape closes it.
   const filters = page.getByRole('group', { name: 'Graph options' }).locator('summary', { hasText: 'All traffic' });

@@ -39,28 +39,35 @@ export function SignalChart({ title, series, stepSeconds, format, markers = [] }
       {empty ? (
         <p className="flex h-[120px] items-center justify-center text-xs text-slate-500 dark:text-slate-400">No samples in this range</p>
       ) : (
-        <svg viewBox={`-44 -6 ${W + 50} ${H + 12}`} role="img" aria-label={`${title} per cluster`} className="w-full">
-          {g.yTicks.map((t) => (
-            <g key={t.value}>
-              <line x1={0} x2={W} y1={t.y} y2={t.y} className="stroke-slate-200 dark:stroke-slate-700" strokeWidth={1} />
-              <text x={-6} y={t.y + 3} textAnchor="end" className="fill-slate-500 text-[10px] dark:fill-slate-400">{format(t.value)}</text>
-            </g>
-          ))}
-          {g.paths.map((p, i) => (
-            <path key={p.label} d={p.d} fill="none" stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} strokeWidth={1.8} strokeLinejoin="round" />
-          ))}
-          {shown.map((m) => {
-            const x = Math.round(((m.at - x0) / (x1 - x0)) * W * 10) / 10;
-            return (
-              <a key={m.id} href={`/changes/${m.id}`} data-testid="change-marker" data-cluster={m.cluster} aria-label={`${m.cluster}: ${m.label}`}>
-                <title>{`${new Date(m.at * 1000).toLocaleTimeString()} ${m.cluster}: ${m.label}`}</title>
-                <line x1={x} x2={x} y1={0} y2={H} stroke={colourOf(m.cluster)} strokeWidth={1.2} strokeDasharray="3 2" />
-                <path d={`M${x - 4},-6L${x + 4},-6L${x},0Z`} fill={colourOf(m.cluster)} />
-                <rect x={x - 5} y={-6} width={10} height={H + 6} fill="transparent" />
-              </a>
-            );
-          })}
-        </svg>
+        // The markers are links: they sit in their own layer over the picture, as an image may hold nothing interactive.
+        <div className="relative">
+          <svg viewBox={`-44 -6 ${W + 50} ${H + 12}`} role="img" aria-label={`${title} per cluster`} className="w-full">
+            {g.yTicks.map((t) => (
+              <g key={t.value}>
+                <line x1={0} x2={W} y1={t.y} y2={t.y} className="stroke-slate-200 dark:stroke-slate-700" strokeWidth={1} />
+                <text x={-6} y={t.y + 3} textAnchor="end" className="fill-slate-500 text-[10px] dark:fill-slate-400">{format(t.value)}</text>
+              </g>
+            ))}
+            {g.paths.map((p, i) => (
+              <path key={p.label} d={p.d} fill="none" stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]} strokeWidth={1.8} strokeLinejoin="round" />
+            ))}
+          </svg>
+          {shown.length > 0 && (
+            <svg viewBox={`-44 -6 ${W + 50} ${H + 12}`} role="group" aria-label={`Changes on ${title}`} className="absolute inset-0 h-full w-full">
+              {shown.map((m) => {
+                const x = Math.round(((m.at - x0) / (x1 - x0)) * W * 10) / 10;
+                return (
+                  <a key={m.id} href={`/changes/${m.id}`} data-testid="change-marker" data-cluster={m.cluster} aria-label={`${m.cluster}: ${m.label}`}>
+                    <title>{`${new Date(m.at * 1000).toLocaleTimeString()} ${m.cluster}: ${m.label}`}</title>
+                    <line x1={x} x2={x} y1={0} y2={H} stroke={colourOf(m.cluster)} strokeWidth={1.2} strokeDasharray="3 2" />
+                    <path d={`M${x - 4},-6L${x + 4},-6L${x},0Z`} fill={colourOf(m.cluster)} />
+                    <rect x={x - 5} y={-6} width={10} height={H + 6} fill="transparent" />
+                  </a>
+                );
+              })}
+            </svg>
+          )}
+        </div>
       )}
       <ul className="mt-1 flex flex-wrap gap-x-3 text-xs">
         {series.map((s, i) => (
