@@ -22,9 +22,15 @@ export const serviceInstanceSchema = z.object({
 });
 export type ServiceInstance = z.infer<typeof serviceInstanceSchema>;
 
-/** A service in the list: one row per namespace/name across clusters (namespace sameness), or a ServiceEntry. */
+/**
+ * A service in the list: one row per mesh, namespace and name, merged across
+ * that mesh's clusters (namespace sameness holds within a mesh only), or a
+ * ServiceEntry likewise. The same namespace/name in another mesh is its own row.
+ */
 export const serviceSummarySchema = z.object({
   kind: z.enum(['Service', 'ServiceEntry']),
+  /** The clusters' mesh ID; '' for clusters without one (they form one group, as Istio gives them one default mesh). */
+  mesh: z.string(),
   namespace: z.string(),
   name: z.string(),
   hosts: z.array(z.string()),
@@ -47,9 +53,26 @@ export const serviceSummarySchema = z.object({
 });
 export type ServiceSummary = z.infer<typeof serviceSummarySchema>;
 
-/** A service with every cluster's instance. */
-export const serviceDetailSchema = serviceSummarySchema.extend({ instances: z.array(serviceInstanceSchema) });
+/** A service with every cluster's instance in its mesh. */
+export const serviceDetailSchema = serviceSummarySchema.extend({
+  instances: z.array(serviceInstanceSchema),
+  /** Every visible mesh with a Service of this namespace/name (this one included), in mesh order, with its clusters. */
+  meshes: z.array(z.object({ mesh: z.string(), clusters: z.array(z.string()) })).optional(),
+});
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
+
+/** A mesh ID as a query parameter (up to a DNS name; '' is the group of clusters without a mesh ID). */
+const meshParam = z.string().max(253);
+
+/**
+ * Query of GET /api/v1/services/{namespace}/{name}: which mesh's service. Without `mesh`, the mesh
+ * holding `cluster` (links that name a cluster land in its mesh), else the first mesh in name order.
+ */
+export const serviceDetailQuerySchema = z.object({
+  mesh: meshParam.optional(),
+  cluster: z.string().min(1).optional(),
+});
+export type ServiceDetailQuery = z.infer<typeof serviceDetailQuerySchema>;
 
 /** Orders the fleet model keeps indexed. */
 export const FLEET_SORTS = ['name', '-name', 'namespace', '-namespace', 'clusters', '-clusters', 'endpoints', '-endpoints'] as const;
@@ -61,6 +84,8 @@ export type SignalSort = (typeof SIGNAL_SORTS)[number];
 /** Query of GET /api/v1/services. */
 export const servicesQuerySchema = pagingQuerySchema.extend({
   cluster: z.string().min(1).optional(),
+  /** Rows of this mesh only ('' : clusters without a mesh ID). */
+  mesh: meshParam.optional(),
   namespace: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
   kind: z.enum(['Service', 'ServiceEntry']).optional(),

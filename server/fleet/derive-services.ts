@@ -51,8 +51,8 @@ export function serviceInstance(store: ClusterStore, svc: SlimService): ServiceI
 
 const portSig = (i: ServiceInstance) => i.ports.map((p) => `${p.port}/${p.protocol}`).sort().join(',');
 
-/** The merged row of a service across its (visible) instances, with IST0170-style inconsistencies. */
-export function summariseService(namespace: string, name: string, instances: ServiceInstance[]): ServiceDetail {
+/** The merged row of a service across its (visible) instances in one mesh, with IST0170-style inconsistencies. */
+export function summariseService(mesh: string, namespace: string, name: string, instances: ServiceInstance[]): ServiceDetail {
   const ports = new Map<string, ServiceInstance['ports'][number]>();
   for (const i of instances) for (const p of i.ports) ports.set(`${p.port}/${p.protocol}`, p);
   const inconsistencies: string[] = [];
@@ -61,6 +61,7 @@ export function summariseService(namespace: string, name: string, instances: Ser
   if (new Set(instances.map((i) => i.headless)).size > 1) inconsistencies.push('headless in some clusters, ClusterIP in others');
   return {
     kind: 'Service',
+    mesh,
     namespace,
     name,
     hosts: [`${name}.${namespace}.svc.cluster.local`],
@@ -74,8 +75,8 @@ export function summariseService(namespace: string, name: string, instances: Ser
   };
 }
 
-/** A ServiceEntry as a service: its hosts, location and resolution, merged across the clusters that hold it. */
-export function serviceEntrySummary(namespace: string, name: string, objects: Array<{ cluster: string; obj: SlimConfigObject }>): ServiceSummary {
+/** A ServiceEntry as a service: its hosts, location and resolution, merged across the clusters of one mesh that hold it. */
+export function serviceEntrySummary(mesh: string, namespace: string, name: string, objects: Array<{ cluster: string; obj: SlimConfigObject }>): ServiceSummary {
   const hosts = new Set<string>();
   const ports = new Map<string, ServiceSummary['ports'][number]>();
   let location: string | undefined;
@@ -94,6 +95,7 @@ export function serviceEntrySummary(namespace: string, name: string, objects: Ar
   }
   return {
     kind: 'ServiceEntry',
+    mesh,
     namespace,
     name,
     hosts: [...hosts].sort(),

@@ -33,6 +33,35 @@ describe('FleetModel', () => {
     expect(getServices(m, ALL, { page: 1, pageSize: 10, sort: 'name' }).data.total).toBe(1);
   });
 
+  it('merges services within one mesh only: the same namespace/name in another mesh is its own row', () => {
+    const m = new FleetModel();
+    for (const [c, mesh] of [['a', 'prod'], ['b', 'prod'], ['s', 'staging']] as const) m.upsertCluster({ name: c, displayName: c, source: 'test', mesh });
+    for (const c of ['a', 'b', 's']) m.apply(c, services!, 'bookinfo/reviews', svc('bookinfo', 'reviews') as AnyRecord);
+    const page = { page: 1, pageSize: 10, sort: 'name' } as const;
+    const rows = getServices(m, ALL, page).data.items;
+    expect(rows.map((r) => [r.mesh, r.clusters])).toEqual([['prod', ['a', 'b']], ['staging', ['s']]]);
+    expect(getServices(m, ALL, { ...page, mesh: 'staging' }).data.items.map((r) => r.clusters)).toEqual([['s']]);
+    // Detail: the first mesh by name unless one is asked for, or the mesh of the cluster a link names.
+    expect(getService(m, ALL, 'bookinfo', 'reviews')!.data).toMatchObject({ mesh: 'prod', clusters: ['a', 'b'], meshes: [{ mesh: 'prod', clusters: ['a', 'b'] }, { mesh: 'staging', clusters: ['s'] }] });
+    expect(getService(m, ALL, 'bookinfo', 'reviews', { cluster: 's' })!.data).toMatchObject({ mesh: 'staging', clusters: ['s'] });
+    expect(getService(m, ALL, 'bookinfo', 'reviews', { mesh: 'staging', cluster: 'a' })!.data.clusters).toEqual(['s']);
+    expect(getService(m, ALL, 'bookinfo', 'reviews', { mesh: 'dev' })).toBeUndefined();
+  });
+
+  it('re-merges a cluster\'s services when its mesh changes; clusters without a mesh ID share the \'\' group', () => {
+    const m = new FleetModel();
+    for (const c of ['a', 'b']) m.upsertCluster({ name: c, displayName: c, source: 'test' });
+    for (const c of ['a', 'b']) m.apply(c, services!, 'bookinfo/reviews', svc('bookinfo', 'reviews') as AnyRecord);
+    const page = { page: 1, pageSize: 10, sort: 'name' } as const;
+    expect(getServices(m, ALL, page).data.items.map((r) => [r.mesh, r.clusters])).toEqual([['', ['a', 'b']]]);
+    const keys: string[] = [];
+    m.feed.subscribeUncollapsed((c) => keys.push(...c.keys));
+    m.upsertCluster({ name: 'b', displayName: 'b', source: 'test', mesh: 'other' });
+    m.feed.flush();
+    expect(keys).toContain('services/bookinfo/reviews');
+    expect(getServices(m, ALL, page).data.items.map((r) => [r.mesh, r.clusters])).toEqual([['', ['a']], ['other', ['b']]]);
+  });
+
   it('a delete of a Service it never held (its object was skipped as malformed) changes nothing and does not throw', () => {
     const m = twoClusters();
     m.apply('a', services!, 'bookinfo/reviews', svc('bookinfo', 'reviews') as AnyRecord);

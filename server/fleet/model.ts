@@ -9,7 +9,7 @@ import type { Workload } from '@/lib/fleet/workloads';
 import type { ConfigStatus, SourceStatus } from '@/lib/fleet/clusters';
 import { ChangeFeed } from './change-feed';
 import { ClusterStore, setMember } from './cluster-store';
-import { clusterNetwork } from './clusters';
+import { clusterMesh, clusterNetwork } from './clusters';
 import { serviceInstance } from './derive-services';
 import { clusterWorkloads } from './derive-workloads';
 import { networksFromGateways, unsyncedProxyKeys } from './derive-proxies';
@@ -72,10 +72,12 @@ export class FleetModel implements FleetSink {
   private rev = 0;
   readonly feed = new ChangeFeed(() => this.rev);
   private readonly entries = new Map<string, ClusterEntry>();
-  /** 'ns/name' -> clusters with a Service of that name (namespace sameness). */
+  /** 'ns/name' -> clusters with a Service of that name (the /services rows split them by mesh, see meshOf). */
   readonly services = new Map<string, Set<string>>();
   /** 'ns/name' -> clusters with a ServiceEntry of that name. */
   readonly serviceEntries = new Map<string, Set<string>>();
+  /** Per cluster: the mesh its service rows were last merged under, to see it move (see commit). */
+  private readonly meshSeen = new Map<string, string>();
   /** Per service key, per cluster: derived instances, dropped whenever the key is touched. */
   private readonly instanceMemo = new Map<string, Map<string, ServiceInstance>>();
   /** Per cluster: its derived workloads, dropped when a `workloads/<cluster>/...` key (a pod or Deployment) is touched. */
@@ -202,6 +204,15 @@ export class FleetModel implements FleetSink {
     let n = 0;
     for (const p of pods) if (unsynced.has(`${cluster}/${namespace}/${p}`)) n++;
     return n;
+  }
+
+  /**
+   * The mesh a cluster's services merge in: its mesh ID, or '' without one (clusters without a
+   * mesh ID form one group, as Istio defaults them all to one mesh; they sort before named meshes).
+   */
+  meshOf(cluster: string): string {
+    const e = this.entries.get(cluster);
+    return (e && clusterMesh(e)) ?? '';
   }
 
   /** A cluster's network: configured, else the istio-system namespace's `topology.istio.io/network` label, else istiod's networkz gateways. */
@@ -343,8 +354,32 @@ export class FleetModel implements FleetSink {
     this.podNameMemo.delete(cluster);
   }
 
+  /**
+   * The service keys of clusters whose mesh moved (a mesh config or the configured mesh changed,
+   * both `clusters/<cluster>` keys): their rows re-merge under the new mesh, and listeners refetch.
+   */
+  private meshMoves(keys: string[]): string[] {
+    const out: string[] = [];
+    for (const k of keys) {
+      if (!k.startsWith('clusters/')) continue;
+      const name = k.slice('clusters/'.length);
+      const e = this.entries.get(name);
+      if (!e) {
+        this.meshSeen.delete(name);
+        continue;
+      }
+      const mesh = clusterMesh(e) ?? '';
+      const before = this.meshSeen.get(name);
+      this.meshSeen.set(name, mesh);
+      if (before !== undefined && before !== mesh) out.push(...e.store.allKeys().filter((x) => x.startsWith('services/')));
+    }
+    return out;
+  }
+
   private commit(keys: string[]): void {
     if (keys.length === 0) return;
+    const moved = this.meshMoves(keys);
+    if (moved.length) keys = [...keys, ...moved];
     this.rev++;
     for (const k of keys) {
       const key = parseChangeKey(k);

@@ -10,7 +10,7 @@ export function scopeKey(scope: VisibilityScope): string {
 
 /**
  * /services rows as a workspace scope sees them (counts and cluster lists cut
- * to its clusters), per scope and service key, so a scoped page does not
+ * to its clusters), per scope and service key (a key's rows: one per mesh and kind), so a scoped page does not
  * re-merge every service's instances per request. A key's rows are dropped
  * whenever the model touches it; only the most recently used scopes are kept.
  */

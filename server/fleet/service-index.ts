@@ -8,6 +8,7 @@ type SortKey = 'name' | 'namespace' | 'clusters' | 'endpoints';
 interface Row {
   summary: ServiceSummary;
   kind: string;
+  mesh: string;
   namespace: string;
   clusters: string[];
   search: string;
@@ -15,8 +16,11 @@ interface Row {
 
 // Code-point order: names are lower-case DNS labels, and it is several times cheaper than localeCompare.
 const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** Last tie-breaks, so that every order is total and a row can be found again by binary search. */
-const tail = (a: ServiceSummary, b: ServiceSummary) => str(a.name, b.name) || str(a.namespace, b.namespace) || str(a.kind, b.kind);
+/**
+ * Last tie-breaks, so that every order is total and a row can be found again by binary search.
+ * The mesh comes after the namespace: one name's rows in several meshes sit side by side.
+ */
+const tail = (a: ServiceSummary, b: ServiceSummary) => str(a.name, b.name) || str(a.namespace, b.namespace) || str(a.mesh, b.mesh) || str(a.kind, b.kind);
 
 const ORDERS: Record<SortKey, (a: ServiceSummary, b: ServiceSummary) => number> = {
   name: tail,
@@ -49,7 +53,7 @@ export class ServiceIndex {
   private readonly sorted = Object.fromEntries(SORT_KEYS.map((k) => [k, [] as Row[]])) as Record<SortKey, Row[]>;
   private readonly dirty = new Set<string>();
 
-  /** A service key ('ns/name') changed; its rows are rebuilt on the next read. */
+  /** A service key ('ns/name') changed; its rows (one per mesh and kind) are rebuilt on the next read. */
   markDirty(key: string): void {
     this.dirty.add(key);
   }
@@ -61,7 +65,7 @@ export class ServiceIndex {
     const bulk = this.dirty.size > Math.max(1000, this.rows.size / 8);
     for (const key of this.dirty) {
       if (!bulk) for (const r of this.rows.get(key) ?? []) this.remove(r);
-      const next = compute(key).map((summary): Row => ({ summary, kind: summary.kind, namespace: summary.namespace, clusters: summary.clusters, search: `${summary.namespace}/${summary.name} ${summary.hosts.join(' ')}`.toLowerCase() }));
+      const next = compute(key).map((summary): Row => ({ summary, kind: summary.kind, mesh: summary.mesh, namespace: summary.namespace, clusters: summary.clusters, search: `${summary.namespace}/${summary.name} ${summary.hosts.join(' ')}`.toLowerCase() }));
       if (next.length) this.rows.set(key, next);
       else this.rows.delete(key);
       if (!bulk) for (const r of next) this.insert(r);
@@ -87,17 +91,18 @@ export class ServiceIndex {
     const at = (i: number) => arr[desc ? arr.length - 1 - i : i]!;
     const q = query.q?.toLowerCase();
     const page = { page: query.page, pageSize: query.pageSize };
-    if (!q && !query.namespace && !query.cluster && !query.kind) {
+    if (!q && !query.namespace && !query.cluster && !query.kind && query.mesh === undefined) {
       const items: ServiceSummary[] = [];
       for (let i = start; i < Math.min(arr.length, start + query.pageSize); i++) items.push(at(i).summary);
       return { items, total: arr.length, ...page };
     }
     const items: ServiceSummary[] = [];
     let total = 0;
-    const { kind, namespace, cluster } = query;
+    const { kind, namespace, cluster, mesh } = query;
     for (let i = 0; i < arr.length; i++) {
       const r = at(i);
       if (kind && r.kind !== kind) continue;
+      if (mesh !== undefined && r.mesh !== mesh) continue;
       if (namespace && r.namespace !== namespace) continue;
       if (q && !r.search.includes(q)) continue;
       if (cluster && !r.clusters.includes(cluster)) continue;

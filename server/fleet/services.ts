@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { Page } from '@/lib/fleet/paging';
-import type { ServiceDetail, ServiceSummary, ServicesQuery } from '@/lib/fleet/services';
+import type { ServiceDetail, ServiceDetailQuery, ServiceInstance, ServiceSummary, ServicesQuery } from '@/lib/fleet/services';
 import type { SlimConfigObject } from '../clusters/records';
 import { serviceEntrySummary, summariseService } from './derive-services';
 import { envelope } from './envelope';
@@ -10,16 +10,33 @@ import { ALL, allows, allowsNamespaceSomewhere, type VisibilityScope } from './s
 import { paginate } from './paginate';
 import { scopeKey } from './scoped-rows';
 
-function visibleService(model: FleetModel, scope: VisibilityScope, key: string): ServiceDetail | undefined {
-  const slash = key.indexOf('/');
-  const namespace = key.slice(0, slash);
-  const name = key.slice(slash + 1);
-  const visible = [...model.serviceInstances(key).values()].filter((i) => allows(scope, i.cluster, namespace)).sort((a, b) => a.cluster.localeCompare(b.cluster));
-  return visible.length ? summariseService(namespace, name, visible) : undefined;
+const byCluster = (a: { cluster: string }, b: { cluster: string }) => a.cluster.localeCompare(b.cluster);
+
+/** Items grouped by their cluster's mesh, meshes in code-point order ('' first), each group in cluster order. */
+function byMesh<T extends { cluster: string }>(model: FleetModel, items: T[]): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const mesh = model.meshOf(it.cluster);
+    const g = groups.get(mesh);
+    if (g) g.push(it);
+    else groups.set(mesh, [it]);
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([m, g]) => [m, g.sort(byCluster)]);
 }
 
-function visibleServiceEntry(model: FleetModel, scope: VisibilityScope, key: string): ServiceSummary | undefined {
-  const [namespace = '', name = ''] = key.split('/');
+const splitKey = (key: string) => {
+  const slash = key.indexOf('/');
+  return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+};
+
+/** The visible instances of Service `key`, per mesh: namespace sameness merges within a mesh, never across. */
+function visibleServiceGroups(model: FleetModel, scope: VisibilityScope, key: string): Array<[string, ServiceInstance[]]> {
+  const { namespace } = splitKey(key);
+  return byMesh(model, [...model.serviceInstances(key).values()].filter((i) => allows(scope, i.cluster, namespace)));
+}
+
+function visibleServiceEntries(model: FleetModel, scope: VisibilityScope, key: string): ServiceSummary[] {
+  const { namespace, name } = splitKey(key);
   const objects: Array<{ cluster: string; obj: SlimConfigObject }> = [];
   for (const cluster of model.serviceEntries.get(key) ?? []) {
     if (!allows(scope, cluster, namespace)) continue;
@@ -28,31 +45,30 @@ function visibleServiceEntry(model: FleetModel, scope: VisibilityScope, key: str
       if (obj) objects.push({ cluster, obj });
     }
   }
-  return objects.length ? serviceEntrySummary(namespace, name, objects.sort((a, b) => a.cluster.localeCompare(b.cluster))) : undefined;
+  return byMesh(model, objects).map(([mesh, objs]) => serviceEntrySummary(mesh, namespace, name, objs));
 }
 
-/** A service key's current list rows: its Service (merged across clusters) and/or its ServiceEntry. */
+/** A service key's current list rows: per mesh, its Service (merged across that mesh's clusters) and/or its ServiceEntry. */
 function rowsFor(model: FleetModel, scope: VisibilityScope, key: string): ServiceSummary[] {
+  const { namespace, name } = splitKey(key);
   const out: ServiceSummary[] = [];
-  const d = visibleService(model, scope, key);
-  if (d) {
-    const { instances: _drop, ...summary } = d;
+  for (const [mesh, instances] of visibleServiceGroups(model, scope, key)) {
+    const { instances: _drop, ...summary } = summariseService(mesh, namespace, name, instances);
     void _drop;
     out.push(summary);
   }
-  const se = visibleServiceEntry(model, scope, key);
-  if (se) out.push(se);
+  out.push(...visibleServiceEntries(model, scope, key));
   return out;
 }
 
 /**
- * GET /api/v1/services: global services (namespace sameness) and
- * ServiceEntries, filtered, sorted and paged from the model's incremental
- * index. The index holds the whole fleet's rows, which is what the `all`
- * scope sees; a narrower scope walks the index in order and takes each row
- * of a namespace it may see as rebuilt from the clusters it may see (kept
- * per scope until the service changes), so counts and cluster lists never
- * include what lies outside its workspaces.
+ * GET /api/v1/services: services (namespace sameness within each mesh: one
+ * row per mesh, namespace and name) and ServiceEntries, filtered, sorted and
+ * paged from the model's incremental index. The index holds the whole fleet's
+ * rows, which is what the `all` scope sees; a narrower scope walks the index
+ * in order and takes each row of a namespace it may see as rebuilt from the
+ * clusters it may see (kept per scope until the service changes), so counts
+ * and cluster lists never include what lies outside its workspaces.
  */
 export function getServices(model: FleetModel, scope: VisibilityScope, query: ServicesQuery): FleetResponse<Page<ServiceSummary>> {
   model.serviceIndex.refresh((key) => rowsFor(model, ALL, key));
@@ -63,14 +79,25 @@ export function getServices(model: FleetModel, scope: VisibilityScope, query: Se
   for (const r of candidates) {
     if (!allowsNamespaceSomewhere(scope, r.namespace)) continue;
     const key = `${r.namespace}/${r.name}`;
-    const scoped = model.scopedServiceRows.get(sk, key, () => rowsFor(model, scope, key)).find((s) => s.kind === r.kind);
+    const scoped = model.scopedServiceRows.get(sk, key, () => rowsFor(model, scope, key)).find((s) => s.kind === r.kind && s.mesh === r.mesh);
     if (scoped && (!query.cluster || scoped.clusters.includes(query.cluster))) rows.push(scoped);
   }
   return envelope(model, scope, paginate(rows, query));
 }
 
-/** GET /api/v1/services/{namespace}/{name}: the service with every visible cluster's instance, or undefined (404). */
-export function getService(model: FleetModel, scope: VisibilityScope, namespace: string, name: string): FleetResponse<ServiceDetail> | undefined {
-  const d = visibleService(model, scope, `${namespace}/${name}`);
-  return d ? envelope(model, scope, d) : undefined;
+/**
+ * GET /api/v1/services/{namespace}/{name}: the service in one mesh with each of
+ * that mesh's visible clusters' instance, and the other meshes that have it;
+ * undefined (404) when no visible cluster has it, or not in the mesh asked for.
+ * The mesh: `mesh`, else the one holding `cluster`, else the first in mesh order.
+ */
+export function getService(model: FleetModel, scope: VisibilityScope, namespace: string, name: string, query: ServiceDetailQuery = {}): FleetResponse<ServiceDetail> | undefined {
+  const groups = visibleServiceGroups(model, scope, `${namespace}/${name}`);
+  const chosen =
+    query.mesh !== undefined
+      ? groups.find(([m]) => m === query.mesh)
+      : ((query.cluster !== undefined ? groups.find(([, is]) => is.some((i) => i.cluster === query.cluster)) : undefined) ?? groups[0]);
+  if (!chosen) return undefined;
+  const d = summariseService(chosen[0], namespace, name, chosen[1]);
+  return envelope(model, scope, { ...d, meshes: groups.map(([mesh, is]) => ({ mesh, clusters: is.map((i) => i.cluster) })) });
 }

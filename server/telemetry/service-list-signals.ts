@@ -20,7 +20,7 @@ import type { TelemetryService } from './telemetry-service';
 export interface FleetSignals {
   acc: Map<string, SignalAccumulator>;
   telemetry: Record<string, TelemetryClusterState>;
-  /** 'ns/name@clusters' -> the row's signals; filled on demand, dropped with the entry. */
+  /** 'ns/name@clusters' -> the row's signals (a row's clusters are one mesh's); filled on demand, dropped with the entry. */
   rows: Map<string, ServiceSignals>;
 }
 
@@ -34,6 +34,7 @@ function fleetSignals(svc: TelemetryService, clusters: string[], window: string)
   return cache.get(`${window}\u0000${clusters.join(',')}`, async () => ({ ...(await serviceAccumulators(svc, clusters, window, {})), rows: new Map() }));
 }
 
+/** A row's signals, summed over its visible clusters only: a row is one mesh's service, so another mesh's same-named service never adds in. */
 function rowSignals(svc: TelemetryService, facts: FleetFacts, all: FleetSignals, scope: VisibilityScope, row: ServiceSummary): ServiceSignals | undefined {
   if (row.kind !== 'Service') return undefined;
   const clusters = row.clusters.filter((c) => allows(scope, c, row.namespace));
@@ -55,7 +56,7 @@ export async function servicesListSignals(model: FleetModel, query: ServicesQuer
 
 /**
  * GET /api/v1/services joined with telemetry: each Service row gains its
- * signals and health (fleet-wide and per cluster), `health` filters and the
+ * signals and health (over its mesh's clusters, and per cluster), `health` filters and the
  * rps/errors/p95/health orders apply. Without telemetry (`all` undefined) the
  * fleet answer is returned unchanged, and signal filters and orders are a 400.
  */

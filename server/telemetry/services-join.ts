@@ -14,7 +14,7 @@ export function isSignalSort(sort: string): sort is SignalSort {
   return (SIGNAL_SORTS as readonly string[]).includes(sort);
 }
 
-/** A list row with its signals: fleet-wide, worst health, and (when asked for) each cluster's. */
+/** A list row with its signals: summed over the row's clusters (one mesh's), worst health, and (when asked for) each cluster's. */
 export function withSignals(row: ServiceSummary, s: ServiceSignals | undefined, perCluster = true): ServiceSummary {
   if (!s) return row;
   return perCluster ? { ...row, signals: s.signals, health: s.health, clusterSignals: s.clusters } : { ...row, signals: s.signals, health: s.health };
@@ -35,8 +35,9 @@ const VALUE: Record<string, (r: ServiceSummary) => number | null | undefined> = 
   health: (r) => (r.health ? HEALTH_RANK[r.health.status] : undefined),
 };
 
-const byName = (a: ServiceSummary, b: ServiceSummary) =>
-  (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// The index's name order (server/fleet/service-index.ts): name, namespace, mesh, kind.
+const byName = (a: ServiceSummary, b: ServiceSummary) => str(a.name, b.name) || str(a.namespace, b.namespace) || str(a.mesh, b.mesh) || str(a.kind, b.kind);
 
 /**
  * Sorts rows by a telemetry order. Rows without a value (ServiceEntries, no

@@ -6,7 +6,8 @@ import { servicesQuerySchema } from '@/lib/fleet/services';
 export const dynamic = 'force-dynamic';
 
 /**
- * Global services and ServiceEntries (with signals and health when telemetry is configured): ?cluster&namespace&q&kind&health&sort&window&page&pageSize.
+ * Services and ServiceEntries, one row per mesh, namespace and name (with signals and health when telemetry is configured):
+ * ?cluster&mesh&namespace&q&kind&health&sort&window&page&pageSize.
  * One answer per query, visibility, model revision and telemetry answer, shared for at most a second: pages that
  * many viewers refresh are made once (at M, 100 requests/s of one page made 100 joined pages and 100 envelopes a second).
  */
