@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Services' };
 export default function ServicesPage() {
   return (
     <>
-      <PageHeader title="Services" description="One row per global service (the same namespace and name in every cluster), with health per cluster." />
+      <PageHeader title="Services" description="One row per service in each mesh (the same namespace and name in that mesh's clusters), with health per cluster." />
       <Suspense fallback={<Skeleton rows={8} label="Loading services" />}>
         <ServicesView />
       </Suspense>

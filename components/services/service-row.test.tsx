@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceSignals } from '@/lib/api/telemetry';
 import type { ServiceSummary } from '@/lib/fleet/services';
 import { ServiceRow } from './service-row';
+import { rowTestIds } from './service-table';
 
-const service = { namespace: 'shop', name: 'cart', kind: 'Service', clusters: ['c1'], inconsistencies: [], endpoints: { ready: 2, notReady: 0 } } as unknown as ServiceSummary;
-// What the signals route answers for a service nobody measured: zeros.
-const zeros = { namespace: 'shop', name: 'cart', clusters: [], signals: { rps: 0, errorPercent: { http5xx: 0, http4xx: 0, grpc: 0, noResponse: 0 }, latencyMs: { p50: null, p95: null, p99: null } } } as unknown as ServiceSignals;
+const zeroSignals = { rps: 0, errorPercent: { http5xx: 0, http4xx: 0, grpc: 0, noResponse: 0 }, latencyMs: { p50: null, p95: null, p99: null } };
+// What the list answers for a service nobody measured: zeros, on the row itself (summed over its mesh's clusters).
+const service = { namespace: 'shop', name: 'cart', mesh: 'prod', kind: 'Service', clusters: ['c1'], inconsistencies: [], endpoints: { ready: 2, notReady: 0 }, signals: zeroSignals } as unknown as ServiceSummary;
+const perCluster = { namespace: 'shop', name: 'cart', clusters: [], signals: zeroSignals } as unknown as ServiceSignals;
 
+const html = (telemetry: boolean, s = service) => renderToStaticMarkup(<ServiceRow service={s} signals={perCluster} telemetry={telemetry} />);
 // The last three cells: rate, errors, p95.
-const cells = (telemetry: boolean) => [...renderToStaticMarkup(<ServiceRow service={service} signals={zeros} telemetry={telemetry} />).matchAll(/<div role="cell"[^>]*>([^<]*)<\/div>/g)].map((m) => m[1]).slice(-3);
+const cells = (telemetry: boolean) => [...html(telemetry).matchAll(/<div role="cell"[^>]*>([^<]*)<\/div>/g)].map((m) => m[1]).slice(-3);
 
 describe('ServiceRow', () => {
   it('shows rate and errors as "—" without telemetry, not as 0/s and 0%', () => {
@@ -18,5 +21,20 @@ describe('ServiceRow', () => {
 
   it('shows measured zeros as zeros', () => {
     expect(cells(true).slice(0, 2)).toEqual(['0/s', '0%']);
+  });
+
+  it('names its mesh and links to that mesh\'s page', () => {
+    expect(html(true)).toContain('mesh prod');
+    expect(html(true)).toContain('href="/services/shop/cart?mesh=prod"');
+    const unnamed = html(true, { ...service, mesh: '' });
+    expect(unnamed).toContain('no mesh ID');
+    expect(unnamed).toContain('href="/services/shop/cart"');
+  });
+});
+
+describe('rowTestIds', () => {
+  it('keeps the plain id for the first row of a name and adds the mesh for the others', () => {
+    const r = (name: string, mesh: string) => ({ ...service, name, mesh });
+    expect(rowTestIds([r('reviews', 'prod'), r('reviews', 'staging'), r('cart', '')])).toEqual(['service-row-shop-reviews', 'service-row-shop-reviews-in-staging', 'service-row-shop-cart']);
   });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { ServiceSignals } from '@/lib/api/telemetry';
 import type { ServiceSummary } from '@/lib/fleet/services';
 import { SERVICE_GRID, ServiceRow } from './service-row';
@@ -19,12 +19,30 @@ export interface ServiceTableProps {
 
 const ROW_HEIGHT = 52;
 
+/**
+ * Test ids by row: `service-row-<ns>-<name>` for the first row of a namespace/name, and
+ * `service-row-<ns>-<name>-in-<mesh>` for the same name in further meshes, so the first
+ * stays the one id it always was (other specs find rows by it) and each id stays unique.
+ */
+export function rowTestIds(rows: readonly ServiceSummary[]): string[] {
+  const seen = new Set<string>();
+  return rows.map((s) => {
+    const base = `service-row-${s.namespace}-${s.name}`;
+    if (!seen.has(base)) {
+      seen.add(base);
+      return base;
+    }
+    return `${base}-in-${s.mesh || 'no-mesh'}${s.kind === 'ServiceEntry' ? '-entry' : ''}`;
+  });
+}
+
 /** A virtualised table: only the rows in view are in the DOM, and further pages load as the end comes near. */
 export function ServiceTable({ rows, total, signals, telemetry, hasMore, loadMore }: ServiceTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised; nothing here memoises them either
   const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtual.getVirtualItems();
+  const testIds = useMemo(() => rowTestIds(rows), [rows]);
   const last = items[items.length - 1];
   if (last && hasMore && last.index >= rows.length - 50) loadMore();
   return (
@@ -48,7 +66,8 @@ export function ServiceTable({ rows, total, signals, telemetry, hasMore, loadMor
                 key={v.key}
                 role="row"
                 aria-rowindex={v.index + 2}
-                data-testid={s ? `service-row-${s.namespace}-${s.name}` : undefined}
+                data-testid={s ? testIds[v.index] : undefined}
+                data-mesh={s?.mesh}
                 className={`${SERVICE_GRID} absolute inset-x-0 border-b border-slate-100 dark:border-slate-800`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
               >

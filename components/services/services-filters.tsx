@@ -7,6 +7,8 @@ import { HEALTH_FILTERS, SERVICE_SORTS, TELEMETRY_SORTS, type ServicesUrlState }
 export interface ServicesFiltersProps {
   state: ServicesUrlState;
   clusters: string[];
+  /** The fleet's mesh IDs: with more than one, a mesh filter is offered. */
+  meshes: string[];
   /** Whether the server has telemetry: health filter and signal sorts need it. */
   telemetry: boolean;
   onChange: (next: Partial<ServicesUrlState>) => void;
@@ -19,8 +21,8 @@ const SORT_LABELS: Record<(typeof SERVICE_SORTS)[number], string> = {
 };
 const control = FILTER_CONTROL;
 
-/** Search, cluster, namespace, kind and sort; every change goes to the URL. */
-export function ServicesFilters({ state, clusters, telemetry, onChange }: ServicesFiltersProps) {
+/** Search, cluster, mesh, namespace, kind and sort; every change goes to the URL. */
+export function ServicesFilters({ state, clusters, meshes, telemetry, onChange }: ServicesFiltersProps) {
   const debounced = useDebouncedPatch<ServicesUrlState>(onChange);
   return (
     <div className="mb-3 flex flex-wrap items-end gap-3" role="group" aria-label="Filter services">
@@ -29,6 +31,17 @@ export function ServicesFilters({ state, clusters, telemetry, onChange }: Servic
         <input type="search" defaultValue={state.q ?? ''} onChange={(e) => debounced({ q: e.target.value || undefined })} placeholder="name or host" className={`${control} w-56`} />
       </label>
       <ClusterSelect value={state.cluster} clusters={clusters} onChange={(cluster) => onChange({ cluster })} />
+      {meshes.length > 1 || state.mesh ? (
+        <label className="flex flex-col text-xs">
+          Mesh
+          <select value={state.mesh ?? ''} onChange={(e) => onChange({ mesh: e.target.value || undefined })} className={control}>
+            <option value="">All meshes</option>
+            {[...new Set([...meshes, ...(state.mesh ? [state.mesh] : [])])].map((m) => (
+              <option key={m} value={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="flex flex-col text-xs">
         Namespace
         <input type="text" defaultValue={state.namespace ?? ''} onChange={(e) => debounced({ namespace: e.target.value || undefined })} placeholder="any" className={`${control} w-36`} />

@@ -14,21 +14,22 @@ import { useUrlState } from '@/components/ui/use-url-state';
 import { ServiceTable } from './service-table';
 import { ServicesFilters } from './services-filters';
 
-/** Global services (one row per namespace/name across clusters) with health and golden signals. */
+/** Services, one row per mesh, namespace and name (merged across that mesh's clusters), with health and golden signals. */
 export function ServicesView() {
   const [state, setState] = useUrlState(parseServicesState, serialiseServicesState);
   const list = useServicesInfinite(state);
   const clusters = useClusters();
+  // Per-cluster signals for the health badges; a row's own rate, errors and p95 come with the row (summed per mesh on the server).
   const signals = useServiceSignals();
   const signalMap = useMemo(() => new Map<string, ServiceSignals>((signals.data?.data.items ?? []).map((s) => [`${s.namespace}/${s.name}`, s])), [signals.data]);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
-  const filtered = !!(state.q || state.cluster || state.namespace || state.kind || state.health);
+  const filtered = !!(state.q || state.cluster || state.mesh || state.namespace || state.kind || state.health);
   // Telemetry is configured when any cluster's signals come from a Prometheus (answered or not).
   const telemetry = Object.values(signals.data?.data.telemetry ?? {}).some((t) => t.state !== 'not-configured' && t.state !== 'disabled');
   return (
     <>
-      <ServicesFilters key={serialiseServicesState(state)} state={state} clusters={(clusters.data?.data.items ?? []).map((c) => c.name)} telemetry={telemetry} onChange={setState} />
+      <ServicesFilters key={serialiseServicesState(state)} state={state} clusters={(clusters.data?.data.items ?? []).map((c) => c.name)} meshes={(clusters.data?.data.meshes ?? []).map((m) => m.id).sort()} telemetry={telemetry} onChange={setState} />
       <QueryView query={{ data: first, error: list.error, isPending: list.isPending, refetch: list.refetch }} what="services">
         {(page) => (
           <>

@@ -3,14 +3,22 @@ import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
 import { qk } from './query-keys';
 import { pageSchema } from '../fleet/paging';
-import { serviceDetailSchema, serviceSummarySchema } from '../fleet/services';
+import { serviceDetailSchema, serviceSummarySchema, type ServiceDetailQuery } from '../fleet/services';
 import { qs, seg, type Params } from './query-params';
 
 const serviceList = fleetResponseSchema(pageSchema(serviceSummarySchema));
 const serviceOne = fleetResponseSchema(serviceDetailSchema);
 
-/** GET /api/v1/services and /api/v1/services/{namespace}/{name}. */
+/** GET /api/v1/services (rows per mesh, namespace and name; `mesh` filters) and /api/v1/services/{namespace}/{name}. */
 export const fetchServices = (p: Params) => fetchJson(`/api/v1/services${qs(p)}`, serviceList);
-export const fetchService = (ns: string, name: string) => fetchJson(`/api/v1/services/${seg(ns)}/${seg(name)}`, serviceOne);
+/** One mesh's service: `mesh`, else the mesh of `cluster`, else the first mesh that has it. */
+export const fetchService = (ns: string, name: string, q: ServiceDetailQuery = {}) => fetchJson(`/api/v1/services/${seg(ns)}/${seg(name)}${qs({ mesh: q.mesh, cluster: q.cluster })}`, serviceOne);
 export const useServices = (p: Params = {}) => useQuery({ queryKey: qk.services.list(p), queryFn: () => fetchServices(p) });
-export const useService = (ns: string, name: string) => useQuery({ queryKey: qk.services.detail(ns, name), queryFn: () => fetchService(ns, name) });
+// Under the detail key, so a change to the service invalidates every mesh's answer.
+export const useService = (ns: string, name: string, q: ServiceDetailQuery = {}) =>
+  useQuery({ queryKey: [...qk.services.detail(ns, name), { mesh: q.mesh, cluster: q.cluster }], queryFn: () => fetchService(ns, name, q) });
+
+/** The detail page's address of one mesh's service; '' (clusters without a mesh ID) sorts first, so it needs no `mesh`. */
+export function serviceHref(namespace: string, name: string, mesh?: string, cluster?: string): string {
+  return `/services/${seg(namespace)}/${seg(name)}${qs({ mesh, cluster })}`;
+}

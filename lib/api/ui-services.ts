@@ -8,6 +8,7 @@ export const SERVICES_PAGE_SIZE = 500;
 export interface ServicesListParams {
   q?: string;
   cluster?: string;
+  mesh?: string;
   namespace?: string;
   kind?: string;
   health?: string;

@@ -7,6 +7,7 @@ describe('services URL state', () => {
     expect(st).toEqual({ q: 'rev', cluster: 'us-east-1', namespace: undefined, kind: 'Service', sort: '-endpoints' });
     expect(serialiseServicesState(st)).toBe('?q=rev&cluster=us-east-1&kind=Service&sort=-endpoints');
     expect(serialiseServicesState({ sort: 'name' })).toBe('');
+    expect(serialiseServicesState(parseServicesState(new URLSearchParams('mesh=staging&q=rev')))).toBe('?q=rev&mesh=staging');
   });
 
   it('falls back on bad values instead of throwing', () => {

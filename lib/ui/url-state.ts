@@ -31,6 +31,8 @@ export const HEALTH_FILTERS = ['failure', 'degraded', 'healthy', 'idle', 'unknow
 export interface ServicesUrlState {
   q?: string;
   cluster?: string;
+  /** Rows of this mesh only. */
+  mesh?: string;
   namespace?: string;
   kind?: 'Service' | 'ServiceEntry';
   /** Only services in this health status (server-side, from telemetry). */
@@ -42,6 +44,7 @@ export function parseServicesState(s: Search): ServicesUrlState {
   return {
     q: get(s, 'q')?.slice(0, 200),
     cluster: get(s, 'cluster'),
+    mesh: get(s, 'mesh'),
     namespace: get(s, 'namespace'),
     kind: kind === 'Service' || kind === 'ServiceEntry' ? kind : undefined,
     health: (HEALTH_FILTERS as readonly string[]).includes(get(s, 'health') ?? '') ? (get(s, 'health') as ServicesUrlState['health']) : undefined,
@@ -49,7 +52,7 @@ export function parseServicesState(s: Search): ServicesUrlState {
   };
 }
 export function serialiseServicesState(st: ServicesUrlState): string {
-  return toQuery([['q', st.q, undefined], ['cluster', st.cluster, undefined], ['namespace', st.namespace, undefined], ['kind', st.kind, undefined], ['health', st.health, undefined], ['sort', st.sort, 'name']]);
+  return toQuery([['q', st.q, undefined], ['cluster', st.cluster, undefined], ['mesh', st.mesh, undefined], ['namespace', st.namespace, undefined], ['kind', st.kind, undefined], ['health', st.health, undefined], ['sort', st.sort, 'name']]);
 }
 
 export interface ConfigUrlState {
