@@ -10,12 +10,14 @@ import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '
 export interface NeighboursPanelProps {
   namespace: string;
   name: string;
+  /** The clusters of the service's mesh: only edges at this service's end in them are shown. */
+  clusters: readonly string[];
 }
 
-/** Who calls this service and whom it calls, per cluster, from the service graph. */
-export function NeighboursPanel({ namespace, name }: NeighboursPanelProps) {
+/** Who calls this service and whom it calls, per cluster of its mesh, from the service graph. */
+export function NeighboursPanel({ namespace, name, clusters }: NeighboursPanelProps) {
   const topo = useTopology({ graphType: 'service' });
-  const list = topo.data ? serviceNeighbours(topo.data.data.elements, namespace, name) : [];
+  const list = topo.data ? serviceNeighbours(topo.data.data.elements, namespace, name).filter((n) => clusters.includes(n.localCluster)) : [];
   return (
     <section aria-labelledby="neighbours-heading" className={`${panelClass} overflow-x-auto`}>
       <h2 id="neighbours-heading" className="px-3 pt-3 text-sm font-semibold">

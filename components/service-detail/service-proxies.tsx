@@ -6,12 +6,14 @@ import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '
 export interface ServiceProxiesProps {
   namespace: string;
   name: string;
+  /** The clusters of the service's mesh. */
+  clusters: readonly string[];
 }
 
-/** The sidecars of the service's pods (by name prefix) with their xDS sync state. */
-export function ServiceProxies({ namespace, name }: ServiceProxiesProps) {
+/** The sidecars of the service's pods (by name prefix) in its mesh's clusters, with their xDS sync state. */
+export function ServiceProxies({ namespace, name, clusters }: ServiceProxiesProps) {
   const q = useProxies({ namespace, q: name, pageSize: 200 });
-  const items = q.data?.data.items ?? [];
+  const items = (q.data?.data.items ?? []).filter((p) => clusters.includes(p.cluster));
   return (
     <section aria-labelledby="svc-proxies-heading" className={`${panelClass} overflow-x-auto`}>
       <h2 id="svc-proxies-heading" className="px-3 pt-3 text-sm font-semibold">Proxies</h2>

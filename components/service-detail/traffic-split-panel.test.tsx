@@ -14,7 +14,7 @@ function render(role: Role): { html: string; asksConfig: boolean } {
   client.setQueryData(qk.access.me, me(role));
   const html = renderToStaticMarkup(
     <QueryClientProvider client={client}>
-      <TrafficSplitPanel namespace="shop" name="cart" />
+      <TrafficSplitPanel namespace="shop" name="cart" clusters={['c1']} />
     </QueryClientProvider>,
   );
   const config = client.getQueryCache().findAll({ queryKey: ['config'] });

@@ -12,6 +12,8 @@ import { panelClass } from '@/components/ui/table-styles';
 export interface TrafficSplitPanelProps {
   namespace: string;
   name: string;
+  /** The clusters of the service's mesh: config elsewhere routes another mesh's service. */
+  clusters: readonly string[];
 }
 
 const ROUTING = new Set(['VirtualService', 'DestinationRule']);
@@ -19,15 +21,16 @@ const configHref = (o: { group: string; kind: string; namespace: string; name: s
   `/config?object=${encodeURIComponent(`${o.group}/${o.kind}/${o.namespace}/${o.name}`)}`;
 
 /** VirtualService weights, DestinationRule subsets and policies (per cluster), Admiral GTP weights, and all config naming the service. */
-export function TrafficSplitPanel({ namespace, name }: TrafficSplitPanelProps) {
+export function TrafficSplitPanel({ namespace, name, clusters }: TrafficSplitPanelProps) {
   const canConfig = useCapability('configSpecs');
   const config = useConfigObjects({ namespace, q: name, pageSize: 200 }, canConfig === true);
   const identities = useIdentities({ pageSize: 500 });
-  const routing = (config.data?.data.items ?? []).filter((o) => ROUTING.has(o.kind));
+  const objects = (config.data?.data.items ?? []).filter((o) => clusters.includes(o.cluster));
+  const routing = objects.filter((o) => ROUTING.has(o.kind));
   const details = useQueries({
     queries: routing.map((o) => ({ queryKey: qk.config.detail(o.cluster, o.group, o.kind, o.namespace, o.name), queryFn: () => fetchConfigObject(o.cluster, o.group, o.kind, o.namespace, o.name) })),
   });
-  const gtps = (identities.data?.data.items ?? []).filter((i) => i.identity === name).flatMap((i) => i.trafficPolicies.map((p) => ({ ...p, global: i.name })));
+  const gtps = (identities.data?.data.items ?? []).filter((i) => i.identity === name).flatMap((i) => i.trafficPolicies.filter((p) => clusters.includes(p.source.cluster)).map((p) => ({ ...p, global: i.name })));
   return (
     <section aria-labelledby="split-heading" className={`${panelClass} p-4`}>
       <h2 id="split-heading" className="mb-2 text-sm font-semibold">Traffic split and applicable config</h2>
@@ -60,13 +63,13 @@ export function TrafficSplitPanel({ namespace, name }: TrafficSplitPanelProps) {
             <div className="ml-3 text-xs">{p.targets.map((t) => `${t.weight}% → ${t.region}${t.clusters.length ? ` (${t.clusters.join(', ')})` : ''}`).join(', ')}</div>
           </li>
         ))}
-        {(config.data?.data.items ?? []).filter((o) => !ROUTING.has(o.kind)).map((o) => (
+        {objects.filter((o) => !ROUTING.has(o.kind)).map((o) => (
           <li key={`${o.cluster}/${o.kind}/${o.name}`}>
             <Link href={configHref(o)} className="hover:underline">{o.kind} {o.name}</Link> <span className="text-xs text-slate-500 dark:text-slate-400">in {o.cluster}</span>
           </li>
         ))}
       </ul>
-      {config.data && config.data.data.items.length === 0 && gtps.length === 0 ? (
+      {config.data && objects.length === 0 && gtps.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No Istio or Admiral config in {namespace} names {name}: traffic follows Istio&apos;s defaults (round robin over every cluster&apos;s endpoints).</p>
       ) : null}
     </section>

@@ -21,7 +21,7 @@ export default async function ServicePage({ params }: Props) {
       <nav aria-label="Breadcrumb" className="mb-1 text-xs text-slate-500 dark:text-slate-400">
         <Link href="/services" className="hover:underline">Services</Link> / {namespace}
       </nav>
-      <PageHeader title={name} description={`Service ${name} in namespace ${namespace}, across every cluster that has it.`} />
+      <PageHeader title={name} description={`Service ${name} in namespace ${namespace}, across the clusters of one mesh that have it.`} />
       <ServiceDetailView namespace={namespace} name={name} />
     </>
   );
