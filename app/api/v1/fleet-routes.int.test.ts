@@ -137,6 +137,38 @@ describe('fleet routes', () => {
     expect(beyond).toMatchObject({ items: [], total: all.total, page: 999 });
   });
 
+  it('GET /services: one row per mesh, namespace and name; ?mesh= keeps one mesh', async () => {
+    const rows = serviceList.parse((await call(servicesGet, '/api/v1/services?q=bookinfo/reviews&kind=Service')).body).data.items;
+    // reviews runs in all three prod clusters and in staging: two services, side by side in name order.
+    expect(rows.map((s) => [s.mesh, s.namespace, s.name, s.clusters])).toEqual([
+      ['prod', 'bookinfo', 'reviews', ['eu-central-1', 'us-east-1', 'us-west-2']],
+      ['staging', 'bookinfo', 'reviews', ['staging-us-east-1']],
+    ]);
+    const staging = serviceList.parse((await call(servicesGet, '/api/v1/services?mesh=staging&pageSize=500')).body).data;
+    expect(staging.total).toBeGreaterThan(0);
+    expect(staging.items.every((s) => s.mesh === 'staging' && s.clusters.every((c) => c === 'staging-us-east-1'))).toBe(true);
+    expect(staging.items.some((s) => s.name === 'reviews')).toBe(true);
+    const prod = serviceList.parse((await call(servicesGet, '/api/v1/services?mesh=prod&namespace=bookinfo')).body).data;
+    expect(prod.items.map((s) => s.mesh)).toEqual(prod.items.map(() => 'prod'));
+    expect(serviceList.parse((await call(servicesGet, '/api/v1/services?mesh=nope')).body).data.total).toBe(0);
+    expectBadInput(await call(servicesGet, `/api/v1/services?mesh=${'m'.repeat(300)}`), 'mesh');
+  });
+
+  it('GET /services/{namespace}/{name}: one mesh\'s service; ?mesh=, or the mesh of ?cluster=, else the first', async () => {
+    const detail = async (qs: string) => {
+      const r = await call(serviceGet, `/api/v1/services/bookinfo/reviews${qs}`, { namespace: 'bookinfo', name: 'reviews' });
+      return r.status === 200 ? serviceDetailSchema.parse((r.body as { data: unknown }).data) : r.status;
+    };
+    const meshes = [{ mesh: 'prod', clusters: ['eu-central-1', 'us-east-1', 'us-west-2'] }, { mesh: 'staging', clusters: ['staging-us-east-1'] }];
+    expect(await detail('')).toMatchObject({ mesh: 'prod', clusters: meshes[0]!.clusters, meshes });
+    const stg = await detail('?mesh=staging');
+    expect(stg).toMatchObject({ mesh: 'staging', clusters: ['staging-us-east-1'], meshes });
+    expect(typeof stg === 'object' && stg.instances.map((i) => i.cluster)).toEqual(['staging-us-east-1']);
+    expect(await detail('?cluster=staging-us-east-1')).toMatchObject({ mesh: 'staging' });
+    expect(await detail('?cluster=us-west-2')).toMatchObject({ mesh: 'prod' });
+    expect(await detail('?mesh=dev')).toBe(404);
+  });
+
   it('GET /services: 400 with zod issues for an unknown param, a bad pageSize or sort', async () => {
     expectBadInput(await call(servicesGet, '/api/v1/services?bogus=1'));
     expectBadInput(await call(servicesGet, '/api/v1/services?pageSize=0'), 'pageSize');

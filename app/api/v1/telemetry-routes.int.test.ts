@@ -154,6 +154,11 @@ describe('against the synced demo fleet and Prometheus', () => {
     const withClusters = serviceList.parse((await call(servicesGet, '/api/v1/services?namespace=bookinfo&include=clusterSignals')).body);
     const reviewsPerCluster = withClusters.data.items.find((s) => s.name === 'reviews');
     expect(reviewsPerCluster?.clusterSignals?.map((c) => c.cluster)).toEqual(reviewsPerCluster?.clusters);
+    // Signals are summed per mesh row: staging's reviews is its own row, with only its cluster's signals.
+    const byMesh = withClusters.data.items.filter((s) => s.kind === 'Service' && s.name === 'reviews');
+    expect(byMesh.map((s) => s.mesh)).toEqual(['prod', 'staging']);
+    expect(byMesh[0]?.clusterSignals?.map((c) => c.cluster)).not.toContain(STAGING);
+    expect(byMesh[1]?.clusterSignals?.map((c) => c.cluster)).toEqual([STAGING]);
     expect((await call(servicesGet, '/api/v1/services?include=everything')).status).toBe(400);
     expect((await call(servicesGet, '/api/v1/services?health=sick')).status).toBe(400);
     await sim.setScenario('error-spike');
