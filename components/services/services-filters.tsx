@@ -34,7 +34,7 @@ export function ServicesFilters({ state, clusters, meshes, telemetry, onChange }
       {meshes.length > 1 || state.mesh ? (
         <label className="flex flex-col text-xs">
           Mesh
-          <select value={state.mesh ?? ''} onChange={(e) => onChange({ mesh: e.target.value || undefined })} className={control}>
+          <select aria-label="Mesh" value={state.mesh ?? ''} onChange={(e) => onChange({ mesh: e.target.value || undefined })} className={control}>
             <option value="">All meshes</option>
             {[...new Set([...meshes, ...(state.mesh ? [state.mesh] : [])])].map((m) => (
               <option key={m} value={m}>{m}</option>
