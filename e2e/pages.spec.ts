@@ -46,31 +46,61 @@ test('clusters page lists every cluster with control plane, root and gateway; de
   await screenshotBothThemes(page, 'cluster-detail');
 });
 
-test('services list rows come from the fleet, filter through the URL and link to the detail', async ({ page }) => {
+test('services list rows come from the fleet, one per mesh, filter through the URL and link to the detail', async ({ page }) => {
+  const prod = clusters.filter((x) => x.mesh === 'prod');
+  const staging = clusters.filter((x) => x.mesh === 'staging');
   await page.goto('/services');
+  // reviews runs in every prod cluster and in staging: two services, prod's row first, staging's beside it.
   const reviews = page.getByTestId('service-row-bookinfo-reviews');
   await expect(reviews).toBeVisible();
-  // reviews runs in every prod cluster of the demo fleet
-  for (const c of clusters.filter((x) => x.mesh === 'prod')) await expect(reviews.locator(`[data-cluster="${c.name}"]`)).toBeVisible();
+  await expect(reviews).toHaveAttribute('data-mesh', 'prod');
+  for (const c of prod) await expect(reviews.locator(`[data-cluster="${c.name}"]`)).toBeVisible();
+  for (const c of staging) await expect(reviews.locator(`[data-cluster="${c.name}"]`)).toHaveCount(0);
   await expect(reviews.locator('[data-health="healthy"]').first()).toBeVisible();
   await expectNoSeriousA11yIssues(page);
   await screenshotBothThemes(page, 'services');
 
   await page.getByLabel('Search', { exact: true }).fill('review');
   await expect(page).toHaveURL(/\?q=review/);
-  await expect(page.getByTestId('services-total')).toHaveText('1 service match');
+  await expect(page.getByTestId('services-total')).toHaveText('2 services match');
+  // The rows are virtual: staging's is in the DOM once the search leaves few rows.
+  const stagingReviews = page.getByTestId('service-row-bookinfo-reviews-in-staging');
+  await expect(stagingReviews.getByTestId('service-mesh')).toHaveText('mesh staging');
+  for (const c of staging) await expect(stagingReviews.locator(`[data-cluster="${c.name}"]`)).toBeVisible();
   await page.reload();
+  await expect(page.getByTestId('services-total')).toHaveText('2 services match');
+  await page.getByLabel('Mesh', { exact: true }).selectOption('staging');
+  await expect(page).toHaveURL(/mesh=staging/);
   await expect(page.getByTestId('services-total')).toHaveText('1 service match');
+  await page.getByLabel('Mesh', { exact: true }).selectOption('');
+  await expect(page.getByTestId('services-total')).toHaveText('2 services match');
 
   await reviews.getByRole('link', { name: 'reviews' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('reviews');
+  const summary = page.getByTestId('service-summary');
+  await expect(summary).toContainText(`Service in ${prod.length} clusters of mesh prod`);
   const comparison = page.getByTestId('cluster-comparison');
-  for (const c of clusters.filter((x) => x.mesh === 'prod')) await expect(comparison.getByRole('columnheader', { name: c.name, exact: true })).toBeVisible();
+  for (const c of prod) await expect(comparison.getByRole('columnheader', { name: c.name, exact: true })).toBeVisible();
+  for (const c of staging) await expect(comparison.getByRole('columnheader', { name: c.name, exact: true })).toHaveCount(0);
   await expect(page.getByRole('img', { name: 'Requests per second per cluster' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Traffic split and applicable config' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Neighbours' })).toContainText('productpage');
   await expectNoSeriousA11yIssues(page);
   await screenshotBothThemes(page, 'service-detail');
+
+  await summary.getByRole('link', { name: `Also in mesh staging (${staging.length} cluster)` }).click();
+  await expect(page).toHaveURL(/\/services\/bookinfo\/reviews\?mesh=staging$/);
+  await expect(summary).toContainText(`Service in ${staging.length} cluster of mesh staging`);
+  for (const c of staging) await expect(comparison.getByRole('columnheader', { name: c.name, exact: true })).toBeVisible();
+  for (const c of prod) await expect(comparison.getByRole('columnheader', { name: c.name, exact: true })).toHaveCount(0);
+  await expect(summary.getByRole('link', { name: `Also in mesh prod (${prod.length} clusters)` })).toBeVisible();
+});
+
+test('a service link that names a cluster lands in that cluster\'s mesh, with the cluster marked', async ({ page }) => {
+  const stagingCluster = clusters.find((x) => x.mesh === 'staging')!;
+  await page.goto(`/services/bookinfo/reviews?cluster=${encodeURIComponent(stagingCluster.name)}`);
+  await expect(page.getByTestId('service-summary')).toHaveAttribute('data-mesh', 'staging');
+  await expect(page.getByTestId('cluster-comparison').locator('th[data-highlighted]')).toHaveText(new RegExp(stagingCluster.name));
 });
 
 test('config page compares one object across clusters', async ({ page }) => {
@@ -98,8 +128,10 @@ test('global search finds a service and jumps to it by keyboard', async ({ page 
   await page.locator('main').click();
   await page.keyboard.press('/');
   await page.keyboard.type('productpage');
-  await expect(page.getByRole('option', { name: /productpage\.bookinfo/ })).toBeVisible();
+  // productpage runs in both meshes: one hit each, prod's first.
+  await expect(page.getByRole('option', { name: /productpage\.bookinfo service · mesh prod/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /productpage\.bookinfo service · mesh staging/ })).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/services\/bookinfo\/productpage$/);
+  await expect(page).toHaveURL(/\/services\/bookinfo\/productpage\?mesh=prod$/);
 });

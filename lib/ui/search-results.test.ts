@@ -4,7 +4,7 @@ import { moveActive, searchHits } from './search-results';
 describe('searchHits', () => {
   const src = {
     clusters: [{ name: 'us-east-1', mesh: 'prod', state: 'ok' }, { name: 'eu-central-1', mesh: 'prod', state: 'ok' }],
-    services: [{ namespace: 'bookinfo', name: 'reviews', clusters: ['us-east-1', 'us-west-2'] }],
+    services: [{ namespace: 'bookinfo', name: 'reviews', mesh: 'prod', clusters: ['us-east-1', 'us-west-2'] }],
     workloads: [{ namespace: 'bookinfo', canonicalService: 'reviews', canonicalRevision: 'v3', clusters: ['us-west-2'] }],
     config: [
       { cluster: 'us-east-1', group: 'networking.istio.io', kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews' },
@@ -19,7 +19,7 @@ describe('searchHits', () => {
     expect(hits.map((h) => h.href)).toEqual(['/clusters/us-east-1']);
     const all = searchHits('reviews', src);
     expect(all.map((h) => [h.kind, h.href])).toEqual([
-      ['service', '/services/bookinfo/reviews'],
+      ['service', '/services/bookinfo/reviews?mesh=prod'],
       ['workload', '/services/bookinfo/reviews'],
       ['config', '/config?object=networking.istio.io%2FDestinationRule%2Fbookinfo%2Freviews'],
     ]);

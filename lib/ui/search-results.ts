@@ -9,7 +9,8 @@ export interface SearchHit {
 
 export interface SearchSources {
   clusters?: { name: string; mesh?: string; state: string }[];
-  services?: { namespace: string; name: string; clusters: string[] }[];
+  /** Service rows, one per mesh: the same name in two meshes is two hits, each naming its mesh. */
+  services?: { namespace: string; name: string; mesh?: string; clusters: string[] }[];
   workloads?: { namespace: string; canonicalService: string; canonicalRevision: string; clusters: string[] }[];
   config?: { cluster: string; group: string; kind: string; namespace: string; name: string }[];
 }
@@ -23,7 +24,12 @@ export function searchHits(query: string, src: SearchSources, perKind = 6): Sear
   const clusters = (src.clusters ?? []).filter((c) => c.name.toLowerCase().includes(q)).slice(0, perKind)
     .map((c): SearchHit => ({ kind: 'cluster', label: c.name, detail: `cluster · ${c.mesh ?? 'no mesh'} · ${c.state}`, href: `/clusters/${enc(c.name)}` }));
   const services = (src.services ?? []).slice(0, perKind)
-    .map((s): SearchHit => ({ kind: 'service', label: `${s.name}.${s.namespace}`, detail: `service · ${s.clusters.join(', ')}`, href: `/services/${enc(s.namespace)}/${enc(s.name)}` }));
+    .map((s): SearchHit => ({
+      kind: 'service',
+      label: `${s.name}.${s.namespace}`,
+      detail: `service · ${s.mesh ? `mesh ${s.mesh} · ` : ''}${s.clusters.join(', ')}`,
+      href: `/services/${enc(s.namespace)}/${enc(s.name)}${s.mesh ? `?mesh=${enc(s.mesh)}` : ''}`,
+    }));
   const workloads = (src.workloads ?? []).slice(0, perKind)
     .map((w): SearchHit => ({ kind: 'workload', label: `${w.canonicalService} ${w.canonicalRevision}`, detail: `workload · ${w.namespace} · ${w.clusters.join(', ')}`, href: `/services/${enc(w.namespace)}/${enc(w.canonicalService)}` }));
   const seen = new Set<string>();
