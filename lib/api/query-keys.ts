@@ -35,6 +35,7 @@ export const qk = {
     services: (p: object) => ['telemetry', 'services', p] as const,
     service: (namespace: string, name: string, p: object) => ['telemetry', 'service', namespace, name, p] as const,
     workloads: (p: object) => ['telemetry', 'workloads', p] as const,
+    latency: (p: object) => ['telemetry', 'latency', p] as const,
     status: () => ['telemetry', 'status'] as const,
   },
   topology: { all: ['topology'] as const, graph: (p: object) => ['topology', p] as const },

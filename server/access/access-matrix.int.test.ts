@@ -265,6 +265,7 @@ describe('authorisation matrix', () => {
       topology: ['?graphType=workload', '?graphType=app', '?graphType=versionedApp', '?graphType=service', '?namespaces=bookinfo', '?clusters=us-west-2', '?focus=wl:us-west-2/payments/payments-v1&hops=3'],
       'signals/services': ['', '?namespace=bookinfo', '?cluster=us-west-2'],
       'signals/workloads': ['', '?namespace=payments', '?cluster=eu-central-1'],
+      'signals/latency': ['', '?namespace=bookinfo', '?cluster=us-west-2'],
       'signals/status': [''],
     };
     for (const route of telemetry) {

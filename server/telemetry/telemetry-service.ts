@@ -2,6 +2,7 @@ import 'server-only';
 import type { ToleranceRule } from '@/lib/health/tolerances';
 import type { TelemetryConfig } from '../config/schema';
 import { TelemetryClient } from './fan-out';
+import type { LatencyBaseline } from './latency-regression-queries';
 import { telemetrySources } from './telemetry-sources';
 
 /** What every telemetry read needs: the fan-out client, the default window and the health tolerances. */
@@ -11,6 +12,8 @@ export interface TelemetryService {
   tolerances: ToleranceRule[];
   /** How long answers are reused (the client's query cache, and joined results built on it). */
   cacheSeconds: number;
+  /** What an edge's latency is compared with (default DEFAULT_LATENCY_BASELINE: 30m ending 5m ago); tests shorten it. */
+  latencyBaseline?: LatencyBaseline;
 }
 
 /** Builds the service from the `telemetry` config section (tests pass an explicit config). */

@@ -10,10 +10,17 @@ export interface IstioQueryOptions {
   window: string;
   groupBy: string[];
   matchers?: Matcher[];
+  /** Moves the range back in time (`[30m] offset 5m`): a baseline that ends before the present. */
+  offset?: string;
 }
 
 function by(labels: string[]): string {
   return labels.length ? ` by (${labels.map(labelName).join(',')})` : '';
+}
+
+/** `[5m]`, or `[30m] offset 5m` with an offset. */
+function range(o: IstioQueryOptions): string {
+  return `[${promWindow(o.window)}]${o.offset ? ` offset ${promWindow(o.offset)}` : ''}`;
 }
 
 function selector(reporter: Reporter, matchers: Matcher[] = []): string {
@@ -33,7 +40,7 @@ export function requestRatesQuery(o: IstioQueryOptions): string {
 export function latencyQuantileQuery(q: number, o: IstioQueryOptions): string {
   if (!(q > 0 && q < 1)) throw new Error(`quantile must be between 0 and 1, got ${q}`);
   const groups = [...new Set(['le', ...o.groupBy])];
-  return `histogram_quantile(${q}, sum${by(groups)} (rate(istio_request_duration_milliseconds_bucket${selector(o.reporter, o.matchers)}[${promWindow(o.window)}])))`;
+  return `histogram_quantile(${q}, sum${by(groups)} (rate(istio_request_duration_milliseconds_bucket${selector(o.reporter, o.matchers)}${range(o)})))`;
 }
 
 /** TCP bytes per second per group, sent plus received. */
@@ -61,4 +68,18 @@ export function durationBucketsQuery(o: IstioQueryOptions): string {
 export function labelPresenceQuery(labels: string[], window: string, matchers: Matcher[] = []): string {
   if (labels.length === 0) throw new Error('labelPresenceQuery needs at least one label');
   return `group${by(labels)} (last_over_time(istio_requests_total${renderSelector(matchers)}[${promWindow(window)}]))`;
+}
+
+/** Requests per second per group from the duration histogram's count (the series a quantile is computed from). */
+export function durationCountRateQuery(o: IstioQueryOptions): string {
+  return `sum${by(o.groupBy)} (rate(istio_request_duration_milliseconds_count${selector(o.reporter, o.matchers)}${range(o)}))`;
+}
+
+/**
+ * The groups whose duration histogram already had a sample `at` ago (one
+ * instant selector, no range): proof that a baseline ending that long ago
+ * is covered by history rather than extrapolated from a fresh Prometheus.
+ */
+export function histogramPresentQuery(o: Omit<IstioQueryOptions, 'window' | 'offset'>, at: string): string {
+  return `group${by(o.groupBy)} (istio_request_duration_milliseconds_count${selector(o.reporter, o.matchers)} offset ${promWindow(at)})`;
 }
