@@ -9,6 +9,7 @@ import { useFindings } from '@/lib/api/findings';
 import { proxySyncUnknown, type ProxyPage } from '@/lib/fleet/controlplanes';
 import { useCapability } from '@/lib/api/workspaces-ui';
 import { useServiceSignals } from '@/lib/api/telemetry';
+import { useLatencyRegressions } from '@/lib/api/latency-signals';
 import { rankProblems } from '@/lib/ui/problems';
 import { standingFindings } from '@/lib/ui/standing-findings';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
@@ -38,16 +39,18 @@ export function OverviewView() {
   const canProxies = useCapability('proxies');
   const proxies = useProxies({ pageSize: 1 }, canProxies === true);
   const signals = useServiceSignals();
+  const slowEdges = useLatencyRegressions();
   const findings = useFindings({ pageSize: 100 });
 
   const missing = [
     cps.error ? `control planes (${cps.error.message})` : '',
     signals.error ? `service health (${signals.error.message})` : '',
+    slowEdges.error ? `edge latency (${slowEdges.error.message})` : '',
     findings.error ? `analysis findings (${findings.error.message})` : '',
   ].filter(Boolean);
   // The server's clock of the answer dates certificate expiry, keeping render pure.
   const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
-  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, now });
+  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, edgeLatency: slowEdges.data && { baselineSeconds: slowEdges.data.data.baseline.rangeSeconds, items: slowEdges.data.data.items }, now });
   const standing = standingFindings(findings.data?.data.items ?? []);
 
   return (

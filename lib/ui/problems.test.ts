@@ -71,6 +71,37 @@ describe('rankProblems', () => {
     expect(rankProblems({ services: [svc([['a', 5, 910]])], now })).toEqual([]);
   });
 
+  it('names an edge slower than its own baseline, and says it once when the service is also slow across clusters', () => {
+    const edge = {
+      cluster: 'us-east-1', namespace: 'bookinfo', service: 'reviews', workloadNamespace: 'bookinfo', workload: 'reviews-v2',
+      source: { cluster: 'us-east-1', namespace: 'bookinfo', workload: 'productpage-v1' }, quantile: 'p99' as const, nowMs: 910.4, baselineMs: 110, factor: 8.27,
+    };
+    const edgeLatency = { baselineSeconds: 1800, items: [edge] };
+    const sig = (rps: number, p99: number) => ({ rps, latencyMs: { p99 } });
+    const healthy = { status: 'healthy' as const, reasons: [] };
+    const reviews = { namespace: 'bookinfo', name: 'reviews', clusters: [{ cluster: 'us-east-1', health: healthy, signals: sig(5, 910) }, { cluster: 'us-west-2', health: healthy, signals: sig(5, 110) }] };
+    const failing = { namespace: 'bookinfo', name: 'ratings', clusters: [{ cluster: 'us-east-1', health: { status: 'failure' as const, reasons: ['5xx'] } }] };
+    const slowElsewhere = { ...reviews, name: 'details', clusters: reviews.clusters.map((c) => ({ ...c })) };
+    const problems = rankProblems({ services: [reviews, failing, slowElsewhere], edgeLatency, now });
+    expect(problems.map((p) => [p.kind, p.title])).toEqual([
+      ['service-failing', 'ratings.bookinfo is failing in us-east-1'],
+      ['edge-latency', 'productpage-v1 → reviews-v2 is slow in us-east-1: p99 910 ms'],
+      // Another service slow across clusters keeps its own line; reviews' cross-cluster one gives way to the edge.
+      ['latency', 'details.bookinfo is slow in us-east-1: p99 910 ms'],
+    ]);
+    expect(problems[1]).toMatchObject({
+      severity: 'warning',
+      detail: '8.3× its last 30 min (p99 110 ms)',
+      href: '/services/bookinfo/reviews?cluster=us-east-1',
+      topologyHref: `/topology?graphType=workload&focus=${encodeURIComponent('wl:us-east-1/bookinfo/reviews-v2')}`,
+      cluster: 'us-east-1',
+    });
+    // A caller in another cluster is named with it; one outside the user's view is not named at all.
+    const other = rankProblems({ edgeLatency: { baselineSeconds: 1800, items: [{ ...edge, source: { ...edge.source, cluster: 'us-west-2' } }, { ...edge, source: null, quantile: 'p95', nowMs: 480, baselineMs: 60, factor: 8 }] }, now });
+    expect(other.map((p) => p.title)).toEqual(['productpage-v1 (us-west-2) → reviews-v2 is slow in us-east-1: p99 910 ms', 'a caller outside your workspaces → reviews-v2 is slow in us-east-1: p95 480 ms']);
+    expect(new Set(other.map((p) => p.id)).size).toBe(2);
+  });
+
   it('flags differing roots within a mesh, expiring roots and discovery trouble', () => {
     const problems = rankProblems({
       clusters: [cluster('a'), cluster('b'), cluster('s', { mesh: 'staging' })],

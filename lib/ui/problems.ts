@@ -1,7 +1,7 @@
 import type { ClusterSummary } from '../fleet/clusters';
 import type { ControlPlane } from '../fleet/controlplanes';
 import type { HealthStatus } from '../health/health-status';
-import { daysUntil, plural } from './format';
+import { daysUntil, formatAge, plural } from './format';
 
 export type ProblemSeverity = 'critical' | 'warning' | 'info';
 
@@ -9,8 +9,8 @@ export type ProblemSeverity = 'critical' | 'warning' | 'info';
  * What kind of live problem, in the order a support engineer triages them:
  * the cluster itself, services failing now, then what may explain it.
  */
-export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing';
-const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing'];
+export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'edge-latency' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing';
+const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'edge-latency', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing'];
 
 /** One line of the overview's live problems. */
 export interface Problem {
@@ -33,6 +33,25 @@ export interface ServiceHealthInput {
   clusters: { cluster: string; health: { status: HealthStatus; reasons: string[] }; signals?: { rps: number; latencyMs: { p99: number | null } } }[];
 }
 
+/** Edges whose latency moved well beyond their own recent baseline, as the telemetry API names them. */
+export interface EdgeLatencyInput {
+  /** How long the baseline range is (e.g. 1800 for 30 min ending a few minutes ago). */
+  baselineSeconds: number;
+  items: {
+    cluster: string;
+    namespace: string;
+    service: string;
+    workloadNamespace: string;
+    workload: string;
+    /** null: a caller outside what the user may see. */
+    source: { cluster: string; namespace: string; workload: string } | null;
+    quantile: 'p99' | 'p95';
+    nowMs: number;
+    baselineMs: number;
+    factor: number;
+  }[];
+}
+
 /** An analysis finding, as much of it as the list needs. */
 export interface FindingInput {
   id: string;
@@ -46,6 +65,8 @@ export interface ProblemInputs {
   clusters?: ClusterSummary[];
   controlPlanes?: ControlPlane[];
   services?: ServiceHealthInput[];
+  /** Edges slower than their own baseline (GET /api/v1/signals/latency). */
+  edgeLatency?: EdgeLatencyInput;
   now: number;
 }
 
@@ -136,6 +157,31 @@ function latencyProblems(s: ServiceHealthInput): Problem[] {
   });
 }
 
+/**
+ * Latency as a health signal, against the edge's own past: the caller, the
+ * destination workload, its cluster and how much slower than its baseline
+ * (the server judges: 3x and 200 ms over, with traffic). Links to the
+ * destination service in that cluster and to the graph around the workload.
+ */
+function edgeLatencyProblems(input: EdgeLatencyInput): Problem[] {
+  const last = formatAge(input.baselineSeconds);
+  return input.items.map((e) => {
+    const src = e.source;
+    const caller = !src ? 'a caller outside your workspaces' : src.cluster === e.cluster ? src.workload : `${src.workload} (${src.cluster})`;
+    const from = src ? `${src.cluster}/${src.namespace}/${src.workload}` : 'outside';
+    return {
+      id: `edge-latency/${e.cluster}/${e.namespace}/${e.service}/${e.workload}/${from}`,
+      kind: 'edge-latency' as const,
+      severity: 'warning' as const,
+      title: `${caller} → ${e.workload} is slow in ${e.cluster}: ${e.quantile} ${Math.round(e.nowMs)} ms`,
+      detail: `${e.factor.toFixed(1)}× its last ${last} (${e.quantile} ${Math.round(e.baselineMs)} ms)`,
+      href: `/services/${enc(e.namespace)}/${enc(e.service)}?cluster=${enc(e.cluster)}`,
+      topologyHref: `/topology?graphType=workload&focus=${enc(`wl:${e.cluster}/${e.workloadNamespace}/${e.workload}`)}`,
+      cluster: e.cluster,
+    };
+  });
+}
+
 /** The same finding in several clusters (one sample applied everywhere) reads as one problem naming them all. */
 export function groupFindings(findings: FindingInput[]): FindingInput[] {
   const groups = new Map<string, FindingInput>();
@@ -150,7 +196,7 @@ export function groupFindings(findings: FindingInput[]): FindingInput[] {
 
 /**
  * What is broken now, in triage order: unreachable clusters, services failing
- * then degraded, a service far slower in one cluster, proxies out of sync, split or expiring trust, discovery gaps,
+ * then degraded, an edge far slower than its own baseline, a service far slower in one cluster, proxies out of sync, split or expiring trust, discovery gaps,
  * istiod that cannot be read, clusters still syncing; worse severity first
  * within a kind. Standing configuration findings are not live problems: they
  * are listed apart (standing-findings.ts), with Istio's own levels.
@@ -158,12 +204,15 @@ export function groupFindings(findings: FindingInput[]): FindingInput[] {
 export function rankProblems(inputs: ProblemInputs): Problem[] {
   const clusters = inputs.clusters ?? [];
   const cps = inputs.controlPlanes ?? [];
+  const edgeSlow = new Set((inputs.edgeLatency?.items ?? []).map((e) => `latency/${e.namespace}/${e.service}/${e.cluster}`));
   const all = [
     ...clusters.flatMap(clusterProblems),
     ...trustProblems(clusters, cps),
     ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)),
     ...(inputs.services ?? []).flatMap(serviceProblems),
-    ...(inputs.services ?? []).flatMap(latencyProblems),
+    ...edgeLatencyProblems(inputs.edgeLatency ?? { baselineSeconds: 0, items: [] }),
+    // A service slow in one cluster whose edge is named above needs no second line.
+    ...(inputs.services ?? []).flatMap(latencyProblems).filter((p) => !edgeSlow.has(p.id)),
   ];
   const order = (k: ProblemKind) => KIND_ORDER.indexOf(k);
   return all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
