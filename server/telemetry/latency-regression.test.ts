@@ -117,4 +117,19 @@ describe('getLatencyRegressions', () => {
     expect(none.data.items).toEqual([]);
     expect(sent).toEqual([]);
   });
+
+  it('says which cluster is unavailable when its Prometheus fails and answers for the others', async () => {
+    const down = {
+      instant: async (build: (ctx: QueryContext) => string, asked: string[]) => {
+        const r = await client.instant(build, asked);
+        // The baseline of us-west-2 fails: the cluster is unavailable in the merged states.
+        if (build(perCluster).startsWith('histogram_quantile')) r.clusters['us-west-2'] = { state: 'unavailable', reason: 'Prometheus timeout' } as never;
+        return r;
+      },
+    };
+    const res = await getLatencyRegressions({ ...svc, client: down } as unknown as TelemetryService, fleetFacts(model, ALL), {});
+    expect(res.data.telemetry['us-west-2']).toMatchObject({ state: 'unavailable' });
+    expect(res.data.telemetry['us-east-1']).toMatchObject({ state: 'ok' });
+    expect(res.data.items.some((i) => i.cluster === 'us-east-1')).toBe(true);
+  });
 });
