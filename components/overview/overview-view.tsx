@@ -50,7 +50,7 @@ export function OverviewView() {
   ].filter(Boolean);
   // The server's clock of the answer dates certificate expiry, keeping render pure.
   const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
-  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, edgeLatency: slowEdges.data && { baselineSeconds: slowEdges.data.data.baseline.rangeSeconds, items: slowEdges.data.data.items }, now });
+  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, edgeLatency: slowEdges.data && { baselineSeconds: slowEdges.data.data.baseline.rangeSeconds, items: slowEdges.data.data.items }, findings: findings.data?.data.items, now });
   const standing = standingFindings(findings.data?.data.items ?? []);
 
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterSummary } from '../fleet/clusters';
+import type { FindingItem } from '../api/findings';
 import type { ControlPlane } from '../fleet/controlplanes';
 import { groupFindings, rankProblems } from './problems';
 
@@ -130,5 +131,26 @@ describe('groupFindings', () => {
     ]);
     expect(grouped).toHaveLength(2);
     expect(grouped[0]?.clusters).toEqual(['eu-central-1', 'us-west-2']);
+  });
+});
+
+describe('fleet-state findings as problems', () => {
+  const finding = (code: string, level: 'Error' | 'Warning', cluster: string, kind = 'Service'): FindingItem => ({
+    id: `${code}-${cluster}`, code, name: code, level, message: `${code} message`, objects: [{ kind, namespace: 'istio-system', name: 'x', cluster }], clusters: [cluster], fix: '',
+  });
+
+  it('lists a network nobody can reach and version skew with the live problems, and no other finding', () => {
+    const problems = rankProblems({
+      clusters: [cluster('a'), cluster('b')],
+      controlPlanes: [cp('a'), cp('b')],
+      services: [{ namespace: 'bookinfo', name: 'details', clusters: [{ cluster: 'a', health: { status: 'degraded', reasons: ['5xx 5%'] } }] }],
+      findings: [finding('IST0173', 'Error', 'a', 'DestinationRule'), finding('MG0013', 'Warning', 'b', 'Pod'), finding('MG0006', 'Error', 'b')],
+      now,
+    });
+    expect(problems.map((p) => [p.kind, p.title, p.href])).toEqual([
+      ['service-degraded', 'details.bookinfo is degraded in a', '/services/bookinfo/details?cluster=a'],
+      ['discovery', 'Other clusters cannot reach b: its east-west gateway has no address', '/clusters#networks-heading'],
+      ['control-plane', 'Proxies in b run outside the supported version skew', '/clusters/b#proxies'],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
+import type { FindingItem } from '../api/findings';
 import type { ClusterSummary } from '../fleet/clusters';
 import type { ControlPlane } from '../fleet/controlplanes';
 import type { HealthStatus } from '../health/health-status';
+import { fleetStateProblems } from './fleet-state-problems';
 import { daysUntil, formatAge, plural } from './format';
 
 export type ProblemSeverity = 'critical' | 'warning' | 'info';
@@ -67,6 +69,8 @@ export interface ProblemInputs {
   services?: ServiceHealthInput[];
   /** Edges slower than their own baseline (GET /api/v1/signals/latency). */
   edgeLatency?: EdgeLatencyInput;
+  /** Analysis findings; those about the fleet's live state (fleet-state-problems.ts) are problems too. */
+  findings?: readonly FindingItem[];
   now: number;
 }
 
@@ -213,6 +217,7 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
     ...edgeLatencyProblems(inputs.edgeLatency ?? { baselineSeconds: 0, items: [] }),
     // A service slow in one cluster whose edge is named above needs no second line.
     ...(inputs.services ?? []).flatMap(latencyProblems).filter((p) => !edgeSlow.has(p.id)),
+    ...fleetStateProblems(inputs.findings ?? []),
   ];
   const order = (k: ProblemKind) => KIND_ORDER.indexOf(k);
   return all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);

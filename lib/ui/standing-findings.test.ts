@@ -21,9 +21,17 @@ describe('standingFindings', () => {
   });
 
   it('links each finding to its object with the cluster in the URL', () => {
-    expect(findingHref({ kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews', cluster: 'us-east-1' })).toBe('/config?kind=DestinationRule&cluster=us-east-1&namespace=bookinfo&q=reviews');
+    expect(findingHref({ kind: 'DestinationRule', namespace: 'bookinfo', name: 'reviews', cluster: 'us-east-1' })).toBe('/config?kind=DestinationRule&cluster=us-east-1&object=networking.istio.io%2FDestinationRule%2Fbookinfo%2Freviews');
+    expect(findingHref({ kind: 'SomeNewKind', namespace: 'bookinfo', name: 'reviews', cluster: 'us-east-1' })).toBe('/config?kind=SomeNewKind&cluster=us-east-1&namespace=bookinfo&q=reviews');
     expect(findingHref({ kind: 'Service', namespace: 'bookinfo', name: 'reviews', cluster: 'us-east-1' })).toBe('/services/bookinfo/reviews?cluster=us-east-1');
     expect(findingHref({ kind: 'Pod', namespace: 'bookinfo', name: 'reviews-1', cluster: 'us-east-1' })).toBe('/clusters/us-east-1');
     expect(findingHref(undefined)).toBe('/config');
+  });
+});
+
+describe('standingFindings and live state', () => {
+  it('leaves out the findings the overview lists as live problems', () => {
+    const groups = standingFindings([f('1', 'MG0006', 'Error', 'no address', ['us-west-2'], 'Service'), f('2', 'IST0101', 'Warning', 'host not found', ['us-east-1'])]);
+    expect(groups.map((g) => g.code)).toEqual(['IST0101']);
   });
 });

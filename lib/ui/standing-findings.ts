@@ -1,15 +1,21 @@
 import type { FindingItem } from '../api/findings';
+import { CONFIG_KIND_GROUPS } from './config-kind-groups';
+import { configKey } from './config-view';
+import { LIVE_STATE_CODES } from './fleet-state-problems';
 import { groupFindings } from './problems';
 
 /** The config kinds whose objects the config browser shows; other subjects link to their own pages. */
 const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Namespace', 'Node', 'ConfigMap', 'Secret', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
 const enc = encodeURIComponent;
 
-/** Where a finding's subject is shown, with its cluster: the object in the config browser, the Service's page, or the cluster. */
+/** Where a finding's subject is shown, with its cluster: the object compared across clusters, the Service's page, or the cluster. */
 export function findingHref(o: FindingItem['objects'][number] | undefined): string {
   if (!o) return '/config';
   if (o.kind === 'Service') return `/services/${enc(o.namespace)}/${enc(o.name)}?cluster=${enc(o.cluster)}`;
   if (WORKLOAD_KINDS.has(o.kind) || !o.namespace) return o.cluster ? `/clusters/${enc(o.cluster)}` : '/clusters';
+  const group = CONFIG_KIND_GROUPS[o.kind];
+  // A known kind opens the object's cluster-by-cluster comparison; an unknown one, the list filtered to it.
+  if (group) return `/config?kind=${enc(o.kind)}&cluster=${enc(o.cluster)}&object=${enc(configKey({ group, kind: o.kind, namespace: o.namespace, name: o.name }))}`;
   return `/config?kind=${enc(o.kind)}&cluster=${enc(o.cluster)}&namespace=${enc(o.namespace)}&q=${enc(o.name)}`;
 }
 
@@ -40,8 +46,10 @@ const LEVEL_ORDER: Record<FindingItem['level'], number> = { Error: 0, Warning: 1
 export function standingFindings(items: readonly FindingItem[]): StandingGroup[] {
   const byCode = new Map<string, StandingGroup>();
   const first = new Map(items.map((f) => [f.id, f.objects[0]]));
-  for (const f of groupFindings(items.map((i) => ({ id: i.id, code: i.code, level: i.level, message: i.message, clusters: i.clusters })))) {
-    const item = items.find((i) => i.id === f.id)!;
+  // Findings about the fleet's live state are listed as problems now, not here.
+  const standing = items.filter((i) => !LIVE_STATE_CODES.has(i.code));
+  for (const f of groupFindings(standing.map((i) => ({ id: i.id, code: i.code, level: i.level, message: i.message, clusters: i.clusters })))) {
+    const item = standing.find((i) => i.id === f.id)!;
     const g = byCode.get(f.code) ?? { code: f.code, name: item.name, level: item.level, findings: [], clusters: [] };
     g.findings.push({ id: f.id, message: f.message, clusters: f.clusters, href: findingHref(first.get(f.id)) });
     g.clusters = [...new Set([...g.clusters, ...f.clusters])].sort();

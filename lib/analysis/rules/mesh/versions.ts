@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../../context';
 import { meshFinding, ref } from '../../finding';
 import { minorDistance, minorVersion } from '../../hosts';
 import type { ClusterView, Finding } from '../../types';
+import { shortVersion } from '../../../ui/format';
 import { istiodRef } from './util';
 import { clusterUnits, runUnits } from '../../units';
 
@@ -26,7 +27,8 @@ export function checkControlPlaneSkew(ctx: AnalysisContext): Finding[] {
   const lo = sorted[0]!;
   const hi = sorted[sorted.length - 1]!;
   if (lo.major === hi.major && hi.minor - lo.minor <= 1) return [];
-  const desc = sorted.map((x) => `${x.cluster}/${x.revision} ${x.version}`).join(', ');
+  // The release, not the build string: "1.29.6", as istioctl version prints it.
+  const desc = sorted.map((x) => `${x.cluster}/${x.revision} ${shortVersion(x.version)}`).join(', ');
   return [meshFinding('MG0012', sorted.map((x) => istiodRef(x.cluster, x.revision)), `Control planes of mesh ${ctx.mesh.replace(/^~/, '')} span ${lo.major}.${lo.minor} to ${hi.major}.${hi.minor}: ${desc}. Istio supports one minor version of skew between control planes sharing a mesh.`)];
 }
 
