@@ -114,7 +114,7 @@ describe('rankProblems', () => {
       now,
     });
     const titles = problems.map((p) => p.title);
-    expect(titles).toContain('Mesh prod has 2 different root certificates');
+    expect(titles).toContain('Mesh prod has 2 different root certificates: b differs from a');
     expect(titles).toContain('Root certificate of b expires in 4 days');
     expect(titles).toContain('istiod in b reports a as timeout');
     expect(titles.some((t) => t.includes('staging'))).toBe(false);

@@ -103,16 +103,31 @@ function controlPlaneProblems(cp: ControlPlane, now: number): Problem[] {
 /** Clusters of one mesh whose istiod roots differ: one problem per mesh. */
 function trustProblems(clusters: ClusterSummary[], cps: ControlPlane[]): Problem[] {
   const meshOf = new Map(clusters.map((c) => [c.name, c.mesh ?? '']));
-  const byMesh = new Map<string, Set<string>>();
+  // mesh -> root fingerprint -> the clusters whose istiod holds it
+  const byMesh = new Map<string, Map<string, Set<string>>>();
   for (const cp of cps) {
     const fp = cp.rootCert?.fingerprint;
     const mesh = meshOf.get(cp.cluster);
     if (!fp || mesh === undefined) continue;
-    byMesh.set(mesh, (byMesh.get(mesh) ?? new Set()).add(fp));
+    const roots = byMesh.get(mesh) ?? new Map<string, Set<string>>();
+    roots.set(fp, (roots.get(fp) ?? new Set()).add(cp.cluster));
+    byMesh.set(mesh, roots);
   }
-  return [...byMesh].filter(([, fps]) => fps.size > 1).map(([mesh]) => ({ id: `trust/${mesh}`, kind: 'trust' as const, severity: 'critical' as const, title: `Mesh ${mesh || '(unnamed)'} has ${fps(byMesh, mesh)} different root certificates`, detail: 'Cross-cluster mTLS fails between clusters that do not share a root of trust.', href: '/clusters#trust-heading' }));
+  return [...byMesh].filter(([, roots]) => roots.size > 1).map(([mesh, roots]) => {
+    // The root most clusters hold is the mesh's; the others are the odd ones out, named in the title.
+    const groups = [...roots.values()].map((s) => [...s].sort()).sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
+    const odd = groups.slice(1).flat().sort();
+    return {
+      id: `trust/${mesh}`,
+      kind: 'trust' as const,
+      severity: 'critical' as const,
+      title: `Mesh ${mesh || '(unnamed)'} has ${roots.size} different root certificates: ${odd.join(', ')} ${odd.length === 1 ? 'differs' : 'differ'} from ${groups[0]!.join(', ')}`,
+      detail: 'Cross-cluster mTLS fails between clusters that do not share a root of trust.',
+      href: '/clusters#trust-heading',
+      cluster: odd.length === 1 ? odd[0] : undefined,
+    };
+  });
 }
-const fps = (m: Map<string, Set<string>>, mesh: string) => m.get(mesh)?.size ?? 0;
 
 function serviceProblems(s: ServiceHealthInput): Problem[] {
   return s.clusters
