@@ -154,3 +154,11 @@ describe('fleet-state findings as problems', () => {
     ]);
   });
 });
+
+describe('rankProblems, repeated lines', () => {
+  it('says once what two istiod revisions of one cluster both report', () => {
+    const timeout = { discoveredClusters: [{ id: 'c', syncStatus: 'timeout' }] };
+    const problems = rankProblems({ clusters: [cluster('a'), cluster('c')], controlPlanes: [cp('a', timeout), cp('a', { revision: 'canary', ...timeout })], now });
+    expect(problems.map((p) => p.title)).toEqual(['istiod in a reports c as timeout']);
+  });
+});

@@ -235,5 +235,13 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
     ...fleetStateProblems(inputs.findings ?? []),
   ];
   const order = (k: ProblemKind) => KIND_ORDER.indexOf(k);
-  return all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  const ranked = all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
+  // Two istiod revisions of one cluster often report the same thing: a line that says nothing new is dropped.
+  const seen = new Set<string>();
+  return ranked.filter((p) => {
+    const key = `${p.title}\u0000${p.href}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
