@@ -3,23 +3,10 @@ import { builtinKinds, recordKey } from '../clusters/kinds';
 import type { SlimDeployment } from '../clusters/records';
 import { startChangeRecorder } from '../changes/change-recorder';
 import type { ChangeInput } from '../history/types';
-import { CHURN_INTERVAL_MS } from '../sim/scenarios/config-churn';
-import type { KubeObject } from '../sim/kube/types';
+import { CHURN_INTERVAL_MS, CHURN_WEIGHTS as WEIGHTS, churnVirtualService } from '../sim/scenarios/config-churn';
 import type { GeneratedModel } from './generated-model';
 
-/** The config-churn scenario's weight cycle (server/sim/scenarios/config-churn.ts). */
-const WEIGHTS = [90, 70, 50, 30, 50, 70];
 const deployments = builtinKinds().find((k) => k.role === 'deployments')!;
-
-/** The scenario's generated-fleet VirtualService `churn`: one host, two routes, `weight` / 100 - weight. */
-function churnVirtualService(namespace: string, host: string, weight: number): KubeObject {
-  return {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'VirtualService',
-    metadata: { name: 'churn', namespace },
-    spec: { hosts: [host], http: [{ route: [{ destination: { host }, weight }, { destination: { host, port: { number: 8080 } }, weight: 100 - weight }] }] },
-  };
-}
 
 export interface ChurnHistoryOptions {
   /** Simulated time of the first tick. */

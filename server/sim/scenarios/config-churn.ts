@@ -3,11 +3,12 @@ import type { KubeObject } from '../kube/types';
 import { nthCluster } from './helpers';
 import type { Scenario } from './types';
 
-const WEIGHTS = [90, 70, 50, 30, 50, 70];
+/** The east/west weights the scenario cycles through. */
+export const CHURN_WEIGHTS = [90, 70, 50, 30, 50, 70];
 export const CHURN_INTERVAL_MS = 3000;
 
 /** A VirtualService splitting `host` over two identical routes; the generated-fleet stand-in for payments. */
-function churnVirtualService(namespace: string, host: string, weight: number): KubeObject {
+export function churnVirtualService(namespace: string, host: string, weight: number): KubeObject {
   return {
     apiVersion: 'networking.istio.io/v1',
     kind: 'VirtualService',
@@ -25,7 +26,7 @@ export const configChurn: Scenario = {
     const hasPayments = !!first.store.get('networking.istio.io/v1', 'VirtualService', 'payments', 'payments');
     let step = 0;
     const tick = () => {
-      const weight = WEIGHTS[step++ % WEIGHTS.length] ?? 90;
+      const weight = CHURN_WEIGHTS[step++ % CHURN_WEIGHTS.length] ?? 90;
       if (hasPayments) {
         for (const c of fleet.clusters) {
           if (!c.store.get('networking.istio.io/v1', 'VirtualService', 'payments', 'payments')) continue;
