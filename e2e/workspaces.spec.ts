@@ -72,7 +72,7 @@ test('a share link shows its stakeholder one workspace and nothing outside, unti
   await shot(sp, 'topology-bookinfo-shared');
 
   await sp.goto('/services');
-  await expect(sp.getByRole('link', { name: 'productpage', exact: true })).toBeVisible();
+  await expect(sp.getByTestId('service-row-bookinfo-productpage').getByRole('link', { name: 'productpage', exact: true })).toBeVisible();
   for (const r of seen) for (const t of OUTSIDE_BOOKINFO) expect(r.body, `${r.url} (${r.status}) mentions ${t}`).not.toContain(t);
   await expect(sp.locator('body')).not.toContainText('payments');
 

@@ -88,6 +88,10 @@ export const telemetryConfigSchema = z.strictObject({
   /** Answers are reused for this long (about one scrape interval). */
   cacheSeconds: z.number().min(0).default(5),
   maxConcurrency: z.number().int().positive().max(256).default(16),
+  /** What an edge's latency now is compared with: the same edge over `range`, ending `offset` ago (see docs/telemetry.md). */
+  latencyBaseline: z
+    .strictObject({ range: z.string().regex(/^\d+(s|m|h)$/), offset: z.string().regex(/^\d+(s|m|h)$/) })
+    .default({ range: '30m', offset: '5m' }),
   /** Per namespace/service tolerances; the first matching rule wins, Kiali's defaults otherwise. */
   tolerances: z
     .array(z.strictObject({ namespace: z.string().optional(), service: z.string().optional(), tolerances: z.array(toleranceSchema).min(1) }))
@@ -126,7 +130,7 @@ export const configSchema = z.strictObject({
   }),
   telemetry: telemetryConfigSchema
     .refine((t) => t.mode !== 'global' || t.global, { message: 'mode "global" needs telemetry.global.url', path: ['global'] })
-    .default({ mode: 'none', perCluster: {}, window: '5m', timeoutSeconds: 10, cacheSeconds: 5, maxConcurrency: 16, tolerances: [] }),
+    .default({ mode: 'none', perCluster: {}, window: '5m', timeoutSeconds: 10, cacheSeconds: 5, maxConcurrency: 16, latencyBaseline: { range: '30m', offset: '5m' }, tolerances: [] }),
   /** How callers are identified (docs/access.md). */
   auth: authConfigSchema.default({ mode: 'anonymous', anonymous: { role: 'admin', workspaces: ['*'], allowNonLoopback: false }, cookieSecure: 'auto' }),
   /** Named sets of namespaces, selected by `cluster/namespace` patterns. */

@@ -12,12 +12,12 @@ export interface TelemetryService {
   tolerances: ToleranceRule[];
   /** How long answers are reused (the client's query cache, and joined results built on it). */
   cacheSeconds: number;
-  /** What an edge's latency is compared with (default DEFAULT_LATENCY_BASELINE: 30m ending 5m ago); tests shorten it. */
+  /** What an edge's latency is compared with (telemetry.latencyBaseline; DEFAULT_LATENCY_BASELINE when absent). */
   latencyBaseline?: LatencyBaseline;
 }
 
 /** Builds the service from the `telemetry` config section (tests pass an explicit config). */
 export function createTelemetryService(cfg: TelemetryConfig, resolvePath?: (p: string) => string): TelemetryService {
   const client = new TelemetryClient(telemetrySources(cfg, resolvePath), { cacheSeconds: cfg.cacheSeconds, maxConcurrency: cfg.maxConcurrency });
-  return { client, window: cfg.window, tolerances: cfg.tolerances, cacheSeconds: cfg.cacheSeconds };
+  return { client, window: cfg.window, tolerances: cfg.tolerances, cacheSeconds: cfg.cacheSeconds, latencyBaseline: cfg.latencyBaseline };
 }
