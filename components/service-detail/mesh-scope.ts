@@ -1,6 +1,7 @@
 import type { ServiceSignals } from '@/lib/api/telemetry';
 import type { ServiceDetail } from '@/lib/fleet/services';
 import { globalServiceHealth } from '@/lib/health/global-health';
+import { plural } from '@/lib/ui/format';
 
 /** The mesh as the detail page names it. */
 export const meshName = (mesh: string) => (mesh ? `mesh ${mesh}` : 'the clusters without a mesh ID');
@@ -20,5 +21,5 @@ export function signalsInMesh(s: ServiceSignals, clusters: ReadonlySet<string>):
 export function otherMeshes(d: ServiceDetail): Array<{ mesh: string; clusters: string[]; label: string }> {
   return (d.meshes ?? [])
     .filter((m) => m.mesh !== d.mesh)
-    .map((m) => ({ ...m, label: `Also in ${m.mesh ? `mesh ${m.mesh}` : 'clusters without a mesh ID'} (${m.clusters.length} cluster${m.clusters.length === 1 ? '' : 's'})` }));
+    .map((m) => ({ ...m, label: `Also in ${m.mesh ? `mesh ${m.mesh}` : 'clusters without a mesh ID'} (${plural(m.clusters.length, 'cluster')})` }));
 }

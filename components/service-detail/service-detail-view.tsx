@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { notFound, useSearchParams } from 'next/navigation';
-import { serviceHref, useService } from '@/lib/api/services';
+import { useService } from '@/lib/api/services';
+import { serviceHref } from '@/lib/ui/service-href';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { useServiceSignalDetail } from '@/lib/api/telemetry';
 import { useChangesInRange } from '@/lib/api/changes';
-import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';
+import { formatMs, formatPercent, formatRate, plural } from '@/lib/ui/format';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { DataAge } from '@/components/ui/data-age';
 import { HealthBadge } from '@/components/ui/health-badge';
@@ -61,7 +62,7 @@ export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
           <ClusterBanners clusters={res.clusters} />
           <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="service-summary" data-mesh={res.data.mesh}>
             {meshSignals ? <HealthBadge status={meshSignals.health.status} reasons={meshSignals.health.reasons} label={`In ${meshName(res.data.mesh)}`} /> : null}
-            <span>{res.data.kind} in {res.data.clusters.length} cluster{res.data.clusters.length === 1 ? '' : 's'} of {meshName(res.data.mesh)}: {res.data.hosts.join(', ')}</span>
+            <span>{res.data.kind} in {plural(res.data.clusters.length, 'cluster')} of {meshName(res.data.mesh)}: {res.data.hosts.join(', ')}</span>
             {meshSignals ? <span className="text-slate-500 dark:text-slate-400">{meshSignals.health.reasons.join('; ')}</span> : null}
             {otherMeshes(res.data).map((m) => (
               <Link key={m.mesh} href={serviceHref(namespace, name, m.mesh || undefined)} className="text-brand-600 hover:underline dark:text-sky-300" data-testid="service-other-mesh" data-mesh={m.mesh}>{m.label}</Link>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { serviceHref } from '@/lib/api/services';
+import { serviceHref } from '@/lib/ui/service-href';
 import type { ServiceSignals } from '@/lib/api/telemetry';
 import type { ServiceSummary } from '@/lib/fleet/services';
 import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { fleetResponseSchema } from './envelope';
 import { fetchJson } from './fetch-json';
+import { qs } from './query-params';
 import { qk } from './query-keys';
 import { telemetryClusterStateSchema } from './telemetry';
 import { telemetryWindowSchema } from './signals-schema';
@@ -53,14 +54,7 @@ export type LatencyRegressionQuery = z.infer<typeof latencyRegressionQuerySchema
 
 export const latencyRegressionResponseSchema = fleetResponseSchema(latencyRegressionListSchema);
 
-function search(p: Record<string, string | undefined>): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined) s.set(k, v);
-  const q = s.toString();
-  return q ? `?${q}` : '';
-}
-
-export const fetchLatencyRegressions = (q: LatencyRegressionQuery = {}) => fetchJson(`/api/v1/signals/latency${search(q)}`, latencyRegressionResponseSchema);
+export const fetchLatencyRegressions = (q: LatencyRegressionQuery = {}) => fetchJson(`/api/v1/signals/latency${qs(q)}`, latencyRegressionResponseSchema);
 
 /** Edges slower than their own recent baseline. Refreshed on a timer, like the other signals: Prometheus has no change stream. */
 export function useLatencyRegressions(q: LatencyRegressionQuery = {}) {

@@ -17,8 +17,3 @@ export const useServices = (p: Params = {}) => useQuery({ queryKey: qk.services.
 // Under the detail key, so a change to the service invalidates every mesh's answer.
 export const useService = (ns: string, name: string, q: ServiceDetailQuery = {}) =>
   useQuery({ queryKey: [...qk.services.detail(ns, name), { mesh: q.mesh, cluster: q.cluster }], queryFn: () => fetchService(ns, name, q) });
-
-/** The detail page's address of one mesh's service; '' (clusters without a mesh ID) sorts first, so it needs no `mesh`. */
-export function serviceHref(namespace: string, name: string, mesh?: string, cluster?: string): string {
-  return `/services/${seg(namespace)}/${seg(name)}${qs({ mesh, cluster })}`;
-}

@@ -1,4 +1,5 @@
 import type { ChangeEntry } from '@/lib/history/change-types';
+import { serviceHref } from './service-href';
 
 const enc = encodeURIComponent;
 
@@ -13,7 +14,7 @@ export function changeTarget(c: Pick<ChangeEntry, 'category' | 'cluster' | 'kind
     case 'health':
       if (svc) {
         const [ns = '', name = ''] = svc.split('/');
-        return { href: `/services/${enc(ns)}/${enc(name)}?cluster=${enc(c.cluster)}`, label: `service ${svc}` };
+        return { href: serviceHref(ns, name, undefined, c.cluster), label: `service ${svc}` };
       }
       return { href: `/clusters/${enc(c.cluster)}`, label: `cluster ${c.cluster}` };
     default:

@@ -1,9 +1,11 @@
 import type { FindingItem } from '../api/findings';
+import type { EdgeLatencyRegression } from '../api/latency-signals';
 import type { ClusterSummary } from '../fleet/clusters';
 import type { ControlPlane } from '../fleet/controlplanes';
 import type { HealthStatus } from '../health/health-status';
 import { fleetStateProblems } from './fleet-state-problems';
 import { daysUntil, formatAge, plural } from './format';
+import { serviceHref } from './service-href';
 
 export type ProblemSeverity = 'critical' | 'warning' | 'info';
 
@@ -39,19 +41,7 @@ export interface ServiceHealthInput {
 export interface EdgeLatencyInput {
   /** How long the baseline range is (e.g. 1800 for 30 min ending a few minutes ago). */
   baselineSeconds: number;
-  items: {
-    cluster: string;
-    namespace: string;
-    service: string;
-    workloadNamespace: string;
-    workload: string;
-    /** null: a caller outside what the user may see. */
-    source: { cluster: string; namespace: string; workload: string } | null;
-    quantile: 'p99' | 'p95';
-    nowMs: number;
-    baselineMs: number;
-    factor: number;
-  }[];
+  items: Pick<EdgeLatencyRegression, 'cluster' | 'namespace' | 'service' | 'workloadNamespace' | 'workload' | 'source' | 'quantile' | 'nowMs' | 'baselineMs' | 'factor'>[];
 }
 
 /** An analysis finding, as much of it as the list needs. */
@@ -139,7 +129,7 @@ function serviceProblems(s: ServiceHealthInput): Problem[] {
       title: `${s.name}.${s.namespace} is ${c.health.status === 'failure' ? 'failing' : 'degraded'} in ${c.cluster}`,
       detail: c.health.reasons.join('; ') || undefined,
       // The failing cluster in the URL: the service page highlights its column.
-      href: `/services/${enc(s.namespace)}/${enc(s.name)}?cluster=${enc(c.cluster)}`,
+      href: serviceHref(s.namespace, s.name, undefined, c.cluster),
       topologyHref: `/topology?graphType=service&focus=${enc(`svc:${c.cluster}/${s.namespace}/${s.name}`)}`,
       cluster: c.cluster,
     }));
@@ -169,7 +159,7 @@ function latencyProblems(s: ServiceHealthInput): Problem[] {
       severity: 'warning' as const,
       title: `${s.name}.${s.namespace} is slow in ${c.cluster}: p99 ${Math.round(p99)} ms`,
       detail: `${(p99 / Math.max(typical, 1)).toFixed(1)}× the other clusters (p99 ${Math.round(typical)} ms)`,
-      href: `/services/${enc(s.namespace)}/${enc(s.name)}?cluster=${enc(c.cluster)}`,
+      href: serviceHref(s.namespace, s.name, undefined, c.cluster),
       topologyHref: `/topology?graphType=service&focus=${enc(`svc:${c.cluster}/${s.namespace}/${s.name}`)}`,
       cluster: c.cluster,
     }];
@@ -194,7 +184,7 @@ function edgeLatencyProblems(input: EdgeLatencyInput): Problem[] {
       severity: 'warning' as const,
       title: `${caller} → ${e.workload} is slow in ${e.cluster}: ${e.quantile} ${Math.round(e.nowMs)} ms`,
       detail: `${e.factor.toFixed(1)}× its last ${last} (${e.quantile} ${Math.round(e.baselineMs)} ms)`,
-      href: `/services/${enc(e.namespace)}/${enc(e.service)}?cluster=${enc(e.cluster)}`,
+      href: serviceHref(e.namespace, e.service, undefined, e.cluster),
       topologyHref: `/topology?graphType=workload&focus=${enc(`wl:${e.cluster}/${e.workloadNamespace}/${e.workload}`)}`,
       cluster: e.cluster,
     };

@@ -1,4 +1,5 @@
 /** Shapes global search hits from several lists into one keyboard-navigable list. */
+import { serviceHref } from './service-href';
 
 export interface SearchHit {
   kind: 'cluster' | 'service' | 'workload' | 'config';
@@ -28,7 +29,7 @@ export function searchHits(query: string, src: SearchSources, perKind = 6): Sear
       kind: 'service',
       label: `${s.name}.${s.namespace}`,
       detail: `service · ${s.mesh ? `mesh ${s.mesh} · ` : ''}${s.clusters.join(', ')}`,
-      href: `/services/${enc(s.namespace)}/${enc(s.name)}${s.mesh ? `?mesh=${enc(s.mesh)}` : ''}`,
+      href: serviceHref(s.namespace, s.name, s.mesh),
     }));
   const workloads = (src.workloads ?? []).slice(0, perKind)
     .map((w): SearchHit => ({ kind: 'workload', label: `${w.canonicalService} ${w.canonicalRevision}`, detail: `workload · ${w.namespace} · ${w.clusters.join(', ')}`, href: `/services/${enc(w.namespace)}/${enc(w.canonicalService)}` }));

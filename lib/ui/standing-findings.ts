@@ -3,6 +3,7 @@ import { CONFIG_KIND_GROUPS } from './config-kind-groups';
 import { configKey } from './config-view';
 import { LIVE_STATE_CODES } from './fleet-state-problems';
 import { groupFindings } from './problems';
+import { serviceHref } from './service-href';
 
 /** The config kinds whose objects the config browser shows; other subjects link to their own pages. */
 const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Namespace', 'Node', 'ConfigMap', 'Secret', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration']);
@@ -11,7 +12,7 @@ const enc = encodeURIComponent;
 /** Where a finding's subject is shown, with its cluster: the object compared across clusters, the Service's page, or the cluster. */
 export function findingHref(o: FindingItem['objects'][number] | undefined): string {
   if (!o) return '/config';
-  if (o.kind === 'Service') return `/services/${enc(o.namespace)}/${enc(o.name)}?cluster=${enc(o.cluster)}`;
+  if (o.kind === 'Service') return serviceHref(o.namespace, o.name, undefined, o.cluster);
   if (WORKLOAD_KINDS.has(o.kind) || !o.namespace) return o.cluster ? `/clusters/${enc(o.cluster)}` : '/clusters';
   const group = CONFIG_KIND_GROUPS[o.kind];
   // A known kind opens the object's cluster-by-cluster comparison; an unknown one, the list filtered to it.

@@ -90,7 +90,7 @@ function regression(e: EdgeValues, facts: FleetFacts): EdgeLatencyRegression | u
     quantile,
     nowMs: values.nowMs,
     baselineMs: values.baselineMs,
-    factor: Math.round(factor * 10) / 10,
+    factor: round(factor),
     p99,
     p95,
   };
