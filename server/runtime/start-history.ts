@@ -11,7 +11,7 @@ import { openHistoryStores, type HistoryStores } from '../history/access-records
 import { AuditWriter } from '../history/access-records-writer';
 import { HistoryWriter } from '../history/history-writer';
 import { openChangeStore } from '../history/open-store';
-import type { ChangeStore } from '../history/types';
+import type { ChangeInput, ChangeStore } from '../history/types';
 import { HandoverSink } from '../history/handover-sink';
 import { startRecorderHeartbeat } from '../history/recorder-heartbeat';
 import { startHealthRecorder } from '../changes/health-recorder';
@@ -93,9 +93,20 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
         return { ...bind(s), close: () => reads.close() };
       };
   const writer = new HistoryWriter(writerStore, { retention: { days: cfg.retentionDays, maxBytes: cfg.retentionMegabytes * 1_000_000 }, logger });
-  const newestStoredAt = () => reads.get().then((s) => s.changes.query({ limit: 1 })).then((p) => p.items[0]?.at);
+  const storedSince = async (from: string): Promise<ChangeInput[]> => {
+    const store = (await reads.get()).changes;
+    const entries: ChangeInput[] = [];
+    let cursor: string | undefined;
+    // Bounded like the kept entries it is compared with.
+    do {
+      const page = await store.query({ from, cursor, limit: 500 });
+      entries.push(...page.items);
+      cursor = page.next;
+    } while (cursor && entries.length < 40_000);
+    return entries;
+  };
   // Asks the lease only when a change comes in, after the lease below exists.
-  const sink = new HandoverSink({ held: () => lease.held(), write: (inputs) => writer.record(inputs), newestStoredAt });
+  const sink = new HandoverSink({ held: () => lease.held(), write: (inputs) => writer.record(inputs), storedSince });
   const lease = databaseUrl
     ? acquireWriterLease(databaseUrl, {
         onChange: (held) => {
