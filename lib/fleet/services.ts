@@ -62,7 +62,7 @@ export const serviceDetailSchema = serviceSummarySchema.extend({
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 
 /** A mesh ID as a query parameter (up to a DNS name; '' is the group of clusters without a mesh ID). */
-const meshParam = z.string().max(253);
+export const meshParam = z.string().max(253);
 
 /**
  * Query of GET /api/v1/services/{namespace}/{name}: which mesh's service. Without `mesh`, the mesh

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pagingQuerySchema } from './paging';
+import { meshParam } from './services';
 
 /** One workload (Deployment or other owner of pods) in one cluster. */
 export const workloadSchema = z.object({
@@ -19,8 +20,14 @@ export const workloadSchema = z.object({
 });
 export type Workload = z.infer<typeof workloadSchema>;
 
-/** Workloads grouped by namespace, canonical service and canonical revision, across clusters. */
+/**
+ * Workloads grouped by mesh, namespace, canonical service and canonical revision,
+ * across that mesh's clusters: namespace sameness holds within a mesh only, so the
+ * same canonical service in another mesh is another group.
+ */
 export const workloadGroupSchema = z.object({
+  /** The clusters' mesh ID; '' for clusters without one (they form one group, as for services). */
+  mesh: z.string(),
   namespace: z.string(),
   canonicalService: z.string(),
   canonicalRevision: z.string(),
@@ -31,6 +38,8 @@ export type WorkloadGroup = z.infer<typeof workloadGroupSchema>;
 
 export const workloadsQuerySchema = pagingQuerySchema.extend({
   cluster: z.string().min(1).optional(),
+  /** Groups of this mesh only ('' : clusters without a mesh ID). */
+  mesh: meshParam.optional(),
   namespace: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
 });
