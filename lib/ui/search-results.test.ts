@@ -25,6 +25,14 @@ describe('searchHits', () => {
     ]);
   });
 
+  it('names the mesh of a workload group: the same revision in two meshes is two hits with two links', () => {
+    const workloads = ['prod', 'staging'].map((mesh) => ({ namespace: 'bookinfo', canonicalService: 'reviews', canonicalRevision: 'v1', mesh, clusters: [mesh === 'prod' ? 'us-east-1' : 'staging-us-east-1'] }));
+    expect(searchHits('reviews', { workloads }).map((h) => [h.detail, h.href])).toEqual([
+      ['workload · mesh prod · bookinfo · us-east-1', '/services/bookinfo/reviews?mesh=prod'],
+      ['workload · mesh staging · bookinfo · staging-us-east-1', '/services/bookinfo/reviews?mesh=staging'],
+    ]);
+  });
+
   it('moves the active row with wrap-around', () => {
     expect(moveActive(-1, 1, 3)).toBe(0);
     expect(moveActive(2, 1, 3)).toBe(0);

@@ -12,7 +12,8 @@ export interface SearchSources {
   clusters?: { name: string; mesh?: string; state: string }[];
   /** Service rows, one per mesh: the same name in two meshes is two hits, each naming its mesh. */
   services?: { namespace: string; name: string; mesh?: string; clusters: string[] }[];
-  workloads?: { namespace: string; canonicalService: string; canonicalRevision: string; clusters: string[] }[];
+  /** Workload groups, one per mesh, like services. */
+  workloads?: { namespace: string; canonicalService: string; canonicalRevision: string; mesh?: string; clusters: string[] }[];
   config?: { cluster: string; group: string; kind: string; namespace: string; name: string }[];
 }
 
@@ -32,7 +33,12 @@ export function searchHits(query: string, src: SearchSources, perKind = 6): Sear
       href: serviceHref(s.namespace, s.name, s.mesh),
     }));
   const workloads = (src.workloads ?? []).slice(0, perKind)
-    .map((w): SearchHit => ({ kind: 'workload', label: `${w.canonicalService} ${w.canonicalRevision}`, detail: `workload · ${w.namespace} · ${w.clusters.join(', ')}`, href: `/services/${enc(w.namespace)}/${enc(w.canonicalService)}` }));
+    .map((w): SearchHit => ({
+      kind: 'workload',
+      label: `${w.canonicalService} ${w.canonicalRevision}`,
+      detail: `workload · ${w.mesh ? `mesh ${w.mesh} · ` : ''}${w.namespace} · ${w.clusters.join(', ')}`,
+      href: serviceHref(w.namespace, w.canonicalService, w.mesh),
+    }));
   const seen = new Set<string>();
   const config = (src.config ?? [])
     .filter((o) => {
