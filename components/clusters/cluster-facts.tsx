@@ -1,6 +1,7 @@
 import type { ClusterDetail } from '@/lib/fleet/clusters';
 import { clusterStateTone } from '@/lib/ui/cluster-states';
-import { formatAge } from '@/lib/ui/format';
+import { formatAge, formatMs } from '@/lib/ui/format';
+import { slowApiLatency } from '@/lib/ui/slow-api';
 import { panelClass } from '@/components/ui/table-styles';
 
 export interface ClusterFactsProps {
@@ -31,6 +32,12 @@ export function ClusterFacts({ cluster: c, namespaces }: ClusterFactsProps) {
         <Fact label="Data age">{formatAge(c.dataAgeSeconds)}</Fact>
         <Fact label="Source"><code className="text-xs">{c.source}</code></Fact>
         <Fact label="Kubernetes">{c.kubernetesVersion ?? '—'}</Fact>
+        <Fact label="API latency">
+          <span data-testid="cluster-api-latency" className={slowApiLatency(c) ? `font-semibold ${TONE.warn}` : undefined}>
+            {c.apiLatency ? (c.apiLatency.timedOut ? `no answer in ${formatMs(c.apiLatency.ms)}` : formatMs(c.apiLatency.ms)) : '—'}
+          </span>
+          {slowApiLatency(c) ? ' (slow: new lists, watches and istiod polls wait on it)' : ''}
+        </Fact>
         <Fact label="Mesh">{c.mesh ?? '—'}</Fact>
         <Fact label="Network">{c.network ?? 'no topology.istio.io/network label'}</Fact>
         <Fact label="Regions / zones">{[...c.regions, ...c.zones].join(', ') || '—'}</Fact>

@@ -31,6 +31,8 @@ export const clusterSummarySchema = z.object({
   /** Objects skipped on ingest (missing fields, unexpected shape, absurd size). */
   skippedObjects: z.object({ count: z.number().int(), oversized: z.number().int(), lastReason: z.string().optional() }),
   kubernetesVersion: z.string().optional(),
+  /** The last timed GET /version: open watches hide a slow API server, new lists and istiod polls wait on it. */
+  apiLatency: z.object({ ms: z.number(), timedOut: z.boolean(), measuredAt: z.string() }).optional(),
   regions: z.array(z.string()),
   zones: z.array(z.string()),
   counts: z.object({ namespaces: z.number().int(), services: z.number().int(), pods: z.number().int(), nodes: z.number().int(), configObjects: z.number().int() }),

@@ -162,3 +162,34 @@ describe('rankProblems, repeated lines', () => {
     expect(problems.map((p) => p.title)).toEqual(['istiod in a reports c as timeout']);
   });
 });
+
+describe('rankProblems, a slow or unreachable cluster', () => {
+  const syncing = (id: string) => ({ discoveredClusters: [{ id, syncStatus: 'syncing' }] });
+  const measured = (ms: number, timedOut = false) => ({ apiLatency: { ms, timedOut, measuredAt: '2026-01-01T00:00:00Z' } });
+
+  it('names a cluster whose API answers slowly first, with what istiod elsewhere reports folded into it', () => {
+    const problems = rankProblems({
+      clusters: [cluster('a', measured(40)), cluster('b', measured(5012)), cluster('c')],
+      controlPlanes: [cp('a', syncing('b')), cp('c', syncing('b'))],
+      now,
+    });
+    expect(problems.map((p) => p.title)).toEqual(["Cluster b's Kubernetes API is slow: 5 s to answer"]);
+    expect(problems[0]).toMatchObject({ kind: 'cluster', severity: 'warning', href: '/clusters/b', cluster: 'b' });
+    expect(problems[0]!.detail).toContain('istiod in a, c report it as syncing');
+  });
+
+  it('says "over" the time-out when the API did not answer, and nothing for an API that answers in time', () => {
+    expect(rankProblems({ clusters: [cluster('b', measured(10_000, true))], now })[0]?.title).toBe("Cluster b's Kubernetes API is slow: over 10 s to answer");
+    expect(rankProblems({ clusters: [cluster('b', measured(1999))], now })).toEqual([]);
+  });
+
+  it('keeps the istiod report on its own line when the reported cluster shows no problem itself', () => {
+    const problems = rankProblems({ clusters: [cluster('a'), cluster('b')], controlPlanes: [cp('a', syncing('b'))], now });
+    expect(problems.map((p) => p.title)).toEqual(['istiod in a reports b as syncing']);
+  });
+
+  it('an unreachable cluster carries the timeouts istiod reports for it', () => {
+    const problems = rankProblems({ clusters: [cluster('a'), cluster('c', { state: 'unreachable', reason: 'ECONNREFUSED' })], controlPlanes: [cp('a', { discoveredClusters: [{ id: 'c', syncStatus: 'timeout' }] })], now });
+    expect(problems.map((p) => [p.title, p.detail])).toEqual([['Cluster c is unreachable', 'ECONNREFUSED (istiod in a reports it as timeout)']]);
+  });
+});

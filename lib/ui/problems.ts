@@ -6,6 +6,7 @@ import type { HealthStatus } from '../health/health-status';
 import { fleetStateProblems } from './fleet-state-problems';
 import { daysUntil, formatAge, plural } from './format';
 import { serviceHref } from './service-href';
+import { slowApiLatency } from './slow-api';
 
 export type ProblemSeverity = 'critical' | 'warning' | 'info';
 
@@ -28,6 +29,8 @@ export interface Problem {
   /** The graph focused on it, when it is a node of the traffic graph. */
   topologyHref?: string;
   cluster?: string;
+  /** A discovery problem: the cluster istiod reports on (not the one it runs in). */
+  about?: string;
 }
 
 /** The per-cluster health of a service, as the telemetry API judges it. */
@@ -68,7 +71,11 @@ const RANK: Record<ProblemSeverity, number> = { critical: 0, warning: 1, info: 2
 const enc = encodeURIComponent;
 
 function clusterProblems(c: ClusterSummary): Problem[] {
-  if (c.state === 'ok') return [];
+  if (c.state === 'ok') {
+    const slow = slowApiLatency(c);
+    if (!slow) return [];
+    return [{ id: `cluster/${c.name}/slow-api`, kind: 'cluster', severity: 'warning', title: `Cluster ${c.name}'s Kubernetes API is slow: ${slow} to answer`, detail: 'New lists, watches and istiod polls wait on it: changes there reach Meshglass and istiod late.', href: `/clusters/${enc(c.name)}`, cluster: c.name }];
+  }
   const severity: ProblemSeverity = c.state === 'syncing' ? 'info' : c.state === 'stale' ? 'warning' : 'critical';
   return [{ id: `cluster/${c.name}`, kind: c.state === 'syncing' ? 'cluster-syncing' : 'cluster', severity, title: `Cluster ${c.name} is ${c.state}`, detail: c.reason, href: `/clusters/${enc(c.name)}`, cluster: c.name }];
 }
@@ -83,7 +90,7 @@ function controlPlaneProblems(cp: ControlPlane, now: number): Problem[] {
   }
   if (cp.poll.state === 'error') out.push({ id: `${id}/poll`, kind: 'control-plane', severity: 'warning', title: `Cannot read istiod ${cp.revision} in ${cp.cluster}`, detail: cp.poll.error, href, cluster: cp.cluster });
   for (const d of cp.discoveredClusters) {
-    if (d.syncStatus !== 'synced') out.push({ id: `${id}/discovery/${d.id}`, kind: 'discovery', severity: 'warning', title: `istiod in ${cp.cluster} reports ${d.id} as ${d.syncStatus}`, detail: d.secretName ? `remote secret ${d.secretName}` : undefined, href, cluster: cp.cluster });
+    if (d.syncStatus !== 'synced') out.push({ id: `${id}/discovery/${d.id}`, kind: 'discovery', severity: 'warning', title: `istiod in ${cp.cluster} reports ${d.id} as ${d.syncStatus}`, detail: d.secretName ? `remote secret ${d.secretName}` : undefined, href, cluster: cp.cluster, about: d.id });
   }
   const days = daysUntil(cp.rootCert?.notAfter, now);
   if (days !== undefined && days < 30) out.push({ id: `${id}/root-expiry`, kind: 'trust', severity: days < 7 ? 'critical' : 'warning', title: `Root certificate of ${cp.cluster} ${days < 0 ? 'has expired' : `expires in ${plural(days, 'day')}`}`, href, cluster: cp.cluster });
@@ -191,6 +198,19 @@ function edgeLatencyProblems(input: EdgeLatencyInput): Problem[] {
   });
 }
 
+/** "istiod in us-east-1 and eu-central-1 reports it as syncing", added to the reported cluster's own problem. */
+function withIstiodReports(own: Problem[], cps: ControlPlane[]): Problem[] {
+  return own.map((p) => {
+    const by = new Map<string, Set<string>>();
+    for (const cp of cps) {
+      for (const d of cp.discoveredClusters) if (d.id === p.cluster && d.syncStatus !== 'synced') by.set(d.syncStatus, (by.get(d.syncStatus) ?? new Set()).add(cp.cluster));
+    }
+    if (by.size === 0) return p;
+    const reports = [...by].map(([status, in_]) => `istiod in ${[...in_].sort().join(', ')} ${in_.size === 1 ? 'reports' : 'report'} it as ${status}`).join('; ');
+    return { ...p, detail: p.detail ? `${p.detail} (${reports})` : reports };
+  });
+}
+
 /** The same finding in several clusters (one sample applied everywhere) reads as one problem naming them all. */
 export function groupFindings(findings: FindingInput[]): FindingInput[] {
   const groups = new Map<string, FindingInput>();
@@ -214,10 +234,12 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
   const clusters = inputs.clusters ?? [];
   const cps = inputs.controlPlanes ?? [];
   const edgeSlow = new Set((inputs.edgeLatency?.items ?? []).map((e) => `latency/${e.namespace}/${e.service}/${e.cluster}`));
+  const own = clusters.flatMap(clusterProblems);
   const all = [
-    ...clusters.flatMap(clusterProblems),
+    ...withIstiodReports(own, cps),
     ...trustProblems(clusters, cps),
-    ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)),
+    // istiod elsewhere reporting a cluster that is a problem itself says why on that cluster's line, not on its own.
+    ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)).filter((p) => !(p.kind === 'discovery' && own.some((o) => o.cluster === p.about))),
     ...(inputs.services ?? []).flatMap(serviceProblems),
     ...edgeLatencyProblems(inputs.edgeLatency ?? { baselineSeconds: 0, items: [] }),
     // A service slow in one cluster whose edge is named above needs no second line.

@@ -19,7 +19,7 @@ describe('ClusterConnection against the simulated API server', () => {
     c.store.apply(svc('bookinfo', 'reviews'));
     model = new FleetModel();
     model.upsertCluster({ name: 'test', displayName: 'test', source: 'test' });
-    conn = new ClusterConnection('test', c.kc(), model, { staleAfterMs: 4000, requestTimeoutMs: 2000, istiodPollMs: 60_000, backoff: { baseMs: 100, maxMs: 1000 }, rediscoverMs: 60_000 });
+    conn = new ClusterConnection('test', c.kc(), model, { staleAfterMs: 4000, requestTimeoutMs: 2000, istiodPollMs: 60_000, backoff: { baseMs: 100, maxMs: 1000 }, rediscoverMs: 60_000, apiProbeMs: 100 });
     model.upsertCluster({ name: 'test', displayName: 'test', source: 'test' }, conn);
     conn.start();
     await conn.firstAttempt;
@@ -40,6 +40,22 @@ describe('ClusterConnection against the simulated API server', () => {
     await waitFor(() => model.services.has('bookinfo/ratings'), 5000, 'ratings');
     c.store.delete('v1', 'Service', 'bookinfo', 'ratings');
     await waitFor(() => !model.services.has('bookinfo/ratings'), 5000, 'ratings gone');
+  });
+
+  it('times its API: a slow server shows while open watches keep it ok, and a time-out says so', async () => {
+    await waitFor(() => (conn.apiLatency()?.ms ?? Infinity) < 500, 5000, 'a fast answer');
+    try {
+      await c.server.setFaults({ delayMs: 800 });
+      await waitFor(() => (conn.apiLatency()?.ms ?? 0) >= 800, 5000, 'the delay measured');
+      expect(conn.apiLatency()?.timedOut).toBe(false);
+      expect(conn.condition(Date.now()).phase).toBe('ok');
+      await c.server.setFaults({ delayMs: 2500 });
+      await waitFor(() => conn.apiLatency()?.timedOut === true, 8000, 'the request time-out');
+      expect(conn.apiLatency()?.ms).toBe(2000);
+    } finally {
+      await c.server.setFaults({ delayMs: 0 });
+    }
+    await waitFor(() => (conn.apiLatency()?.ms ?? Infinity) < 500, 8000, 'fast again');
   });
 
   it('goes unreachable when the cluster is down and recovers', async () => {

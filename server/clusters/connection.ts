@@ -1,5 +1,6 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { ApiLatencyProbe, type ApiLatency } from './api-latency-probe';
 import type { ClusterLiveView, FleetSink } from './fleet-sink';
 import type { Logger } from '../log/logger';
 import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
@@ -20,6 +21,8 @@ export interface ConnectionOptions {
   backoff: BackoffOptions;
   /** How often API discovery runs again to pick up CRDs installed or removed later. */
   rediscoverMs: number;
+  /** How often GET /version is timed (the API latency the cluster page shows); default 15 s. */
+  apiProbeMs?: number;
   logger?: Logger;
   /** Most full LISTs in flight across the fleet (ClusterManager builds one gate from it; default DEFAULT_MAX_CONCURRENT_LISTS). */
   maxConcurrentLists?: number;
@@ -43,6 +46,7 @@ export class ClusterConnection implements ClusterLiveView {
   private readonly watches = new Map<string, ListWatch>();
   private client?: KubeClient;
   private poller?: IstiodPoller;
+  private probe?: ApiLatencyProbe;
   private version?: string;
   private readonly ac = new AbortController();
   private lastShown = '';
@@ -87,6 +91,10 @@ export class ClusterConnection implements ClusterLiveView {
     return this.version;
   }
 
+  apiLatency(): ApiLatency | undefined {
+    return this.probe?.latest();
+  }
+
   start(): void {
     // The state moves with time too (stale), so it is re-derived on a tick and published when it changes.
     this.ticker = setInterval(() => this.publishIfChanged(), Math.max(250, Math.min(5000, this.opts.staleAfterMs / 4)));
@@ -97,6 +105,9 @@ export class ClusterConnection implements ClusterLiveView {
       return;
     }
     void this.run(this.client);
+    // Published on the next state change or read: a latency is not worth a model event of its own.
+    this.probe = new ApiLatencyProbe(this.client, { intervalMs: this.opts.apiProbeMs ?? 15_000, timeoutMs: this.opts.requestTimeoutMs });
+    void this.probe.run(this.ac.signal);
   }
 
   stop(): void {

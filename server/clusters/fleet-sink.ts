@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SourceStatus } from '@/lib/fleet/clusters';
+import type { ApiLatency } from './api-latency-probe';
 import type { DiscoveredCluster, NetworkGateway } from '../istiod/debug-endpoints';
 import type { ProxySyncSummary } from '../istiod/syncz';
 import type { ClusterCondition } from './cluster-state';
@@ -20,6 +21,8 @@ export interface ClusterLiveView {
   condition(now: number): ClusterCondition;
   skipped(): { count: number; oversized: number; lastReason?: string };
   kubernetesVersion(): string | undefined;
+  /** The last timed round trip to its API server, once measured. */
+  apiLatency?(): ApiLatency | undefined;
 }
 
 /** The last poll of one istiod revision's debug endpoints. */

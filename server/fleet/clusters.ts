@@ -28,7 +28,7 @@ function gateways(e: ClusterEntry): EastWestGateway[] {
 }
 
 /** The fields that move with time or the connection rather than with the cluster's records. */
-type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'notServedKinds' | 'skippedObjects' | 'kubernetesVersion';
+type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'notServedKinds' | 'skippedObjects' | 'kubernetesVersion' | 'apiLatency';
 type StoreDerived = Omit<ClusterDetail, LiveFields>;
 
 interface Memo {
@@ -83,6 +83,11 @@ function storeDerived(e: ClusterEntry): StoreDerived {
   return derived;
 }
 
+function apiLatencyOf(e: ClusterEntry): ClusterDetail['apiLatency'] {
+  const l = e.view.apiLatency?.();
+  return l && { ms: l.ms, timedOut: l.timedOut, measuredAt: new Date(l.at).toISOString() };
+}
+
 /** One cluster with its remote secrets: state, counts, topology, control planes, gateways. Only the state part is derived per call. */
 export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail {
   const d = storeDerived(e);
@@ -102,6 +107,7 @@ export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail 
     notServedKinds: c.notServedKinds ?? [],
     skippedObjects: e.view.skipped(),
     kubernetesVersion: e.view.kubernetesVersion(),
+    apiLatency: apiLatencyOf(e),
     regions: d.regions,
     zones: d.zones,
     counts: d.counts,
