@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
-import type { ServiceSignals } from '@/lib/api/telemetry';
+import { meshServiceKey, type ServiceSignals } from '@/lib/api/telemetry';
 import type { ServiceSummary } from '@/lib/fleet/services';
 import { SERVICE_GRID, ServiceRow } from './service-row';
 
@@ -10,6 +10,7 @@ export interface ServiceTableProps {
   rows: ServiceSummary[];
   /** Matches on the server, loaded or not: the scrollbar is sized for all of them. */
   total: number;
+  /** Per-cluster signals by `meshServiceKey` (one mesh's service). */
   signals: Map<string, ServiceSignals>;
   /** Whether any cluster's telemetry is configured: without it, rates are not 0 but unknown. */
   telemetry: boolean;
@@ -71,7 +72,7 @@ export function ServiceTable({ rows, total, signals, telemetry, hasMore, loadMor
                 className={`${SERVICE_GRID} absolute inset-x-0 border-b border-slate-100 dark:border-slate-800`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
               >
-                {s ? <ServiceRow service={s} signals={signals.get(`${s.namespace}/${s.name}`)} telemetry={telemetry} /> : <div role="cell" className="col-span-6 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
+                {s ? <ServiceRow service={s} signals={signals.get(meshServiceKey(s))} telemetry={telemetry} /> : <div role="cell" className="col-span-6 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
               </div>
             );
           })}

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { useClusters } from '@/lib/api/clusters';
-import { useServiceSignals, type ServiceSignals } from '@/lib/api/telemetry';
+import { meshServiceKey, useServiceSignals, type ServiceSignals } from '@/lib/api/telemetry';
 import { useServicesInfinite } from '@/lib/api/ui-services';
 import { parseServicesState, serialiseServicesState } from '@/lib/ui/url-state';
 import { plural } from '@/lib/ui/format';
@@ -21,7 +21,8 @@ export function ServicesView() {
   const clusters = useClusters();
   // Per-cluster signals for the health badges; a row's own rate, errors and p95 come with the row (summed per mesh on the server).
   const signals = useServiceSignals();
-  const signalMap = useMemo(() => new Map<string, ServiceSignals>((signals.data?.data.items ?? []).map((s) => [`${s.namespace}/${s.name}`, s])), [signals.data]);
+  // Keyed by mesh too: the signals route answers per mesh, like the rows.
+  const signalMap = useMemo(() => new Map<string, ServiceSignals>((signals.data?.data.items ?? []).map((s) => [meshServiceKey(s), s])), [signals.data]);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
   const filtered = !!(state.q || state.cluster || state.mesh || state.namespace || state.kind || state.health);

@@ -14,7 +14,7 @@ export const telemetryClusterStateSchema = z.object({
   source: z.string().optional(),
 });
 
-/** A global service (namespace sameness) with its fleet-wide signals and each cluster's. */
+/** A service (namespace sameness) with its signals over the given clusters and each cluster's. */
 export const serviceSignalsSchema = z.object({
   namespace: z.string(),
   name: z.string(),
@@ -48,7 +48,16 @@ export const serviceSeriesSchema = z.object({
 });
 
 /** Data of the signal answers; `telemetry` holds each cluster's telemetry state. */
-export const serviceSignalsListSchema = z.object({ items: z.array(serviceSignalsSchema), telemetry: z.record(z.string(), telemetryClusterStateSchema) });
+/**
+ * A service of the list: one per mesh, namespace and name (namespace sameness holds within a mesh
+ * only), its totals and clusters that mesh's. `mesh` is '' for clusters without a mesh ID.
+ */
+export const meshServiceSignalsSchema = serviceSignalsSchema.extend({ mesh: z.string() });
+export type MeshServiceSignals = z.infer<typeof meshServiceSignalsSchema>;
+/** The key of a list item, as the services list matches its rows to them. */
+export const meshServiceKey = (s: { mesh: string; namespace: string; name: string }) => `${s.mesh}\u0000${s.namespace}/${s.name}`;
+
+export const serviceSignalsListSchema = z.object({ items: z.array(meshServiceSignalsSchema), telemetry: z.record(z.string(), telemetryClusterStateSchema) });
 export const serviceSignalsDetailSchema = z.object({ service: serviceSignalsSchema, series: serviceSeriesSchema, telemetry: z.record(z.string(), telemetryClusterStateSchema) });
 export const workloadSignalsListSchema = z.object({ items: z.array(workloadSignalsSchema), telemetry: z.record(z.string(), telemetryClusterStateSchema) });
 

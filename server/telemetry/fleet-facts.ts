@@ -29,7 +29,9 @@ export interface FleetFacts {
   clusters(): string[];
   allows(cluster: string, namespace?: string): boolean;
   network(cluster: string): string | undefined;
-  /** Global services: namespace/name and the clusters that have the Service. */
+  /** The mesh a cluster's services merge in (FleetModel.meshOf: '' without a mesh ID). */
+  mesh(cluster: string): string;
+  /** Services by namespace/name and the clusters that have the Service, whatever their mesh (see `mesh`). */
   services(): Array<{ namespace: string; name: string; clusters: string[] }>;
   serviceReadiness(cluster: string, namespace: string, name: string): ReadinessCounts | undefined;
   /** Every visible workload, or one cluster's (so a long pass can pause between clusters). */
@@ -79,6 +81,7 @@ export function fleetFacts(model: FleetModel, scope: VisibilityScope): FleetFact
     clusters: () => model.clusterNames().filter((c) => allows(scope, c)),
     allows: (c, ns) => allows(scope, c, ns),
     network: (c) => model.network(c),
+    mesh: (c) => model.meshOf(c),
     services: () =>
       [...model.services].map(([key, set]) => {
         const slash = key.indexOf('/');

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { FleetResponse } from '@/lib/api/envelope';
-import type { ServiceSignals, ServiceSignalsQuery } from '@/lib/api/telemetry';
+import type { MeshServiceSignals, ServiceSignals, ServiceSignalsQuery } from '@/lib/api/telemetry';
 import { globalServiceHealth } from '@/lib/health/global-health';
 import { serviceInstanceHealth } from '@/lib/health/instance-health';
 import { emptyRates } from '@/lib/health/response-class';
@@ -36,7 +36,7 @@ export async function serviceAccumulators(svc: TelemetryService, clusters: strin
   return { acc: acc.map, telemetry: mergeTelemetryStates(requests.clusters, buckets.clusters, tcp.clusters) };
 }
 
-/** Joins accumulators with the fleet's readiness into one global-service row. */
+/** Joins accumulators with the fleet's readiness into one service row over `clusters` (one mesh's, for the lists). */
 export function serviceRow(
   svc: TelemetryService,
   facts: FleetFacts,
@@ -59,33 +59,42 @@ export function serviceRow(
   return { namespace, name, signals: total.toSignals(), health: globalServiceHealth(perCluster), clusters: perCluster };
 }
 
-/** GET /api/v1/signals/services: every visible global service with fleet-wide and per-cluster signals and health. */
+// Code-point order, as the services list: '' (clusters without a mesh ID) before named meshes.
+const byMesh = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * GET /api/v1/signals/services: every visible service with its signals and health over its
+ * mesh's clusters and per cluster. One item per mesh, namespace and name, as the /services
+ * rows: namespace sameness holds within a mesh only, so the same name in another mesh is
+ * another item, never summed in.
+ */
 export async function getServiceSignals(
   svc: TelemetryService,
   facts: FleetFacts,
   query: ServiceSignalsQuery,
-): Promise<FleetResponse<{ items: ServiceSignals[]; telemetry: Record<string, TelemetryClusterState> }>> {
+): Promise<FleetResponse<{ items: MeshServiceSignals[]; telemetry: Record<string, TelemetryClusterState> }>> {
   const clusters = facts.clusters().filter((c) => !query.cluster || c === query.cluster);
   if (seesNoCluster(facts, clusters)) return telemetryEnvelope(facts, { items: [], telemetry: {} }, {});
   const { acc, telemetry } = await serviceAccumulators(svc, clusters, query.window ?? svc.window, { namespace: query.namespace });
-  // Services the fleet knows, plus any seen only in metrics (e.g. before the model has synced).
+  // 'mesh\0namespace\0name' -> clusters. Services the fleet knows, plus any seen only in metrics (e.g. before the model has synced).
   const services = new Map<string, Set<string>>();
+  const add = (cluster: string, ns: string, name: string) => {
+    const k = [facts.mesh(cluster), ns, name].join(SEP);
+    services.set(k, (services.get(k) ?? new Set()).add(cluster));
+  };
   for (const s of facts.services()) {
     if (query.namespace && s.namespace !== query.namespace) continue;
-    const cs = s.clusters.filter((c) => clusters.includes(c));
-    if (cs.length) services.set(`${s.namespace}${SEP}${s.name}`, new Set(cs));
+    for (const c of s.clusters) if (clusters.includes(c)) add(c, s.namespace, s.name);
   }
   for (const key of acc.keys()) {
     const [cluster = '', ns = '', name = ''] = key.split(SEP);
-    if (!facts.allows(cluster, ns)) continue;
-    const k = `${ns}${SEP}${name}`;
-    services.set(k, (services.get(k) ?? new Set()).add(cluster));
+    if (facts.allows(cluster, ns)) add(cluster, ns, name);
   }
   const items = [...services]
-    .map(([k, cs]) => {
-      const [ns = '', name = ''] = k.split(SEP);
-      return serviceRow(svc, facts, ns, name, [...cs].sort(), acc, telemetry);
+    .map(([k, cs]): MeshServiceSignals => {
+      const [mesh = '', ns = '', name = ''] = k.split(SEP);
+      return { mesh, ...serviceRow(svc, facts, ns, name, [...cs].sort(), acc, telemetry) };
     })
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name) || byMesh(a.mesh, b.mesh));
   return telemetryEnvelope(facts, { items, telemetry }, telemetry);
 }
