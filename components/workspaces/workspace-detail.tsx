@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { workspaceTopologyHref } from '@/lib/api/workspace-overview';
+import { serviceHref } from '@/lib/ui/service-href';
 import { EmptyState } from '@/components/ui/empty-state';
 import { HealthBadge } from '@/components/ui/health-badge';
 import { linkClass, panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
@@ -45,9 +46,9 @@ export function WorkspaceDetail({ row, shared }: { row: WorkspaceRow; shared: bo
             </thead>
             <tbody>
               {overview.services.map((s) => (
-                <tr key={`${s.namespace}/${s.name}`} className={rowClass}>
+                <tr key={`${s.mesh}/${s.namespace}/${s.name}`} className={rowClass}>
                   <td className={tdClass}>
-                    <Link href={`/services/${encodeURIComponent(s.namespace)}/${encodeURIComponent(s.name)}`} className={linkClass}>{s.name}</Link>
+                    <Link href={serviceHref(s.namespace, s.name, s.mesh)} className={linkClass}>{s.name}</Link>
                   </td>
                   <td className={tdClass}>{s.namespace}</td>
                   <td className={`${tdClass} font-mono text-xs`}>{s.clusters.join(', ')}</td>

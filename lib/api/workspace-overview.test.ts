@@ -36,6 +36,16 @@ describe('workspaceOverview', () => {
     expect(workspaceOverview(['*/payments'], clusters, services).health).toEqual({ degraded: 1, failure: 1 });
   });
 
+  it('keeps the same namespace/name in two meshes as two services, each with its own clusters', () => {
+    const twoMeshes = [
+      { ...svc('bookinfo', 'reviews', [['us-east-1', 'healthy']]), mesh: 'prod' },
+      { ...svc('bookinfo', 'reviews', [['staging-us-east-1', 'failure']]), mesh: 'staging' },
+    ];
+    const o = workspaceOverview(['*/bookinfo'], [...clusters, 'staging-us-east-1'], twoMeshes);
+    expect(o.services.map((s) => [s.mesh, s.clusters, s.health])).toEqual([['prod', ['us-east-1'], 'healthy'], ['staging', ['staging-us-east-1'], 'failure']]);
+    expect(o.health).toEqual({ healthy: 1, failure: 1 });
+  });
+
   it('matches nothing for a selector it cannot parse', () => {
     expect(parseSelectors(['a/b/c', 'x/*'])).toEqual([{ cluster: 'x', namespace: '*' }]);
     expect(workspaceOverview(['nonsense'], clusters, services).services).toEqual([]);

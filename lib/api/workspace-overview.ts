@@ -6,8 +6,8 @@ import type { ServiceSignals } from './telemetry';
 export interface WorkspaceOverview {
   /** Visible clusters a selector reaches into, each with the namespaces (that have services) it covers there. */
   clusters: Array<{ cluster: string; namespaces: string[] }>;
-  /** Services with an instance in the workspace; health is the worst of those instances only. */
-  services: Array<{ namespace: string; name: string; clusters: string[]; health: HealthStatus }>;
+  /** Services (one per mesh, namespace and name) with an instance in the workspace; health is the worst of those instances only. */
+  services: Array<{ mesh: string; namespace: string; name: string; clusters: string[]; health: HealthStatus }>;
   /** How many services are in each health status. */
   health: Partial<Record<HealthStatus, number>>;
 }
@@ -28,7 +28,7 @@ export function parseSelectors(texts: readonly string[]): Selector[] {
  * service signals it gets (both already scoped by the server): the same
  * matching rules the server enforces (lib/access/selector.ts).
  */
-export function workspaceOverview(selectorTexts: readonly string[], clusterNames: readonly string[], services: readonly ServiceSignals[]): WorkspaceOverview {
+export function workspaceOverview(selectorTexts: readonly string[], clusterNames: readonly string[], services: ReadonlyArray<ServiceSignals & { mesh?: string }>): WorkspaceOverview {
   const selectors = parseSelectors(selectorTexts);
   const namespaces = new Map<string, Set<string>>(clusterNames.filter((c) => anySelectorMatches(selectors, c)).sort().map((c) => [c, new Set()]));
   const rows: WorkspaceOverview['services'] = [];
@@ -38,12 +38,12 @@ export function workspaceOverview(selectorTexts: readonly string[], clusterNames
     if (mine.length === 0) continue;
     for (const c of mine) (namespaces.get(c.cluster) ?? namespaces.set(c.cluster, new Set()).get(c.cluster)!).add(s.namespace);
     const status = mine.map((c) => c.health.status).reduce(worse);
-    rows.push({ namespace: s.namespace, name: s.name, clusters: mine.map((c) => c.cluster), health: status });
+    rows.push({ mesh: s.mesh ?? '', namespace: s.namespace, name: s.name, clusters: mine.map((c) => c.cluster), health: status });
     health[status] = (health[status] ?? 0) + 1;
   }
   return {
     clusters: [...namespaces].sort((a, b) => a[0].localeCompare(b[0])).map(([cluster, ns]) => ({ cluster, namespaces: [...ns].sort() })),
-    services: rows.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name)),
+    services: rows.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name) || (a.mesh < b.mesh ? -1 : a.mesh > b.mesh ? 1 : 0)),
     health,
   };
 }
