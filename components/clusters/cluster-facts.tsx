@@ -38,6 +38,10 @@ export function ClusterFacts({ cluster: c, namespaces }: ClusterFactsProps) {
           </span>
           {slowApiLatency(c) ? ' (slow: new lists, watches and istiod polls wait on it)' : ''}
         </Fact>
+        <Fact label="Watch expiries (5 min)">
+          <span data-testid="cluster-watch-expiries">{c.watchExpiries ?? '—'}</span>
+          {c.watchExpiries ? ' watches ended with 410 Gone, each a full relist' : ''}
+        </Fact>
         <Fact label="Mesh">{c.mesh ?? '—'}</Fact>
         <Fact label="Network">{c.network ?? 'no topology.istio.io/network label'}</Fact>
         <Fact label="Regions / zones">{[...c.regions, ...c.zones].join(', ') || '—'}</Fact>

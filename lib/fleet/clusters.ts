@@ -33,6 +33,8 @@ export const clusterSummarySchema = z.object({
   kubernetesVersion: z.string().optional(),
   /** The last timed GET /version: open watches hide a slow API server, new lists and istiod polls wait on it. */
   apiLatency: z.object({ ms: z.number(), timedOut: z.boolean(), measuredAt: z.string() }).optional(),
+  /** Watches the API server ended with 410 Gone in the last 5 minutes, over every kind: each costs a full LIST. */
+  watchExpiries: z.number().int().optional(),
   regions: z.array(z.string()),
   zones: z.array(z.string()),
   counts: z.object({ namespaces: z.number().int(), services: z.number().int(), pods: z.number().int(), nodes: z.number().int(), configObjects: z.number().int() }),

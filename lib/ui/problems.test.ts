@@ -193,3 +193,14 @@ describe('rankProblems, a slow or unreachable cluster', () => {
     expect(problems.map((p) => [p.title, p.detail])).toEqual([['Cluster c is unreachable', 'ECONNREFUSED (istiod in a reports it as timeout)']]);
   });
 });
+
+describe('rankProblems, watches that keep expiring', () => {
+  it('notes a cluster whose server ends watches with 410 often, after every live problem, and not an occasional one', () => {
+    const problems = rankProblems({
+      clusters: [cluster('a', { watchExpiries: 120 }), cluster('b', { watchExpiries: 3 }), cluster('c', { state: 'unreachable' })],
+      now,
+    });
+    expect(problems.map((p) => p.title)).toEqual(['Cluster c is unreachable', 'Cluster a ends watches with 410 Gone: 120 relists in 5 min']);
+    expect(problems[1]).toMatchObject({ kind: 'watch-expiry', severity: 'info', href: '/clusters/a' });
+  });
+});

@@ -14,8 +14,11 @@ export type ProblemSeverity = 'critical' | 'warning' | 'info';
  * What kind of live problem, in the order a support engineer triages them:
  * the cluster itself, services failing now, then what may explain it.
  */
-export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'edge-latency' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing';
-const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'edge-latency', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing'];
+export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'edge-latency' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing' | 'watch-expiry';
+const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'edge-latency', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing', 'watch-expiry'];
+
+/** Watches ended with 410 Gone in 5 min, over a cluster's kinds, from which on it is worth a line (an etcd compaction now and then is not). */
+export const WATCH_EXPIRIES_NOTED = 30;
 
 /** One line of the overview's live problems. */
 export interface Problem {
@@ -71,6 +74,10 @@ const RANK: Record<ProblemSeverity, number> = { critical: 0, warning: 1, info: 2
 const enc = encodeURIComponent;
 
 function clusterProblems(c: ClusterSummary): Problem[] {
+  const expiries = c.watchExpiries ?? 0;
+  if (c.state === 'ok' && expiries >= WATCH_EXPIRIES_NOTED) {
+    return [{ id: `cluster/${c.name}/watch-expiry`, kind: 'watch-expiry', severity: 'info', title: `Cluster ${c.name} ends watches with 410 Gone: ${expiries} relists in 5 min`, detail: 'Data stays current, but each is a full LIST of the kind, load on its API server and on Meshglass: a very short etcd compaction interval or a restarting API server.', href: `/clusters/${enc(c.name)}`, cluster: c.name }, ...clusterProblems({ ...c, watchExpiries: 0 })];
+  }
   if (c.state === 'ok') {
     const slow = slowApiLatency(c);
     if (!slow) return [];

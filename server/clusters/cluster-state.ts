@@ -18,7 +18,12 @@ export interface KindStatus {
   failure?: Failure;
   /** The last list or watch answered 404: the server does not serve the kind (a CRD deleted); its records were dropped. */
   notServed?: boolean;
+  /** When the server ended this kind's watch with 410 Gone (ms epoch, the last WATCH_EXPIRY_WINDOW_MS): each costs a full relist. */
+  expiredAt?: number[];
 }
+
+/** How far back a kind's watch expiries are kept and counted. */
+export const WATCH_EXPIRY_WINDOW_MS = 5 * 60_000;
 
 /** Everything the state is derived from; kept by the ClusterConnection. */
 export interface ConnectionFacts {

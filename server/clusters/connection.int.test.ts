@@ -58,6 +58,19 @@ describe('ClusterConnection against the simulated API server', () => {
     await waitFor(() => (conn.apiLatency()?.ms ?? Infinity) < 500, 8000, 'fast again');
   });
 
+  it('counts watches the server ends with 410 Gone, and keeps the data whole through the relists', async () => {
+    const before = conn.watchExpiries(Date.now());
+    try {
+      await c.server.setFaults({ expireWatches: true });
+      await waitFor(() => conn.watchExpiries(Date.now()) >= before + 5, 20_000, 'expiries counted');
+      expect(conn.condition(Date.now()).phase).toMatch(/ok|syncing/);
+    } finally {
+      await c.server.setFaults({ expireWatches: false });
+    }
+    expect(model.services.has('bookinfo/reviews')).toBe(true);
+    expect(conn.watchExpiries(Date.now() + 6 * 60_000)).toBe(0);
+  });
+
   it('goes unreachable when the cluster is down and recovers', async () => {
     await c.server.setFaults({ refuseConnections: true });
     await waitFor(() => conn.condition(Date.now()).phase === 'unreachable', 15_000, 'unreachable');

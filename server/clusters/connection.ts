@@ -4,7 +4,7 @@ import { ApiLatencyProbe, type ApiLatency } from './api-latency-probe';
 import type { ClusterLiveView, FleetSink } from './fleet-sink';
 import type { Logger } from '../log/logger';
 import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
-import { classifyError, ClusterConditionMemo, type ClusterCondition, type ConnectionFacts } from './cluster-state';
+import { classifyError, ClusterConditionMemo, WATCH_EXPIRY_WINDOW_MS, type ClusterCondition, type ConnectionFacts } from './cluster-state';
 import { discover } from './discovery';
 import { IstiodPoller } from './istiod-poller';
 import { builtinKinds, type KindSpec } from './kinds';
@@ -89,6 +89,13 @@ export class ClusterConnection implements ClusterLiveView {
 
   kubernetesVersion(): string | undefined {
     return this.version;
+  }
+
+  /** Watches the server ended with 410 Gone in the last WATCH_EXPIRY_WINDOW_MS, over every kind. */
+  watchExpiries(now: number): number {
+    let n = 0;
+    for (const w of this.watches.values()) for (const t of w.status.expiredAt ?? []) if (t > now - WATCH_EXPIRY_WINDOW_MS) n++;
+    return n;
   }
 
   apiLatency(): ApiLatency | undefined {

@@ -23,6 +23,8 @@ export interface ClusterLiveView {
   kubernetesVersion(): string | undefined;
   /** The last timed round trip to its API server, once measured. */
   apiLatency?(): ApiLatency | undefined;
+  /** Watches its API server ended with 410 Gone lately (each a full relist). */
+  watchExpiries?(now: number): number;
 }
 
 /** The last poll of one istiod revision's debug endpoints. */

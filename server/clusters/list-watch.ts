@@ -1,6 +1,6 @@
 import 'server-only';
 import { backoffDelay, backoffFor, sleep, type BackoffOptions } from './backoff';
-import { classifyError, type KindStatus } from './cluster-state';
+import { classifyError, WATCH_EXPIRY_WINDOW_MS, type KindStatus } from './cluster-state';
 import { KubeHttpError, type KubeClient } from './kube-client';
 import type { ListGate } from './list-gate';
 import { collectionPath, recordKey, type AnyRecord, type KindSpec } from './kinds';
@@ -94,6 +94,13 @@ export class ListWatch {
     return failure ?? { kind: 'notServed' };
   }
 
+  private noteExpiry(now: number): void {
+    const kept = (this.status.expiredAt ?? []).filter((t) => t > now - WATCH_EXPIRY_WINDOW_MS);
+    kept.push(now);
+    // Bounded, whatever the server does.
+    this.status.expiredAt = kept.slice(-1000);
+  }
+
   private async run(): Promise<void> {
     let attempt = 0;
     // A relist after 410 keeps a live watch current: it must not queue behind other clusters' first syncs.
@@ -116,6 +123,7 @@ export class ListWatch {
             next = err.resumeFrom;
           }
           if (next === GONE) {
+            this.noteExpiry(Date.now());
             gated = false;
             break;
           }

@@ -28,7 +28,7 @@ function gateways(e: ClusterEntry): EastWestGateway[] {
 }
 
 /** The fields that move with time or the connection rather than with the cluster's records. */
-type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'notServedKinds' | 'skippedObjects' | 'kubernetesVersion' | 'apiLatency';
+type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'notServedKinds' | 'skippedObjects' | 'kubernetesVersion' | 'apiLatency' | 'watchExpiries';
 type StoreDerived = Omit<ClusterDetail, LiveFields>;
 
 interface Memo {
@@ -108,6 +108,7 @@ export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail 
     skippedObjects: e.view.skipped(),
     kubernetesVersion: e.view.kubernetesVersion(),
     apiLatency: apiLatencyOf(e),
+    watchExpiries: e.view.watchExpiries?.(now),
     regions: d.regions,
     zones: d.zones,
     counts: d.counts,
