@@ -203,4 +203,9 @@ describe('rankProblems, watches that keep expiring', () => {
     expect(problems.map((p) => p.title)).toEqual(['Cluster c is unreachable', 'Cluster a ends watches with 410 Gone: 120 relists in 5 min']);
     expect(problems[1]).toMatchObject({ kind: 'watch-expiry', severity: 'info', href: '/clusters/a' });
   });
+
+  it('says it once for several clusters', () => {
+    const problems = rankProblems({ clusters: [cluster('b', { watchExpiries: 40 }), cluster('a', { watchExpiries: 120 })], now });
+    expect(problems.map((p) => [p.title, p.href])).toEqual([['2 clusters end watches with 410 Gone: up to 120 relists in 5 min (a, b)', '/clusters']]);
+  });
 });

@@ -3,6 +3,8 @@ import type { EdgeLatencyRegression } from '../api/latency-signals';
 import type { ClusterSummary } from '../fleet/clusters';
 import type { ControlPlane } from '../fleet/controlplanes';
 import type { HealthStatus } from '../health/health-status';
+import type { ChurnItem } from '../history/churn-query';
+import { churnProblems } from './churn-problems';
 import { fleetStateProblems } from './fleet-state-problems';
 import { daysUntil, formatAge, plural } from './format';
 import { serviceHref } from './service-href';
@@ -14,8 +16,8 @@ export type ProblemSeverity = 'critical' | 'warning' | 'info';
  * What kind of live problem, in the order a support engineer triages them:
  * the cluster itself, services failing now, then what may explain it.
  */
-export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'edge-latency' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'cluster-syncing' | 'watch-expiry';
-const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'edge-latency', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'cluster-syncing', 'watch-expiry'];
+export type ProblemKind = 'cluster' | 'service-failing' | 'service-degraded' | 'edge-latency' | 'latency' | 'proxies' | 'trust' | 'discovery' | 'control-plane' | 'config-churn' | 'cluster-syncing' | 'watch-expiry';
+const KIND_ORDER: readonly ProblemKind[] = ['cluster', 'service-failing', 'service-degraded', 'edge-latency', 'latency', 'proxies', 'trust', 'discovery', 'control-plane', 'config-churn', 'cluster-syncing', 'watch-expiry'];
 
 /** Watches ended with 410 Gone in 5 min, over a cluster's kinds, from which on it is worth a line (an etcd compaction now and then is not). */
 export const WATCH_EXPIRIES_NOTED = 30;
@@ -65,6 +67,8 @@ export interface ProblemInputs {
   services?: ServiceHealthInput[];
   /** Edges slower than their own baseline (GET /api/v1/signals/latency). */
   edgeLatency?: EdgeLatencyInput;
+  /** Objects rewritten again and again lately (GET /api/v1/changes/churn). */
+  churn?: { minutes: number; items: readonly ChurnItem[] };
   /** Analysis findings; those about the fleet's live state (fleet-state-problems.ts) are problems too. */
   findings?: readonly FindingItem[];
   now: number;
@@ -205,6 +209,14 @@ function edgeLatencyProblems(input: EdgeLatencyInput): Problem[] {
   });
 }
 
+/** Watches expiring in several clusters at once (one etcd setting rolled out everywhere) read as one line. */
+function oneLineForExpiries(lines: Problem[], clusters: ClusterSummary[]): Problem[] {
+  if (lines.length < 2) return lines;
+  const names = lines.map((p) => p.cluster!).sort();
+  const most = Math.max(...clusters.filter((c) => names.includes(c.name)).map((c) => c.watchExpiries ?? 0));
+  return [{ ...lines[0]!, id: 'clusters/watch-expiry', title: `${names.length} clusters end watches with 410 Gone: up to ${most} relists in 5 min (${names.join(', ')})`, href: '/clusters', cluster: undefined }];
+}
+
 /** "istiod in us-east-1 and eu-central-1 reports it as syncing", added to the reported cluster's own problem. */
 function withIstiodReports(own: Problem[], cps: ControlPlane[]): Problem[] {
   return own.map((p) => {
@@ -243,7 +255,8 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
   const edgeSlow = new Set((inputs.edgeLatency?.items ?? []).map((e) => `latency/${e.namespace}/${e.service}/${e.cluster}`));
   const own = clusters.flatMap(clusterProblems);
   const all = [
-    ...withIstiodReports(own, cps),
+    ...withIstiodReports(own.filter((p) => p.kind !== 'watch-expiry'), cps),
+    ...oneLineForExpiries(own.filter((p) => p.kind === 'watch-expiry'), clusters),
     ...trustProblems(clusters, cps),
     // istiod elsewhere reporting a cluster that is a problem itself says why on that cluster's line, not on its own.
     ...cps.flatMap((cp) => controlPlaneProblems(cp, inputs.now)).filter((p) => !(p.kind === 'discovery' && own.some((o) => o.cluster === p.about))),
@@ -252,6 +265,7 @@ export function rankProblems(inputs: ProblemInputs): Problem[] {
     // A service slow in one cluster whose edge is named above needs no second line.
     ...(inputs.services ?? []).flatMap(latencyProblems).filter((p) => !edgeSlow.has(p.id)),
     ...fleetStateProblems(inputs.findings ?? []),
+    ...(inputs.churn ? churnProblems(inputs.churn.items, inputs.churn.minutes) : []),
   ];
   const order = (k: ProblemKind) => KIND_ORDER.indexOf(k);
   const ranked = all.map((p, i) => ({ p, i })).sort((a, b) => order(a.p.kind) - order(b.p.kind) || RANK[a.p.severity] - RANK[b.p.severity] || a.i - b.i).map(({ p }) => p);
