@@ -6,6 +6,7 @@ import { useProxies } from '@/lib/api/proxies';
 import { useServices } from '@/lib/api/services';
 import { useWorkloads } from '@/lib/api/workloads';
 import { useFindings } from '@/lib/api/findings';
+import { useConfigChurn } from '@/lib/api/changes';
 import { proxySyncUnknown, type ProxyPage } from '@/lib/fleet/controlplanes';
 import { useCapability } from '@/lib/api/workspaces-ui';
 import { useServiceSignals } from '@/lib/api/telemetry';
@@ -41,16 +42,18 @@ export function OverviewView() {
   const signals = useServiceSignals();
   const slowEdges = useLatencyRegressions();
   const findings = useFindings({ pageSize: 100 });
+  const churn = useConfigChurn();
 
   const missing = [
     cps.error ? `control planes (${cps.error.message})` : '',
     signals.error ? `service health (${signals.error.message})` : '',
     slowEdges.error ? `edge latency (${slowEdges.error.message})` : '',
     findings.error ? `analysis findings (${findings.error.message})` : '',
+    churn.error ? `config churn (${churn.error.message})` : '',
   ].filter(Boolean);
   // The server's clock of the answer dates certificate expiry, keeping render pure.
   const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
-  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, edgeLatency: slowEdges.data && { baselineSeconds: slowEdges.data.data.baseline.rangeSeconds, items: slowEdges.data.data.items }, findings: findings.data?.data.items, now });
+  const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, edgeLatency: slowEdges.data && { baselineSeconds: slowEdges.data.data.baseline.rangeSeconds, items: slowEdges.data.data.items }, findings: findings.data?.data.items, churn: churn.data, now });
   const standing = standingFindings(findings.data?.data.items ?? []);
 
   return (

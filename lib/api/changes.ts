@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { churnAnswerSchema } from '../history/churn-query';
 import { CHANGE_CATEGORIES, type ChangesAnswer, type VisibleChange } from '../history/changes-query';
-import { fetchJson } from './fetch-json';
+import { ApiRequestError, fetchJson } from './fetch-json';
+import { apiErrorSchema } from './envelope';
 import { qk } from './query-keys';
 import { qs, seg, type Params } from './query-params';
 
@@ -47,3 +49,15 @@ export function useChanges(p: Params, enabled = true) {
 export const useChangesInRange = (p: Params, enabled = true) => useQuery({ queryKey: qk.changes.list({ ...p, range: true }), queryFn: () => fetchChanges(p), enabled });
 
 export const useChange = (id: string) => useQuery({ queryKey: qk.changes.detail(id), queryFn: () => fetchChange(id) });
+
+/** Objects changed again and again in the last minutes (the overview's churn problems); new changes refresh it, and so does time passing. */
+export const useConfigChurn = () =>
+  useQuery({
+    queryKey: [...qk.changes.all, 'churn'],
+    // A dashboard without a history has no churn to tell, and nothing missing to report.
+    queryFn: () => fetchJson('/api/v1/changes/churn', churnAnswerSchema).catch((err: unknown) => {
+      if (err instanceof ApiRequestError && apiErrorSchema.safeParse(err.body).data?.error.code === 'history_off') return { minutes: 0, min: 0, items: [] };
+      throw err;
+    }),
+    refetchInterval: 30_000,
+  });

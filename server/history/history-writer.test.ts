@@ -14,6 +14,7 @@ function failingStore(tries: number[]): ChangeStore {
     recordGap: fail,
     query: fail,
     get: fail,
+    churn: fail,
     gaps: fail,
     prune: fail,
     sizeBytes: fail,

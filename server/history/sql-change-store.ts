@@ -6,7 +6,7 @@ import { entrySizeBytes } from './entry-size';
 import { isoColumn, isoTime } from './iso-time';
 import type { SqlClient } from './sql-client';
 import { storableJson, storableText } from './sql-text';
-import type { ChangeEntry, ChangeInput, ChangePage, ChangeQuery, ChangeStore, HistoryGap } from './types';
+import type { ChangeCategory, ChangeEntry, ChangeInput, ChangePage, ChangeQuery, ChangeStore, ChurnQuery, ChurnRow, HistoryGap } from './types';
 
 /** Page sizes a query may ask for. */
 export const MAX_PAGE = 500;
@@ -101,6 +101,24 @@ export class SqlChangeStore implements ChangeStore {
     const items = rows.slice(0, q.limit).map(toEntry);
     const last = items[items.length - 1];
     return rows.length > q.limit && last ? { items, next: encodeCursor(last.id) } : { items };
+  }
+
+  async churn(q: ChurnQuery): Promise<ChurnRow[]> {
+    if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_PAGE) throw new Refusal('bad_input', 'bad_limit', `limit must be a whole number from 1 to ${MAX_PAGE}`);
+    if (q.visible && q.visible.length === 0) return [];
+    const filter = changeFilter({ from: q.from, categories: q.categories, visible: q.visible });
+    const min = `$${filter.params.length + 1}`;
+    // Creates and deletes are not churn; an object deleted and created again shows as its changes after.
+    const rows = await this.db.query<{ cluster: string; category: ChangeCategory; kind: string; namespace: string | null; name: string; changes: number; first_at: string; last_at: string }>(
+      `SELECT cluster, category, kind, namespace, name, count(*)::int AS changes, ${isoColumn('min(at)')} AS first_at, ${isoColumn('max(at)')} AS last_at
+         FROM changes ${filter.where}${filter.where ? ' AND' : ' WHERE'} action = 'changed'
+        GROUP BY cluster, category, kind, namespace, name
+       HAVING count(*) >= ${min}::int
+        ORDER BY changes DESC, cluster, kind, namespace, name
+        LIMIT ${q.limit}`,
+      [...filter.params, q.minChanges],
+    );
+    return rows.map((r) => ({ cluster: r.cluster, category: r.category, kind: r.kind, ...(r.namespace === null ? {} : { namespace: r.namespace }), name: r.name, changes: r.changes, firstAt: r.first_at, lastAt: r.last_at }));
   }
 
   async get(id: string): Promise<ChangeEntry | undefined> {

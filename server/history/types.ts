@@ -32,12 +32,37 @@ export interface ChangePage {
   next?: string;
 }
 
+/** Objects changed again and again since `from`: a controller fighting another, a rollout loop. */
+export interface ChurnQuery {
+  from: string;
+  /** Only objects changed at least this often. */
+  minChanges: number;
+  categories?: ChangeCategory[];
+  visible?: readonly Selector[];
+  /** Most objects, the busiest first (1-500). */
+  limit: number;
+}
+
+/** One object and how often it changed in the window. */
+export interface ChurnRow {
+  cluster: string;
+  category: ChangeCategory;
+  kind: string;
+  namespace?: string;
+  name: string;
+  changes: number;
+  firstAt: string;
+  lastAt: string;
+}
+
 /** The store: one small interface, two backends (PGlite, PostgreSQL server) of one SQL dialect. */
 export interface ChangeStore {
   /** Appends in one transaction, in order; ids increase in that order. */
   append(entries: readonly ChangeInput[]): Promise<void>;
   query(q: ChangeQuery): Promise<ChangePage>;
   get(id: string): Promise<ChangeEntry | undefined>;
+  /** Objects changed at least `minChanges` times since `from`, the busiest first. */
+  churn(q: ChurnQuery): Promise<ChurnRow[]>;
   /** Gaps overlapping [from, to], oldest first. */
   gaps(from?: string, to?: string): Promise<HistoryGap[]>;
   /** Records a gap; several replicas may record overlapping ones. */

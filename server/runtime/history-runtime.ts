@@ -1,7 +1,7 @@
 import 'server-only';
 import type { HistoryStatus } from '@/lib/history/changes-query';
 import type { AccessRecordStore, AuditTrail } from '../history/access-records';
-import type { ChangeEntry, ChangePage, ChangeQuery } from '../history/types';
+import type { ChangeEntry, ChangePage, ChangeQuery, ChurnQuery, ChurnRow } from '../history/types';
 
 /**
  * The change history as the routes see it. Reads reject with a Refusal
@@ -12,6 +12,7 @@ export interface HistoryRuntime {
   status(from?: string, to?: string): Promise<HistoryStatus>;
   query(q: ChangeQuery): Promise<ChangePage>;
   get(id: string): Promise<ChangeEntry | undefined>;
+  churn(q: ChurnQuery): Promise<ChurnRow[]>;
   /** The audit trail, kept in the same store: rows queued in the background; reads refuse while the history is off. */
   readonly audit: AuditTrail;
   /**

@@ -78,7 +78,7 @@ const AUDIT_OFF: AuditTrail = {
  */
 export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRuntime {
   if (!cfg.enabled) {
-    return { status: async () => ({ state: 'off', gaps: [] }), query: async () => off(), get: async () => off(), audit: AUDIT_OFF, stop: async () => {} };
+    return { status: async () => ({ state: 'off', gaps: [] }), query: async () => off(), get: async () => off(), churn: async () => off(), audit: AUDIT_OFF, stop: async () => {} };
   }
   const logger = deps.logger.child({ component: 'history' });
   const databaseUrl = cfg.databaseUrl ?? (process.env.MESHGLASS_DATABASE_URL || undefined);
@@ -165,6 +165,7 @@ export function startHistory(cfg: HistoryConfig, deps: HistoryDeps): HistoryRunt
     },
     query: (q) => reads.get().then((s) => s.changes.query(q)).catch(unreadable),
     get: (id) => reads.get().then((s) => s.changes.get(id)).catch(unreadable),
+    churn: (q) => reads.get().then((s) => s.changes.churn(q)).catch(unreadable),
     audit: {
       record: (e) => audit.record(e),
       query: (q) => accessRecords().then((s) => s.queryAudit(q)).catch(unreadableAs('the audit trail')),
@@ -192,6 +193,7 @@ function bind(s: ChangeStore): ChangeStore {
     append: (e) => s.append(e),
     query: (q) => s.query(q),
     get: (id) => s.get(id),
+    churn: (q) => s.churn(q),
     gaps: (f, t) => s.gaps(f, t),
     recordGap: (g) => s.recordGap(g),
     beat: (at) => s.beat(at),

@@ -120,6 +120,32 @@ export function changeStoreSuite(backend: string, open: () => Promise<StoreUnder
       expect(await q([{ cluster: 'axb', namespace: 'n%x' }])).toEqual(['axb']);
     });
 
+    it('counts objects changed again and again since a time: changes only, per cluster, the busiest first, within the visible selectors', async () => {
+      const t0 = Date.UTC(2026, 5, 1);
+      const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+      const vs = (cluster: string, s: number, over: Partial<ChangeInput> = {}) => sampleChange({ name: 'payments', namespace: 'payments', cluster, at: at(s), ...over });
+      await store.append([
+        vs('east', 0), // before the window
+        ...[10, 13, 16, 19, 22].map((s) => vs('east', s)),
+        ...[11, 14, 17].map((s) => vs('west', s)),
+        vs('west', 20, { action: 'created' }),
+        vs('west', 21, { action: 'deleted' }),
+        ...[12, 15].map((s) => vs('east', s, { name: 'other' })),
+        ...[12, 15, 18].map((s) => vs('east', s, { category: 'workload', kind: 'Deployment', name: 'payments-v1' })),
+      ]);
+      const rows = await store.churn({ from: at(5), minChanges: 3, categories: ['config'], limit: 10 });
+      expect(rows.map((r) => [r.cluster, r.kind, r.namespace, r.name, r.changes])).toEqual([
+        ['east', 'VirtualService', 'payments', 'payments', 5],
+        ['west', 'VirtualService', 'payments', 'payments', 3],
+      ]);
+      expect(rows[0]).toMatchObject({ category: 'config', firstAt: at(10), lastAt: at(22) });
+      expect((await store.churn({ from: at(5), minChanges: 3, limit: 10 })).map((r) => r.name)).toEqual(['payments', 'payments-v1', 'payments']);
+      expect((await store.churn({ from: at(5), minChanges: 3, categories: ['config'], limit: 1 })).map((r) => r.cluster)).toEqual(['east']);
+      expect((await store.churn({ from: at(5), minChanges: 3, categories: ['config'], limit: 10, visible: [{ cluster: 'west', namespace: '*' }] })).map((r) => r.cluster)).toEqual(['west']);
+      expect(await store.churn({ from: at(5), minChanges: 3, limit: 10, visible: [] })).toEqual([]);
+      expect(await store.churn({ from: at(23), minChanges: 2, limit: 10 })).toEqual([]);
+    });
+
     it('pages with a cursor without duplicates or skips while newer entries are appended', async () => {
       await store.append(Array.from({ length: 25 }, (_, i) => sampleChange({ name: `old-${i}` })));
       const seen: string[] = [];
