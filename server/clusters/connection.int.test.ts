@@ -44,15 +44,20 @@ describe('ClusterConnection against the simulated API server', () => {
 
   it('times its API: a slow server shows while open watches keep it ok, and a time-out says so', async () => {
     await waitFor(() => (conn.apiLatency()?.ms ?? Infinity) < 500, 5000, 'a fast answer');
+    // The pages hear of it: a step in latency is a cluster change on the model's feed.
+    let told = 0;
+    const unobserve = model.observe({ clusterChanged: (name) => void (name === 'test' && told++) });
     try {
       await c.server.setFaults({ delayMs: 800 });
       await waitFor(() => (conn.apiLatency()?.ms ?? 0) >= 800, 5000, 'the delay measured');
+      await waitFor(() => told > 0, 2000, 'a cluster change for the slower API');
       expect(conn.apiLatency()?.timedOut).toBe(false);
       expect(conn.condition(Date.now()).phase).toBe('ok');
       await c.server.setFaults({ delayMs: 2500 });
       await waitFor(() => conn.apiLatency()?.timedOut === true, 8000, 'the request time-out');
       expect(conn.apiLatency()?.ms).toBe(2000);
     } finally {
+      unobserve();
       await c.server.setFaults({ delayMs: 0 });
     }
     await waitFor(() => (conn.apiLatency()?.ms ?? Infinity) < 500, 8000, 'fast again');

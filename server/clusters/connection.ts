@@ -112,8 +112,7 @@ export class ClusterConnection implements ClusterLiveView {
       return;
     }
     void this.run(this.client);
-    // Published on the next state change or read: a latency is not worth a model event of its own.
-    this.probe = new ApiLatencyProbe(this.client, { intervalMs: this.opts.apiProbeMs ?? 15_000, timeoutMs: this.opts.requestTimeoutMs });
+    this.probe = new ApiLatencyProbe(this.client, { intervalMs: this.opts.apiProbeMs ?? 15_000, timeoutMs: this.opts.requestTimeoutMs, onMeasured: () => this.publishIfChanged() });
     void this.probe.run(this.ac.signal);
   }
 
@@ -127,9 +126,13 @@ export class ClusterConnection implements ClusterLiveView {
 
   private publishIfChanged(): void {
     const c = this.condition(Date.now());
-    const shown = `${c.phase}|${c.reason ?? ''}|${c.syncedKinds}/${c.totalKinds}`;
+    // API latency and watch expiries move all the time: only a step on a doubling scale is news to the pages.
+    const latency = this.probe?.latest();
+    const steps = `${latency ? (latency.timedOut ? 'timeout' : Math.round(Math.log2(Math.max(latency.ms, 125) / 125))) : ''}|${Math.round(Math.log2(this.watchExpiries(Date.now()) + 1))}`;
+    const state = `${c.phase}|${c.reason ?? ''}|${c.syncedKinds}/${c.totalKinds}`;
+    const shown = `${state}|${steps}`;
     if (shown === this.lastShown) return;
-    if (this.opts.logger && c.phase !== 'syncing') this.opts.logger.info({ cluster: this.name, state: c.phase, reason: c.reason }, 'cluster state');
+    if (this.opts.logger && c.phase !== 'syncing' && !this.lastShown.startsWith(`${state}|`)) this.opts.logger.info({ cluster: this.name, state: c.phase, reason: c.reason }, 'cluster state');
     this.lastShown = shown;
     this.model.clusterChanged(this.name);
   }
