@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { setScenario, simClusters } from './pages/sim-admin';
+import { firstProblemNames } from './pages/overview-problems';
 
 // Scenarios change the shared simulator: always switch back, even when a check fails.
 test.afterEach(async () => {
@@ -22,16 +23,16 @@ test('healthy: the overview shows nothing broken now and no Error-level configur
   await expect(findings.locator('[data-level="Error"]')).toHaveCount(0);
 });
 
-test('failover: reviews degrades in the first cluster on the overview, the service page and the topology', async ({ page }) => {
+test('failover: the first problem is reviews in the first cluster, one click from its page with that cluster marked', async ({ page }) => {
   test.setTimeout(150_000);
   const home = (await simClusters())[0]!.name;
   await setScenario('failover');
 
-  await page.goto('/');
-  // Telemetry is polled every 15 s over a 1 m window: allow a couple of cycles.
-  await expect(page.getByTestId('problem-list')).toContainText(new RegExp(`reviews\\.bookinfo is (failing|degraded) in ${home}`), { timeout: 75_000 });
-
-  await page.goto('/services/bookinfo/reviews');
+  // Telemetry is polled every 15 s over a 1 m window: allow a couple of cycles (and an earlier scenario to age out).
+  const first = await firstProblemNames(page, new RegExp(`reviews\\.bookinfo is (failing|degraded) in ${home}`));
+  await first.getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/services/bookinfo/reviews\\?.*cluster=${home}`));
+  await expect(page.locator('th[data-highlighted]')).toContainText(home);
   const cell = page.locator(`[data-cluster="${home}"][data-row="Health"] [data-health]`);
   await expect(cell).toHaveAttribute('data-health', /failure|degraded/, { timeout: 30_000 });
 
@@ -41,7 +42,7 @@ test('failover: reviews degrades in the first cluster on the overview, the servi
 });
 
 test('cluster-down: the dead cluster gets a banner while the others stay usable', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const clusters = await simClusters();
   const dead = clusters[2]!.name;
   await setScenario('cluster-down');
@@ -50,15 +51,21 @@ test('cluster-down: the dead cluster gets a banner while the others stay usable'
   await expect(page.getByTestId(`cluster-banner-${dead}`)).not.toContainText(/\bok\b/);
   await expect(page.getByTestId('service-row-bookinfo-productpage')).toBeVisible();
   for (const c of clusters.filter((x) => x.name !== dead)) await expect(page.getByTestId(`cluster-banner-${c.name}`)).toHaveCount(0);
-  await page.goto('/');
+  // The first problem is the dead cluster, what istiod elsewhere reports about it folded in; one click to its page.
+  const first = await firstProblemNames(page, new RegExp(`Cluster ${dead} is unreachable`));
+  await expect(first).toContainText(/reports? it as/);
   await expect(page.getByTestId(`cluster-card-${dead}`).getByTestId('cluster-state')).not.toHaveText('ok');
   await expect(page.getByTestId(`cluster-card-${clusters[0]!.name}`).getByTestId('cluster-state')).toHaveText('ok');
   await page.screenshot({ path: 'test-results/screenshots/cluster-down-overview.png' });
 });
 
-test('error-spike: the health filter finds details and the page keeps the server\'s error order, from the URL', async ({ page }) => {
-  test.setTimeout(120_000);
+test('error-spike: the first problem is details in the first cluster; the health filter finds it, in the server\'s error order', async ({ page }) => {
+  test.setTimeout(200_000);
+  const home = (await simClusters())[0]!.name;
   await setScenario('error-spike');
+  const first = await firstProblemNames(page, new RegExp(`details\\.bookinfo is (failing|degraded) in ${home}`));
+  await first.getByRole('link').first().click();
+  await expect(page.locator(`[data-cluster="${home}"][data-row="Health"] [data-health]`)).toHaveAttribute('data-health', /failure|degraded/, { timeout: 30_000 });
   await page.goto('/services?health=degraded&sort=-errors');
   // The services list re-reads the server's telemetry join; wait for the spike to reach the 1 m window.
   await expect(async () => {

@@ -32,7 +32,7 @@ export async function startDemoFleet(workDir: string, scenario = process.env.MES
   }
   const config = {
     clusters: { kubeconfigs: [{ path: kubeconfigPath, exclude: ['*-restricted'] }], staleAfterSeconds: 30, istiodPollSeconds: 5 },
-    telemetry: { mode: 'global', global: { url: prometheus.url, clusterLabel: 'cluster' }, window: '1m', cacheSeconds: 2, latencyBaseline: { range: '2m', offset: '1m' } },
+    telemetry: { mode: 'global', global: { url: prometheus.url, clusterLabel: 'cluster' }, window: '1m', cacheSeconds: 2, latencyBaseline: { range: '1m', offset: '1m' } },
     // Workspaces over the simulated fleet, so the Workspaces page and share links have something real to show.
     workspaces: [
       { name: 'bookinfo', description: 'The Bookinfo sample in every cluster', selectors: ['*/bookinfo'] },
