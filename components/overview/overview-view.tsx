@@ -51,6 +51,14 @@ export function OverviewView() {
     findings.error ? `analysis findings (${findings.error.message})` : '',
     churn.error ? `config churn (${churn.error.message})` : '',
   ].filter(Boolean);
+  // Until these answer, "nothing is broken" would be a guess (an error is reported as missing instead).
+  const pending = [
+    cps.isPending ? 'control planes' : '',
+    signals.isPending ? 'service health' : '',
+    slowEdges.isPending ? 'edge latency' : '',
+    findings.isPending ? 'analysis findings' : '',
+    churn.isPending ? 'config churn' : '',
+  ].filter(Boolean);
   // The server's clock of the answer dates certificate expiry, keeping render pure.
   const now = clusters.data ? Date.parse(clusters.data.generatedAt) : 0;
   const problems = rankProblems({ clusters: clusters.data?.data.items, controlPlanes: cps.data?.data, services: signals.data?.data.items, edgeLatency: slowEdges.data && { baselineSeconds: slowEdges.data.data.baseline.rangeSeconds, items: slowEdges.data.data.items }, findings: findings.data?.data.items, churn: churn.data, now });
@@ -72,7 +80,7 @@ export function OverviewView() {
                 proxyCount(canProxies, proxies.data?.data),
               ]}
             />
-            <ProblemList problems={problems} missing={missing} />
+            <ProblemList problems={problems} missing={missing} pending={pending} />
             <StandingFindings groups={standing} total={findings.data?.data.total} />
             <MeshCards list={res.data} controlPlanes={cps.data?.data ?? []} />
             <DataAge clusters={res.clusters} revision={res.revision} />

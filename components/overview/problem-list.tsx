@@ -5,6 +5,8 @@ export interface ProblemListProps {
   problems: Problem[];
   /** Sources that could not be read, so "no problems" is not claimed for them. */
   missing: string[];
+  /** Sources still loading: what they would say is not known yet. */
+  pending?: string[];
 }
 
 const BADGE: Record<ProblemSeverity, string> = {
@@ -14,13 +16,15 @@ const BADGE: Record<ProblemSeverity, string> = {
 };
 
 /** What is broken now, in triage order, each linking to where it shows (configuration findings are listed apart). */
-export function ProblemList({ problems, missing }: ProblemListProps) {
+export function ProblemList({ problems, missing, pending = [] }: ProblemListProps) {
   return (
     <section aria-labelledby="problems-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 id="problems-heading" className="mb-3 text-sm font-semibold">
         Problems now <span className="font-normal text-slate-500 dark:text-slate-400">({problems.length})</span>
       </h2>
-      {problems.length === 0 ? (
+      {problems.length === 0 && pending.length > 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400" role="status" data-testid="problems-pending">Checking {pending.join(', ')}…</p>
+      ) : problems.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Nothing is broken now: every cluster is reachable, proxies are in sync, roots of trust agree and no service is failing or degraded.</p>
       ) : (
         <ol className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="problem-list">
