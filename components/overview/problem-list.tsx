@@ -30,7 +30,7 @@ export function ProblemList({ problems, missing, pending = [] }: ProblemListProp
         <ol className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="problem-list">
           {problems.map((p) => (
             <li key={p.id} className="flex items-start gap-3 py-2 text-sm" data-severity={p.severity} data-kind={p.kind}>
-              <span className={`mt-0.5 w-16 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-semibold uppercase ${BADGE[p.severity]}`}>{p.severity}</span>
+              <span className={`mt-0.5 w-20 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-semibold uppercase ${BADGE[p.severity]}`}>{p.severity}</span>
               <div className="min-w-0">
                 <Link href={p.href} className="font-medium hover:underline">
                   {p.title}
