@@ -5,7 +5,6 @@ import '@/lib/zod-jitless';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { LOGIN_REDIRECT_KEY, loginUrl, mayRedirect } from '@/lib/api/auth-redirect';
-import { apiErrorSchema } from '@/lib/api/envelope';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 
 /**
@@ -16,7 +15,7 @@ import { ApiRequestError } from '@/lib/api/fetch-json';
 function onAuthError(err: unknown): void {
   if (!(err instanceof ApiRequestError) || err.status !== 401 || typeof window === 'undefined') return;
   // A revoked or expired share link is no session to renew: the stakeholder sees the reason instead.
-  if (apiErrorSchema.safeParse(err.body).data?.error.code === 'bad_share_link') return;
+  if (err.code === 'bad_share_link') return;
   let last: string | null = null;
   try {
     last = window.sessionStorage.getItem(LOGIN_REDIRECT_KEY);

@@ -2,7 +2,7 @@ import type { Me } from '../access/api';
 import { ApiRequestError } from './fetch-json';
 
 const isCsrfRefusal = (err: unknown): boolean =>
-  err instanceof ApiRequestError && err.status === 403 && (err.body as { error?: { code?: string } } | undefined)?.error?.code === 'csrf';
+  err instanceof ApiRequestError && err.status === 403 && err.code === 'csrf';
 
 /**
  * Sends a state-changing call with the CSRF token of `me`; the token rotates

@@ -14,6 +14,11 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
   }
 
+  /** The server's error code (`history_off`, `csrf`, ...), when its body carried one. */
+  get code(): string | undefined {
+    return apiErrorSchema.safeParse(this.body).data?.error.code;
+  }
+
   /** 4xx answers other than 408/429 will not change on retry. */
   get retryable(): boolean {
     return this.status >= 500 || this.status === 408 || this.status === 429 || this.status === 0;

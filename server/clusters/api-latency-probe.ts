@@ -29,21 +29,14 @@ export class ApiLatencyProbe {
   async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const started = Date.now();
-      let timedOut = false;
       try {
         await this.client.getJson('/version', signal);
+        this.last = { ms: Date.now() - started, timedOut: false, at: Date.now() };
       } catch (err) {
         if (signal.aborted) return;
         // Only a time-out says how slow it is; other failures are the connection state's business.
-        timedOut = (err as { code?: unknown }).code === 'ETIMEDOUT';
-        if (!timedOut) {
-          this.last = undefined;
-          await sleep(this.opts.intervalMs, signal);
-          continue;
-        }
+        this.last = (err as { code?: unknown }).code === 'ETIMEDOUT' ? { ms: this.opts.timeoutMs, timedOut: true, at: Date.now() } : undefined;
       }
-      const at = Date.now();
-      this.last = { ms: timedOut ? this.opts.timeoutMs : at - started, timedOut, at };
       this.opts.onMeasured?.();
       await sleep(this.opts.intervalMs, signal);
     }
