@@ -85,6 +85,21 @@ for pair in "${files[@]}"; do
   git_ show "$commit:$from" > "$tmp/$to" || { echo "$ref has no $from" >&2; exit 1; }
   echo "  $to: $from" >> "$tmp/SOURCE"
 done
+if [[ "$component" == istio ]]; then
+  # Istio's analyzer test inputs, and its table of expected messages as JSON
+  # data (the parity tests compare Meshglass's analysis with it).
+  testdata=pkg/config/analysis/analyzers/testdata
+  while IFS= read -r from; do
+    to="analyzer-testdata/${from#"$testdata"/}"
+    mkdir -p "$tmp/$(dirname "$to")"
+    git_ show "$commit:$from" > "$tmp/$to"
+    echo "  $to: $from" >> "$tmp/SOURCE"
+  done < <(git_ ls-tree -r --name-only "$commit" "$testdata")
+  tests=pkg/config/analysis/analyzers
+  { git_ show "$commit:$tests/analyzers_test.go"; git_ show "$commit:$tests/multicluster_analyzers_test.go"; } \
+    | node "$here/istio-analyzer-cases.mjs" "$tmp/analysis-messages.yaml" > "$tmp/analyzer-cases.json"
+  echo "  analyzer-cases.json: $tests/analyzers_test.go and multicluster_analyzers_test.go (test tables as data, by istio-analyzer-cases.mjs)" >> "$tmp/SOURCE"
+fi
 rm -rf "$out"
 mv "$tmp" "$out"
 trap - EXIT
