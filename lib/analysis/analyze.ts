@@ -20,10 +20,11 @@ export function groupByMesh(clusters: Iterable<ClusterView>): Map<string, Cluste
 }
 
 function runRules(rules: readonly Rule[], ctx: AnalysisContext): Finding[] {
-  const codes = ctx.options.codes;
+  const { codes, analyzers } = ctx.options;
   const out: Finding[] = [];
   for (const r of rules) {
     if (codes && !r.codes.some((c) => codes.has(c))) continue;
+    if (analyzers && !(r.analyzer && analyzers.has(r.analyzer))) continue;
     for (const f of r.run(ctx)) if (!codes || codes.has(f.code)) out.push(f);
   }
   return out;

@@ -1,14 +1,61 @@
 import { parse as parseYaml } from 'yaml';
 import { list, num, obj, str, strings } from './spec';
+import { MESH_CONFIG_DEFAULTS } from './mesh-config';
 import type {
-  ClusterView, ConfigObject, ControlPlaneView, DeploymentView, MeshConfigView, NamespaceView, NodeView, PodView, RootCertView, SecretView, ServiceView,
+  ClusterView, ConfigObject, ControlPlaneView, DeploymentView, KubeResource, MeshConfigView, NamespaceView, NodeView, PodView, RootCertView, SecretView, ServiceView,
 } from './types';
 
 /** Fingerprint and expiry of a PEM certificate; supplied by the caller because lib/ has no X.509 parser. */
 export type CertSummary = (pem: string) => { fingerprint: string; notAfter: string };
 
+/** How manifests become a cluster view; the defaults are istioctl's file mode. */
+export interface ManifestOptions {
+  certSummary?: CertSummary;
+  /**
+   * Workload controllers stand in for their pods (one per template), so
+   * selectors are checked against what would run. Off by default: istioctl
+   * sees only Pod objects.
+   */
+  podsFromWorkloads?: boolean;
+  /** Adds istioctl's stand-in ingress gateway (a pod and Service in the Istio namespace) unless the mesh config turns ingress off. Default true. */
+  defaultResources?: boolean;
+  /** Reads only configuration from the files, dropping Services, Pods, Namespaces, Nodes and Secrets, as `istioctl analyze --use-kube=false` does. */
+  configOnly?: boolean;
+  /** A mesh config (MeshConfig YAML, parsed) that takes precedence over one among the manifests. */
+  meshConfig?: Record<string, unknown>;
+  /** A MeshNetworks config (parsed). */
+  meshNetworks?: Record<string, unknown>;
+  /** The Istio namespace (default istio-system). */
+  istioNamespace?: string;
+}
+
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
-const CUSTOM_GROUPS = /(^|\.)istio\.io$|^admiral\.io$/;
+const CUSTOM_GROUPS = /(^|\.)istio\.io$|^admiral\.io$|^gateway\.networking\.(x-)?k8s\.io$/;
+/** Kinds istioctl's file mode leaves out (kuberesource.DefaultExcludedSchemas). */
+const RUNTIME_KINDS = new Set(['Service', 'Namespace', 'Node', 'Pod', 'Secret']);
+/** Namespaces Istio's analysis ignores (inject.IgnoredNamespaces). */
+const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+/** istioctl's stand-in ingress gateway for files-only analysis (pkg/config/analysis/local/defaults.go). */
+function defaultIngress(namespace: string, service: string): unknown[] {
+  const port = (name: string, p: number) => ({ name, port: p, protocol: 'TCP', targetPort: p });
+  return [
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: `${service}-dummypod`, namespace, labels: { istio: 'ingressgateway' } }, spec: { containers: [{ name: 'istio-proxy' }] } },
+    {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: service, namespace },
+      spec: { selector: { istio: 'ingressgateway' }, ports: [port('http2', 80), port('https', 443), port('tcp', 31400), port('tls', 15443)] },
+    },
+  ];
+}
+
+/** The parsed `mesh` key of a mesh config ConfigMap, or undefined. */
+function parsedMesh(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  try {
+    return obj(parseYaml(str(data?.mesh) ?? '') as unknown);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The tag of an image ('docker.io/istio/proxyv2:1.24.1' -> '1.24.1'). */
 function tag(image: string | undefined): string | undefined {
@@ -37,6 +84,7 @@ function podOf(namespace: string, name: string, labels: Record<string, string>, 
     workload,
     hasProxy: !!proxy,
     proxyVersion: tag(str(proxy?.image) ?? (istiod ? str(containers[0]?.image) : undefined)),
+    spec: spec ?? {},
   };
 }
 
@@ -55,16 +103,9 @@ function service(namespace: string, m: ReturnType<typeof meta>, o: Record<string
   };
 }
 
-function meshConfig(name: string, data: Record<string, unknown> | undefined): MeshConfigView {
-  const rec: MeshConfigView = { name, revision: name === 'istio' ? 'default' : name.slice('istio-'.length) };
-  try {
-    const m = obj(parseYaml(str(data?.mesh) ?? '') as unknown);
-    rec.meshId = str(obj(m?.defaultConfig)?.meshId) ?? str(m?.meshId);
-    rec.trustDomain = str(m?.trustDomain);
-  } catch {
-    // An unreadable mesh config leaves the identity unknown.
-  }
-  return rec;
+function meshConfig(name: string, m: Record<string, unknown> | undefined): MeshConfigView {
+  // An unreadable mesh config leaves the identity unknown.
+  return { name, revision: name === 'istio' ? 'default' : name.slice('istio-'.length), meshId: str(obj(m?.defaultConfig)?.meshId) ?? str(m?.meshId), trustDomain: str(m?.trustDomain) };
 }
 
 /** Objects in order with later ones of the same kind, namespace and name replacing earlier ones, as applying them would. */
@@ -80,11 +121,13 @@ function latestByName(objects: Iterable<unknown>): unknown[] {
 
 /**
  * Builds the analysis view of one cluster from Kubernetes manifests (objects
- * parsed from YAML). Workload controllers stand in for their pods (one pod per
- * template), so selectors are checked against what would run; istiod
- * Deployments become control planes with the version of their image.
+ * parsed from YAML), the way istioctl's file mode reads them (see
+ * ManifestOptions); istiod Deployments become control planes with the
+ * version of their image.
  */
-export function clusterFromManifests(name: string, objects: Iterable<unknown>, certSummary?: CertSummary): ClusterView {
+export function clusterFromManifests(name: string, objects: Iterable<unknown>, options: ManifestOptions = {}): ClusterView {
+  const { certSummary, podsFromWorkloads = false, defaultResources = true, configOnly = false } = options;
+  const istioNamespace = options.istioNamespace ?? 'istio-system';
   const namespaces: NamespaceView[] = [];
   const services: ServiceView[] = [];
   const pods: PodView[] = [];
@@ -95,15 +138,28 @@ export function clusterFromManifests(name: string, objects: Iterable<unknown>, c
   const secrets: SecretView[] = [];
   const meshConfigs: MeshConfigView[] = [];
   const controlPlanes: ControlPlaneView[] = [];
-  for (const raw of latestByName(objects)) {
+  const resources: KubeResource[] = [];
+  let fileMesh: Record<string, unknown> | undefined;
+  const all = [...objects];
+  const meshOf = (): Record<string, unknown> => ({ ...MESH_CONFIG_DEFAULTS, ...fileMesh, ...options.meshConfig });
+  // The mesh config decides the stand-in ingress, so read it first.
+  for (const raw of all) {
+    const o = obj(raw);
+    const m = meta(o ?? {});
+    if (str(o?.kind) === 'ConfigMap' && m.name === 'istio' && (m.namespace ?? 'default') === istioNamespace) fileMesh = parsedMesh(obj(o?.data));
+  }
+  if (defaultResources && !configOnly && meshOf().ingressControllerMode !== 'OFF') all.unshift(...defaultIngress(istioNamespace, str(meshOf().ingressService) ?? 'istio-ingressgateway'));
+  for (const raw of latestByName(all)) {
     const o = obj(raw);
     const kind = str(o?.kind);
     if (!o || !kind) continue;
     const m = meta(o);
     const ns = m.namespace ?? 'default';
+    if (IGNORED_NAMESPACES.has(kind === 'Namespace' ? m.name : ns)) continue;
+    if (configOnly && RUNTIME_KINDS.has(kind) && !str(o.apiVersion)?.includes('/')) continue;
     const [group, version] = (str(o.apiVersion) ?? 'v1').includes('/') ? (str(o.apiVersion) ?? '').split('/') as [string, string] : ['', str(o.apiVersion) ?? 'v1'];
     if (CUSTOM_GROUPS.test(group)) {
-      config.push({ group, version, kind, namespace: m.namespace ?? 'default', name: m.name, labels: m.labels, annotations: m.annotations, spec: o.spec ?? {} });
+      config.push({ group, version, kind, namespace: m.namespace ?? 'default', name: m.name, labels: m.labels, annotations: m.annotations, spec: o.spec ?? {}, ...(o.status === undefined ? {} : { status: o.status }) });
       continue;
     }
     switch (kind) {
@@ -122,7 +178,7 @@ export function clusterFromManifests(name: string, objects: Iterable<unknown>, c
         break;
       }
       case 'Secret':
-        secrets.push({ namespace: ns, name: m.name, labels: m.labels, annotations: m.annotations, dataKeys: Object.keys({ ...obj(o.data), ...obj(o.stringData) }).sort() });
+        secrets.push({ namespace: ns, name: m.name, labels: m.labels, annotations: m.annotations, dataKeys: Object.keys({ ...obj(o.data), ...obj(o.stringData) }).sort(), type: str(o.type) ?? 'Opaque' });
         break;
       case 'ConfigMap': {
         const data = obj(o.data);
@@ -137,27 +193,38 @@ export function clusterFromManifests(name: string, objects: Iterable<unknown>, c
             }
           }
           rootCerts.push(rc);
-        } else if (ns === 'istio-system' && (m.name === 'istio' || m.name.startsWith('istio-'))) {
-          meshConfigs.push(meshConfig(m.name, data));
+        } else if (ns === istioNamespace && (m.name === 'istio' || m.name.startsWith('istio-')) && typeof data?.mesh === 'string') {
+          meshConfigs.push(meshConfig(m.name, parsedMesh(data)));
         }
+        resources.push(resource(o, m));
         break;
       }
-      default:
-        if (!WORKLOAD_KINDS.has(kind)) break;
-        deployments.push({ namespace: ns, name: m.name, labels: m.labels, annotations: m.annotations });
+      default: {
+        if (!WORKLOAD_KINDS.has(kind) || (group !== 'apps' && group !== 'batch')) {
+          resources.push(resource(o, m));
+          break;
+        }
+        deployments.push({ namespace: ns, name: m.name, labels: m.labels, annotations: m.annotations, spec: o.spec ?? {}, kind });
         const template = obj(obj(o.spec)?.template);
         const tm = meta(template ?? {});
         const pod = podOf(ns, `${m.name}-template`, tm.labels, tm.annotations, obj(template?.spec), undefined, { kind, name: m.name });
-        pods.push(pod);
+        if (podsFromWorkloads) pods.push(pod);
         if (kind === 'Deployment' && tm.labels.app === 'istiod') {
           controlPlanes.push({ revision: tm.labels['istio.io/rev'] ?? 'default', namespace: ns, state: 'pending', version: pod.proxyVersion, clusters: [], gateways: [], proxies: [] });
         }
+      }
     }
   }
-  const istioSystem = namespaces.find((n) => n.name === 'istio-system');
+  const istioSystem = namespaces.find((n) => n.name === istioNamespace);
   const mesh = (meshConfigs.find((c) => c.revision === 'default') ?? meshConfigs[0])?.meshId;
   return {
     name, mesh, network: istioSystem?.labels['topology.istio.io/network'], complete: true,
     namespaces, services, pods, deployments, nodes, config, rootCerts, secrets, meshConfigs, controlPlanes,
+    resources, meshConfig: { ...fileMesh, ...options.meshConfig }, istioNamespace,
+    ...(options.meshNetworks ? { meshNetworks: options.meshNetworks } : {}),
   };
+}
+
+function resource(o: Record<string, unknown>, m: ReturnType<typeof meta>): KubeResource {
+  return { apiVersion: str(o.apiVersion) ?? 'v1', kind: str(o.kind) ?? '', namespace: m.namespace ?? '', name: m.name, labels: m.labels, annotations: m.annotations, body: o };
 }

@@ -45,6 +45,24 @@ export interface ConfigObject {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   spec: unknown;
+  /** The object's status (conditions istiod writes), when the source keeps it. */
+  status?: unknown;
+}
+
+/**
+ * A Kubernetes object of a kind the view has no field for (webhook
+ * configurations, ConfigMaps, CRDs, ...), whole: the manifest as read.
+ */
+export interface KubeResource {
+  apiVersion: string;
+  kind: string;
+  /** Empty for cluster-scoped objects. */
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The whole object (metadata, spec, data, webhooks, status, ...). */
+  body: Record<string, unknown>;
 }
 
 export interface NamespaceView {
@@ -86,6 +104,8 @@ export interface PodView {
   hasProxy: boolean;
   /** Image tag of the istio-proxy container (or istiod's own image tag). */
   proxyVersion?: string;
+  /** The pod's whole spec (containers, images, securityContext), when the source keeps it (manifests do, the fleet model does not). */
+  spec?: unknown;
 }
 
 export interface DeploymentView {
@@ -93,6 +113,10 @@ export interface DeploymentView {
   name: string;
   labels: Record<string, string>;
   annotations?: Record<string, string>;
+  /** The workload's whole spec (selector, pod template), when the source keeps it (manifests do, the fleet model does not). */
+  spec?: unknown;
+  /** Deployment, StatefulSet, DaemonSet, ...; absent means Deployment. */
+  kind?: string;
 }
 
 export interface NodeView {
@@ -116,6 +140,8 @@ export interface SecretView {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   dataKeys: string[];
+  /** kubernetes.io/tls, Opaque, ..., when the source keeps it. */
+  type?: string;
 }
 
 /** A mesh config ConfigMap (istio, istio-<rev>) reduced to identity fields. */
@@ -168,6 +194,18 @@ export interface ClusterView {
   secrets: Collection<SecretView>;
   meshConfigs: Collection<MeshConfigView>;
   controlPlanes: Collection<ControlPlaneView>;
+  /** Objects of other kinds, whole (webhook configurations, ConfigMaps, CRDs); absent when the source keeps none. */
+  resources?: Collection<KubeResource>;
+  /**
+   * The default revision's mesh config, parsed (MeshConfig as YAML keys),
+   * when the source has it whole; rules read fields through meshConfigField
+   * so an absent field means Istio's default.
+   */
+  meshConfig?: Record<string, unknown>;
+  /** The MeshNetworks config (`networks`), when given. */
+  meshNetworks?: Record<string, unknown>;
+  /** Where Istio's control plane lives (default istio-system). */
+  istioNamespace?: string;
 }
 
 /** A cluster name as the telemetry source labels it, not matching the fleet (computed by server/telemetry). */
@@ -192,4 +230,6 @@ export interface AnalysisOptions {
   telemetryMismatches?: TelemetryClusterMismatch[];
   /** Only run rules whose code is listed (default: all). */
   codes?: ReadonlySet<string>;
+  /** Only run rules mirroring these Istio analyzers, by Istio's name (default: all rules). */
+  analyzers?: ReadonlySet<string>;
 }

@@ -5,7 +5,7 @@ import type { ClusterView, Finding } from './types';
  * Istio/Admiral kind), or `config` (every config kind). A cluster's state
  * (complete, mesh, network, pod label keys) is read by every rule.
  */
-export type Input = 'services' | 'pods' | 'deployments' | 'namespaces' | 'nodes' | 'rootCerts' | 'secrets' | 'meshConfigs' | 'controlPlanes' | 'config' | `config:${string}`;
+export type Input = 'services' | 'pods' | 'deployments' | 'namespaces' | 'nodes' | 'rootCerts' | 'secrets' | 'meshConfigs' | 'controlPlanes' | 'resources' | 'config' | `config:${string}`;
 
 /** Whether two input lists share an input (`config` covers every `config:<Kind>`). */
 export function readsAny(reads: readonly Input[], changed: Iterable<Input>): boolean {

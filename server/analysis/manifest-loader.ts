@@ -59,3 +59,17 @@ export function loadManifests(paths: string[]): unknown[] {
   }
   return out;
 }
+
+/** One YAML document that must be a mapping (a mesh config file); `what` names it in errors. */
+export function loadYamlObject(file: string, what: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`${file}: cannot read ${what}: ${(err as Error).message}`);
+  }
+  const docs = parseManifestText(text, file);
+  const doc = docs[0];
+  if (docs.length !== 1 || !doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${file}: ${what} must be one YAML mapping`);
+  return doc as Record<string, unknown>;
+}

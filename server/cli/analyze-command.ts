@@ -6,10 +6,10 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { analyze, hasProblems } from '@/lib/analysis/analyze';
 import { formatFinding } from '@/lib/analysis/format';
 import { clusterFromManifests, type CertSummary } from '@/lib/analysis/from-manifests';
-import type { ClusterView } from '@/lib/analysis/types';
-import { InputError, loadManifests } from '../analysis/manifest-loader';
+import type { AnalysisOptions, ClusterView, Finding } from '@/lib/analysis/types';
+import { InputError, loadManifests, loadYamlObject } from '../analysis/manifest-loader';
 import { loadCrdValidator } from '../analysis/schema-validation';
-import { parseAnalyzeArgs, USAGE, UsageError } from './args';
+import { parseAnalyzeArgs, USAGE, UsageError, type AnalyzeArgs } from './args';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, usage: 1, input: 2, findings: 3 } as const;
@@ -30,6 +30,39 @@ const certSummary: CertSummary = (pem) => {
   return { fingerprint: hex.match(/../g)!.join(':'), notAfter: new Date(cert.validTo).toISOString() };
 };
 
+const SCHEMA_ANALYZER = 'schema.ValidationAnalyzer';
+
+/** What an analysis of files found, and what it has to say on stderr. */
+export interface FileAnalysis {
+  clusters: ClusterView[];
+  findings: Finding[];
+  stderr: string;
+}
+
+/**
+ * Analyses the files the arguments name (throws InputError for unreadable
+ * input); `extra` narrows the run (the parity tests pick one analyzer).
+ */
+export function analyzeFiles(args: AnalyzeArgs, extra: AnalysisOptions = {}): FileAnalysis {
+  const inputs = new Map(args.clusters);
+  if (args.files.length) inputs.set(DEFAULT_CLUSTER, [...(inputs.get(DEFAULT_CLUSTER) ?? []), ...args.files]);
+  const meshConfig = args.meshConfigFile ? loadYamlObject(args.meshConfigFile, 'mesh config') : undefined;
+  const meshNetworks = args.meshNetworksFile ? loadYamlObject(args.meshNetworksFile, 'mesh networks') : undefined;
+  const clusters: ClusterView[] = [];
+  for (const [name, paths] of inputs) {
+    clusters.push(clusterFromManifests(name, loadManifests(paths), {
+      certSummary, meshConfig, meshNetworks, defaultResources: !args.noDefaultResources, podsFromWorkloads: args.podsFromWorkloads, configOnly: args.configOnly,
+    }));
+  }
+  // Offline, every cluster given is one mesh unless its mesh config says otherwise.
+  for (const c of clusters) c.mesh ??= 'mesh';
+  let stderr = '';
+  // IST0106 compiles the CRD schemas: only when it is to run.
+  const { validator, problem } = !extra.analyzers || extra.analyzers.has(SCHEMA_ANALYZER) ? loadCrdValidator(args.crds) : { validator: undefined, problem: undefined };
+  if (problem) stderr += `meshglass analyze: ${problem}\n`;
+  return { clusters, findings: analyze(clusters, { validateSchema: validator?.validate, ...extra }), stderr };
+}
+
 /** Runs `analyze` with its arguments. */
 export function runAnalyze(argv: string[]): CommandResult {
   let args;
@@ -40,21 +73,14 @@ export function runAnalyze(argv: string[]): CommandResult {
     throw err;
   }
   if (args.help) return { code: EXIT.ok, stdout: `${USAGE}\n`, stderr: '' };
-  const inputs = new Map(args.clusters);
-  if (args.files.length) inputs.set(DEFAULT_CLUSTER, [...(inputs.get(DEFAULT_CLUSTER) ?? []), ...args.files]);
-  const clusters: ClusterView[] = [];
+  let result: FileAnalysis;
   try {
-    for (const [name, paths] of inputs) clusters.push(clusterFromManifests(name, loadManifests(paths), certSummary));
+    result = analyzeFiles(args);
   } catch (err) {
     if (err instanceof InputError) return { code: EXIT.input, stdout: '', stderr: `meshglass analyze: ${err.message}\n` };
     throw err;
   }
-  // Offline, every cluster given is one mesh unless its mesh config says otherwise.
-  for (const c of clusters) c.mesh ??= 'mesh';
-  let stderr = '';
-  const { validator, problem } = loadCrdValidator(args.crds);
-  if (problem) stderr += `meshglass analyze: ${problem}\n`;
-  const findings = analyze(clusters, { validateSchema: validator?.validate });
+  const { clusters, findings, stderr } = result;
   const many = clusters.length > 1;
   const stdout = args.output === 'json'
     ? `${JSON.stringify(findings, null, 2)}\n`

@@ -8,13 +8,23 @@ export interface AnalyzeArgs {
   clusters: Map<string, string[]>;
   output: 'text' | 'json';
   crds?: string;
+  /** A MeshConfig YAML file (istioctl's --meshConfigFile). */
+  meshConfigFile?: string;
+  /** A MeshNetworks YAML file (istioctl's --meshNetworksFile). */
+  meshNetworksFile?: string;
+  /** Leave out istioctl's stand-in ingress gateway pod and Service. */
+  noDefaultResources: boolean;
+  /** Workload controllers stand in for their pods. */
+  podsFromWorkloads: boolean;
+  /** Read only configuration kinds from the files, as istioctl --use-kube=false does. */
+  configOnly: boolean;
   help: boolean;
 }
 
 /** A command line that cannot be understood. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: meshglass analyze [-f FILE|DIR]... [--cluster NAME=FILE|DIR]... [-o text|json] [--crds PATH]
+export const USAGE = `Usage: meshglass analyze [-f FILE|DIR]... [--cluster NAME=FILE|DIR]... [options]
 
 Analyses Kubernetes and Istio manifests offline, as one or several clusters of
 one mesh, with Istio's analyzers (IST codes) and Meshglass's multi-cluster
@@ -25,13 +35,23 @@ rules (MG codes).
   -o, --output FORMAT      text (default) or json
   --crds PATH              Istio CRDs for schema validation (default: the vendored
                            Istio release's, see server/vendor/istio/SOURCE)
+  --meshConfigFile PATH    mesh config (MeshConfig YAML) instead of the files' or
+                           Istio's default
+  --meshNetworksFile PATH  mesh networks (MeshNetworks YAML)
+  --no-default-resources   do not assume istioctl's stand-in ingress gateway
+                           (a pod and Service istio-ingressgateway in istio-system)
+  --pods-from-workloads    let Deployments, StatefulSets, ... stand in for their
+                           pods (istioctl reads only Pod objects)
+  --config-only            read only configuration from the files, dropping
+                           Services, Pods, Namespaces, Nodes and Secrets, as
+                           istioctl analyze --use-kube=false does
   -h, --help               this text
 
 Exit codes: 0 nothing above Info, 3 warnings or errors found, 2 unreadable input, 1 usage.`;
 
 /** Parses the arguments after 'analyze'. */
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
-  const out: AnalyzeArgs = { files: [], clusters: new Map(), output: 'text', help: false };
+  const out: AnalyzeArgs = { files: [], clusters: new Map(), output: 'text', noDefaultResources: false, podsFromWorkloads: false, configOnly: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -63,6 +83,23 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
       }
       case '--crds':
         out.crds = value();
+        break;
+      case '--meshConfigFile':
+      case '--mesh-config-file':
+        out.meshConfigFile = value();
+        break;
+      case '--meshNetworksFile':
+      case '--mesh-networks-file':
+        out.meshNetworksFile = value();
+        break;
+      case '--no-default-resources':
+        out.noDefaultResources = true;
+        break;
+      case '--pods-from-workloads':
+        out.podsFromWorkloads = true;
+        break;
+      case '--config-only':
+        out.configOnly = true;
         break;
       case '-h':
       case '--help':

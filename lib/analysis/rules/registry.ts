@@ -1,18 +1,10 @@
-import type { AnalysisContext } from '../context';
-import type { ClusterView, Finding } from '../types';
-import { clusterUnits, runUnits, type Input, type Unit } from '../units';
-import { checkUnknownAnnotationsIn } from './istio/annotations';
-import { checkConflictingGatewaysIn } from './istio/conflicting-gateways';
-import { checkDestinationRuleSubsetsIn } from './istio/dr-subsets';
-import { checkDestinationRuleTlsIn } from './istio/dr-tls';
-import { checkGatewayPortsIn } from './istio/gateway-ports';
-import { checkMeshGatewayHostsIn } from './istio/mesh-gateway-hosts';
-import { checkMultiClusterServices, multiClusterServiceUnits } from './istio/multicluster-service';
-import { checkPortNamesIn } from './istio/port-name';
+import { DR, GW, VS, istioAnalyzer, perCluster, type Rule } from './rule';
+import { GATEWAY_RULES } from './istio/gateways/rules';
+import { META_RULES } from './istio/meta/rules';
+import { POLICY_RULES } from './istio/policy/rules';
+import { ROUTING_RULES } from './istio/routing/rules';
+import { WORKLOAD_RULES } from './istio/workloads/rules';
 import { checkSchemasIn } from './istio/schema';
-import { checkVirtualServiceDestinationsIn } from './istio/vs-destinations';
-import { checkVirtualServiceGatewaysIn } from './istio/vs-gateways';
-import { checkVirtualServiceMatchesIn } from './istio/vs-matches';
 import { checkDiscoverySymmetry, checkRemoteSecretsSyncedIn } from './mesh/discovery';
 import { checkTrafficPolicyRegionsIn } from './mesh/gtp';
 import { checkDuplicateClusterNames, checkMeshIdentity } from './mesh/identity';
@@ -23,55 +15,10 @@ import { checkTelemetryClusterLabels } from './mesh/telemetry';
 import { checkRootExpiry, checkSplitTrust } from './mesh/trust';
 import { checkControlPlaneSkew, checkProxySkewIn, checkUnusedCanariesIn } from './mesh/versions';
 
-/**
- * A rule: the codes it may emit, whether it looks at one mesh or the whole
- * fleet, what it reads, and the check, whole or in pieces.
- */
-export interface Rule {
-  codes: readonly string[];
-  scope: 'mesh' | 'fleet';
-  /** The objects it reads of any cluster (and every rule reads the clusters' state): a change to anything else leaves its findings as they were. */
-  reads: readonly Input[];
-  run(ctx: AnalysisContext): Finding[];
-  /** The check in pieces a sliced run can yield between; their findings, in order, equal run(ctx). Absent: one piece. */
-  units?(ctx: AnalysisContext): Iterable<Unit>;
-  /**
-   * Set when each piece checks one cluster's objects (Unit.cluster): what a
-   * piece reads of the other clusters. A change in one cluster outside these
-   * re-runs only that cluster's piece.
-   */
-  meshReads?: readonly Input[];
-}
+export { ruleUnits, type Rule } from './rule';
 
-/** A rule checked a cluster at a time. */
-function perCluster(codes: readonly string[], check: (ctx: AnalysisContext, c: ClusterView) => Finding[], reads: readonly Input[], meshReads: readonly Input[] = []): Rule {
-  return { codes, scope: 'mesh', reads, meshReads, run: (ctx) => runUnits(clusterUnits(ctx, check)), units: (ctx) => clusterUnits(ctx, check) };
-}
-
-/** The rule's pieces (one when it has no units). */
-export function ruleUnits(rule: Rule, ctx: AnalysisContext): Iterable<Unit> {
-  return rule.units ? rule.units(ctx) : [{ run: () => rule.run(ctx) }];
-}
-
-const VS = 'config:VirtualService';
-const DR = 'config:DestinationRule';
-const GW = 'config:Gateway';
-const SE = 'config:ServiceEntry';
-
-/** Every rule, in the order findings are listed. */
-export const RULES: readonly Rule[] = [
-  perCluster(['IST0101', 'IST0112'], checkVirtualServiceDestinationsIn, [VS, SE, 'services'], ['services']),
-  perCluster(['IST0101', 'IST0132'], checkVirtualServiceGatewaysIn, [VS, GW]),
-  perCluster(['IST0101', 'IST0162'], checkGatewayPortsIn, [GW, 'pods', 'services']),
-  perCluster(['IST0106'], checkSchemasIn, ['config']),
-  perCluster(['IST0108'], checkUnknownAnnotationsIn, ['namespaces', 'services', 'pods', 'deployments']),
-  perCluster(['IST0109'], checkMeshGatewayHostsIn, [VS]),
-  perCluster(['IST0118'], checkPortNamesIn, ['services']),
-  perCluster(['IST0128', 'IST0129'], checkDestinationRuleTlsIn, [DR]),
-  perCluster(['IST0130', 'IST0131'], checkVirtualServiceMatchesIn, [VS]),
-  perCluster(['IST0145'], checkConflictingGatewaysIn, [GW]),
-  { codes: ['IST0170'], scope: 'mesh', reads: ['services'], run: checkMultiClusterServices, units: multiClusterServiceUnits },
-  perCluster(['IST0173', 'IST0174'], checkDestinationRuleSubsetsIn, [DR, SE, 'services', 'pods', 'nodes'], ['services', 'pods', 'nodes']),
+/** Meshglass's own rules: what only a fleet view sees. */
+const MESH_RULES: readonly Rule[] = [
   { codes: ['MG0001'], scope: 'mesh', reads: ['rootCerts'], run: checkSplitTrust },
   { codes: ['MG0002'], scope: 'mesh', reads: ['rootCerts'], run: checkRootExpiry },
   perCluster(['MG0003', 'MG0004'], checkNetworkLabelsIn, ['services', 'pods']),
@@ -88,4 +35,15 @@ export const RULES: readonly Rule[] = [
   perCluster(['MG0016'], checkTrafficPolicyRegionsIn, ['config:GlobalTrafficPolicy', 'pods', 'nodes'], ['pods', 'nodes']),
   { codes: ['MG0017'], scope: 'mesh', reads: [DR, 'services', 'pods', 'nodes'], run: checkSubsetSpread, units: subsetSpreadUnits },
   { codes: ['MG0018'], scope: 'fleet', reads: [], run: checkTelemetryClusterLabels },
+];
+
+/** Every rule, in the order findings are listed: Istio's analyzers by area, then Meshglass's. */
+export const RULES: readonly Rule[] = [
+  istioAnalyzer('schema.ValidationAnalyzer', ['IST0106'], checkSchemasIn, ['config']),
+  ...META_RULES,
+  ...WORKLOAD_RULES,
+  ...GATEWAY_RULES,
+  ...ROUTING_RULES,
+  ...POLICY_RULES,
+  ...MESH_RULES,
 ];

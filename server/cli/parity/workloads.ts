@@ -1,0 +1,46 @@
+import type { ParityArea } from './area';
+
+/** Injection, deployments, service port names, istiod settings. */
+export const WORKLOADS_PARITY: ParityArea = {
+  analyzers: [
+    'injection.Analyzer',
+    'injection.ImageAnalyzer',
+    'injection.ImageAutoAnalyzer',
+    'deployment.ServiceAssociationAnalyzer',
+    'deployment.ApplicationUIDAnalyzer',
+    'service.PortNameAnalyzer',
+    'authn.BlockedCIDRsAnalyzer',
+  ],
+  exceptions: {
+    'istioInjection [injection.yaml]': 'not implemented yet',
+    'istioInjectionEnableNamespacesByDefault [injection.yaml, sidecar-injector-enabled-nsbydefault.yaml]': 'not implemented yet',
+    'istioInjectionProxyImageMismatch [injection-with-mismatched-sidecar.yaml, sidecar-injector-configmap.yaml]': 'not implemented yet',
+    'injectionImageDistroless [injection-image-distroless.yaml, sidecar-injector-configmap.yaml]': 'not implemented yet',
+    'istioInjectionProxyImageMismatchAbsolute [injection-with-mismatched-sidecar.yaml, sidecar-injector-configmap-absolute-override.yaml]': 'not implemented yet',
+    'istioInjectionProxyImageMismatchWithRevisionCanary [injection-with-mismatched-sidecar.yaml, sidecar-injector-configmap-absolute-override.yaml, sidecar-injector-configmap-with-revision-canary.yaml]': 'not implemented yet',
+    'namedPort [service-port-name.yaml]': 'not implemented yet',
+    'unnamedPortInSystemNamespace [service-no-port-name-system-namespace.yaml]': 'not implemented yet',
+    'serviceMultipleDeployments [deployment-multi-service.yaml]': 'not implemented yet',
+    'blockedCIDRsMissing [blocked-cidrs-missing.yaml]': 'not implemented yet',
+    'Application Pod SecurityContext with UID 1337 [pod-sec-uid.yaml]': 'not implemented yet',
+    'Application Container SecurityContext with UID 1337 [pod-con-sec-uid.yaml]': 'not implemented yet',
+    'Deployment Pod SecurityContext with UID 1337 [deployment-pod-sec-uid.yaml]': 'not implemented yet',
+    'Deployment Container SecurityContext with UID 1337 [deployment-con-sec-uid.yaml]': 'not implemented yet',
+    'Detect `image: auto` in non-injected pods [image-auto.yaml]': 'not implemented yet',
+    'ExternalNameServiceTypeInvalidPortName [incorrect-port-name-external-name-service-type.yaml]': 'not implemented yet',
+  },
+  unimplemented: {
+    IST0102: 'not implemented yet',
+    IST0103: 'not implemented yet',
+    IST0116: 'not implemented yet',
+    IST0123: 'not implemented yet',
+    IST0137: 'not implemented yet',
+    IST0144: 'not implemented yet',
+    IST0146: 'not implemented yet',
+    IST0147: 'not implemented yet',
+    IST0148: 'not implemented yet',
+    IST0150: 'not implemented yet',
+    IST0158: 'not implemented yet',
+    IST0175: 'not implemented yet',
+  },
+};
