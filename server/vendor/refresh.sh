@@ -5,6 +5,7 @@
 #   server/vendor/refresh.sh istio       /path/to/istio        1.31.0-rc.0
 #   server/vendor/refresh.sh gateway-api /path/to/gateway-api  v1.6.1
 #   server/vendor/refresh.sh admiral     /path/to/admiral      <commit>
+#   server/vendor/refresh.sh istio-api   /path/to/istio-api    <commit>
 #
 # Files are read with `git show REF:PATH`, so the checkout's work tree is never
 # consulted and a bare clone works. Each folder gets the upstream LICENSE and a
@@ -60,7 +61,14 @@ case "$component" in
       install/sample/gtp_topology.yaml=samples/gtp_topology.yaml
       install/sample/sample_dep.yaml=samples/sample_dep.yaml
     ) ;;
-  *) echo "unknown component '$component' (istio, gateway-api or admiral)" >&2; exit 1 ;;
+  istio-api)
+    # Annotation and label metadata (resource types, deprecation, maturity) the analyzers check against.
+    repository=https://github.com/istio/api
+    files=(
+      annotation/annotations.yaml=annotations.yaml
+      label/labels.yaml=labels.yaml
+    ) ;;
+  *) echo "unknown component '$component' (istio, gateway-api, admiral or istio-api)" >&2; exit 1 ;;
 esac
 
 git_() { git -C "$checkout" "$@"; }

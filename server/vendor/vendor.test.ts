@@ -14,8 +14,8 @@ function walk(dir: string, prefix = ''): string[] {
 }
 
 describe('server/vendor', () => {
-  it('holds istio, gateway-api and admiral', () => {
-    expect(folders.sort()).toEqual(['admiral', 'gateway-api', 'istio']);
+  it('holds istio, istio-api, gateway-api and admiral', () => {
+    expect(folders.sort()).toEqual(['admiral', 'gateway-api', 'istio', 'istio-api']);
   });
 
   it.each(folders)('%s names its origin, carries its LICENSE and exactly the files SOURCE lists', (folder) => {
