@@ -100,6 +100,7 @@ function service(namespace: string, m: ReturnType<typeof meta>, o: Record<string
     })),
     selector: spec.selector === undefined ? undefined : strings(spec.selector),
     labels: m.labels, annotations: m.annotations, externalAddresses: addrs,
+    ...(o.status === undefined ? {} : { status: o.status }),
   };
 }
 

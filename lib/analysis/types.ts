@@ -90,6 +90,8 @@ export interface ServiceView {
   annotations?: Record<string, string>;
   /** Load-balancer ingress addresses and spec.externalIPs. */
   externalAddresses: string[];
+  /** The Service's status (conditions), when the source keeps it (manifests do, the fleet model does not). */
+  status?: unknown;
 }
 
 export interface PodView {
