@@ -57,5 +57,7 @@ export function clusterViewOf(e: ClusterEntry, now = Date.now()): ClusterView {
     secrets: values(e.store.secrets),
     meshConfigs: values(e.store.meshConfigs),
     controlPlanes: controlPlanes(e),
+    // The default revision's mesh config, as istiod reads it (absent: Istio's defaults).
+    meshConfig: [...e.store.meshConfigs.values()].find((m) => m.name === 'istio')?.settings,
   };
 }

@@ -131,6 +131,8 @@ export interface SlimMeshConfig {
   revision?: string;
   meshId?: string;
   trustDomain?: string;
+  /** The MeshConfig fields Istio's analyzers read (see ANALYSIS_MESH_FIELDS); the rest is dropped. */
+  settings?: Record<string, unknown>;
 }
 
 /** Result of slimming one object: a record, or why it was skipped. */

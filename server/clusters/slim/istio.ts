@@ -83,7 +83,22 @@ export function slimSecretMeta(o: unknown): SlimResult<SlimSecretMeta> {
   };
 }
 
-/** An istio-system ConfigMap; mesh config maps keep only meshId and trustDomain. */
+/**
+ * The MeshConfig fields Istio's analyzers read (ingress, providers, root
+ * namespace, DNS auto-allocation under defaultConfig.proxyMetadata): small,
+ * where a whole mesh config can be large.
+ */
+const ANALYSIS_MESH_FIELDS = ['ingressService', 'ingressControllerMode', 'ingressClass', 'rootNamespace', 'trustDomain', 'enableAutoMtls', 'extensionProviders', 'defaultProviders', 'outboundTrafficPolicy'];
+
+function analysisSettings(m: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ANALYSIS_MESH_FIELDS) if (m[k] !== undefined) out[k] = m[k];
+  const proxyMetadata = obj(obj(m.defaultConfig)?.proxyMetadata);
+  if (proxyMetadata) out.defaultConfig = { proxyMetadata };
+  return out;
+}
+
+/** An istio-system ConfigMap; mesh config maps keep meshId, trustDomain and the fields analysis reads. */
 export function slimMeshConfig(o: unknown): SlimResult<SlimMeshConfig> {
   const md = meta(o, true);
   if (typeof md === 'string') return { ok: false, reason: md };
@@ -96,6 +111,7 @@ export function slimMeshConfig(o: unknown): SlimResult<SlimMeshConfig> {
     const m = obj(parseYaml(mesh));
     rec.meshId = str(obj(m?.defaultConfig)?.meshId) ?? str(m?.meshId);
     rec.trustDomain = str(m?.trustDomain);
+    if (m) rec.settings = analysisSettings(m);
   } catch {
     // An unparsable mesh config leaves the mesh ID unknown; the rest still works.
   }

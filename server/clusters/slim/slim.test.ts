@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createCa } from '../../sim/pki';
 import { slimEndpointSlice, slimService } from './core';
-import { certificateSummary, MAX_CONFIG_BYTES, slimConfigObject, slimRootCert } from './istio';
+import { certificateSummary, MAX_CONFIG_BYTES, slimConfigObject, slimMeshConfig, slimRootCert } from './istio';
 import { imageTag, slimDeployment, slimPod } from './workloads';
 
 describe('slimming', () => {
+  it('keeps of a mesh config the identity and the fields analysis reads, nothing else', () => {
+    const mesh = 'trustDomain: td\ndefaultConfig:\n  meshId: m1\n  proxyMetadata: {ISTIO_META_DNS_AUTO_ALLOCATE: "true"}\n  tracing: {zipkin: {address: z:9411}}\nextensionProviders:\n- {name: otel, opentelemetry: {service: o, port: 4317}}\naccessLogFile: /dev/stdout\n';
+    const r = slimMeshConfig({ metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh } });
+    expect(r.ok && r.record).toEqual({
+      namespace: 'istio-system', name: 'istio', revision: 'default', meshId: 'm1', trustDomain: 'td',
+      settings: { trustDomain: 'td', extensionProviders: [{ name: 'otel', opentelemetry: { service: 'o', port: 4317 } }], defaultConfig: { proxyMetadata: { ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } } },
+    });
+  });
   it('keeps only the pod fields the product uses and finds the sidecar version', () => {
     const r = slimPod({
       metadata: { name: 'reviews-v1-7d9f-abcde', namespace: 'bookinfo', labels: { app: 'reviews', version: 'v1', 'pod-template-hash': '7d9f', junk: 'x' }, ownerReferences: [{ kind: 'ReplicaSet', name: 'reviews-v1-7d9f', controller: true }] },
