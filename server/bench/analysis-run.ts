@@ -2,7 +2,7 @@
  * Benchmark (not a test): how long the analysis engine blocks the event loop
  * at fleet size M (one mesh of 50 clusters x 200 services x 5 pods, the
  * benchmark's M fleet), in-process, with the fleet model built the way
- * analysis-memory.ts builds it (server/bench/generated-model.ts).
+ * analysis-scale.ts builds it (server/bench/generated-model.ts).
  *   npx tsx --conditions=react-server server/bench/analysis-run.ts [--runs 5] [--changes 40] [--clusters 50 --services 200 --pods 5 --meshes 1] [--problems] [--rules] [--crds PATH] [--json FILE]
  * Steps:
  *  - full: `--runs` full runs (a new engine each), run total and the engine's longest slice;

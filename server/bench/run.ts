@@ -6,7 +6,8 @@
  *   npm run bench -- --smoke            # what `npm test` runs: S once, short loads, no Chromium, the history stage small
  *   npm run bench -- history            # the change history alone: writes at M and L, queries and the cost to the sync at L
  *   npm run bench -- history --size M --skip cost   # (server/bench/history-stage.ts; skip names pglite, pg, cost)
- * Results: bench-results/<size>.json and bench-results/topology.json (history: bench-results/history.json)
+ *   npm run bench -- analysis           # every analysis rule over the generated M and L fleets, in-process (server/bench/analysis-scale.ts)
+ * Results: bench-results/<size>.json and bench-results/topology.json (history: bench-results/history.json, analysis: bench-results/analysis.json)
  * (--out DIR elsewhere; --smoke writes to .meshglass/bench-smoke/).
  * Steps: sync, quiet, api, change, sse, topology, browser, history (smoke only) (names for --skip); quiet is
  * a quiet dashboard after it is ready (30 s at S and M, 180 s at L, 3 s with --smoke;
@@ -34,10 +35,12 @@ interface Args {
   smoke: boolean;
   /** `history`: only the change history stage. */
   history: boolean;
+  /** `analysis`: only the analysis at scale. */
+  analysis: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: ['S', 'M'], runs: 3, skip: new Set(), out: 'bench-results', smoke: false, history: false };
+  const a: Args = { sizes: ['S', 'M'], runs: 3, skip: new Set(), out: 'bench-results', smoke: false, history: false, analysis: false };
   let sized = false;
   for (let i = 0; i < argv.length; i++) {
     const v = () => {
@@ -48,13 +51,14 @@ function parseArgs(argv: string[]): Args {
     const f = argv[i];
     if (f === '--size') [a.sizes, sized] = [v().toUpperCase().split(',') as SizeName[], true];
     else if (f === 'history') a.history = true;
+    else if (f === 'analysis') a.analysis = true;
     else if (f === '--runs') a.runs = Number(v());
     else if (f === '--skip') v().split(',').forEach((s) => a.skip.add(s));
     else if (f === '--out') a.out = v();
     else if (f === '--smoke') a.smoke = true;
     else throw new Error(`unknown flag ${f}`);
   }
-  if (a.history && !sized) a.sizes = ['M', 'L'];
+  if ((a.history || a.analysis) && !sized) a.sizes = ['M', 'L'];
   if (a.history && !argv.includes('--runs')) a.runs = 1;
   if (a.smoke) {
     a.sizes = ['S'];
@@ -87,6 +91,21 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   let failed = 0;
   const write = (name: string, body: object) => writeFileSync(path.join(args.out, `${name}.json`), `${JSON.stringify({ command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: m, ...body }, null, 1)}\n`);
+  if (args.analysis) {
+    const results: unknown[] = [];
+    for (const size of args.sizes) {
+      log(`analysis: every rule over the generated ${size} fleet`);
+      try {
+        results.push(await runJson(process.execPath, tsxArgs('server/bench/analysis-scale.ts', [size], ['--expose-gc', '--conditions=react-server', '--max-old-space-size=16384']), { timeoutMs: 1_800_000, label: `analysis ${size}` }));
+      } catch (err) {
+        failed++;
+        log(`  ${size} failed: ${(err as Error).message}`);
+      }
+    }
+    write('analysis', { loadAverageAtEnd: loadAverage(), results });
+    log(`done in ${Math.round((Date.now() - t0) / 1000)} s; results in ${args.out}/analysis.json`);
+    return failed ? 1 : 0;
+  }
   if (args.history) {
     const r = await runHistoryStage({ sizes: args.sizes, runs: args.runs, skip: args.skip, smoke: args.smoke, log });
     write('history', { runs: args.runs, loadAverageAtEnd: loadAverage(), result: r });
