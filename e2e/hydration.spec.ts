@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test';
 // The browser in another locale and time zone than the server: text formatted from dates or numbers differs.
 test.use({ locale: 'de-DE', timezoneId: 'Asia/Tokyo', colorScheme: 'dark' });
 
-const PAGES = ['/', '/clusters', '/clusters/us-east-1', '/services', '/services/bookinfo/reviews', '/topology', '/config', '/workspaces'];
+const PAGES = ['/', '/clusters', '/clusters/us-east-1', '/services', '/services/bookinfo/reviews', '/topology', '/findings', '/config', '/workspaces'];
 
 for (const path of PAGES) {
   test(`${path} hydrates without a React error`, async ({ page }) => {

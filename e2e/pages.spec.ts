@@ -111,6 +111,27 @@ test('config page compares one object across clusters', async ({ page }) => {
   await screenshotBothThemes(page, 'config');
 });
 
+test('findings page filters through the URL and links each finding to its object', async ({ page }) => {
+  // The bookinfo sample's ratings DestinationRule has MySQL subsets no pod runs: IST0173 in every cluster with it.
+  await page.goto('/findings?code=IST0173');
+  const rows = page.getByTestId('findings-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))))).toEqual(new Set(['IST0173']));
+  await expect(rows.first()).toContainText('v2-mysql');
+  await expect(page.getByTestId('findings-total')).toHaveText(/\d+ findings? match/);
+  // A level chip filters, and says so in the URL.
+  await page.getByTestId('finding-levels').getByRole('button', { name: /^Info/ }).click();
+  await expect(page).toHaveURL(/level=Info/);
+  await expect(page).toHaveURL(/code=IST0173/);
+  await expect(page.getByText('No finding matches these filters')).toBeVisible();
+  await page.getByTestId('finding-levels').getByRole('button', { name: /^Info/ }).click();
+  await expect(page).not.toHaveURL(/level=/);
+  await expectNoSeriousA11yIssues(page);
+  await screenshotBothThemes(page, 'findings');
+  await rows.first().getByRole('link', { name: /^DestinationRule / }).click();
+  await expect(page).toHaveURL(/\/config\?kind=DestinationRule&cluster=.+&object=/);
+});
+
 test('topology draws the fleet, keeps options in the URL and opens a node panel', async ({ page }) => {
   await page.goto('/topology?graphType=service&label=p95');
   await expect(page.getByTestId('topology-stats')).toContainText(`in ${clusters.length} clusters`);

@@ -6,6 +6,7 @@ const SECTIONS = [
   ['Clusters', '/clusters'],
   ['Services', '/services'],
   ['Topology', '/topology'],
+  ['Findings', '/findings'],
   ['Config', '/config'],
   ['Workspaces', '/workspaces'],
 ] as const;

@@ -20,9 +20,12 @@ export function StandingFindings({ groups, total }: StandingFindingsProps) {
   const count = groups.reduce((n, g) => n + g.findings.length, 0);
   return (
     <section aria-labelledby="findings-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="findings-heading" className="mb-3 text-sm font-semibold">
-        Configuration findings <span className="font-normal text-slate-500 dark:text-slate-400">({total !== undefined && total > count ? `${count} of ${total}` : count}, by Istio&apos;s analysis levels)</span>
-      </h2>
+      <div className="mb-3 flex items-baseline justify-between gap-2">
+        <h2 id="findings-heading" className="text-sm font-semibold">
+          Configuration findings <span className="font-normal text-slate-500 dark:text-slate-400">({total !== undefined && total > count ? `${count} of ${total}` : count}, by Istio&apos;s analysis levels)</span>
+        </h2>
+        <Link href="/findings" className="text-xs text-brand-600 hover:underline dark:text-sky-300">All findings</Link>
+      </div>
       {groups.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">The analysis finds nothing in the configuration of the clusters it read.</p>
       ) : (
@@ -35,6 +38,7 @@ export function StandingFindings({ groups, total }: StandingFindingsProps) {
                   <span className="font-mono text-xs">{g.code}</span>
                   <span className="font-medium">{g.name}</span>
                   <span className="text-xs text-slate-500 dark:text-slate-400">{plural(g.findings.length, 'finding')} in {g.clusters.join(', ') || 'no cluster'}</span>
+                  <Link href={`/findings?code=${g.code}`} className="ml-auto text-xs text-brand-600 hover:underline dark:text-sky-300">table</Link>
                 </summary>
                 <ul className="mb-2 ml-20 space-y-1">
                   {g.findings.map((f) => (

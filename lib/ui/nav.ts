@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/services', label: 'Services', description: 'Global services across clusters' },
   { href: '/topology', label: 'Topology', description: 'Traffic graph of the fleet' },
   { href: '/changes', label: 'Changes', description: 'What changed across the fleet, and when' },
+  { href: '/findings', label: 'Findings', description: "Istio's analyzers and Meshglass's rules over every cluster's configuration" },
   { href: '/config', label: 'Config', description: 'Istio configuration across clusters', requires: 'configSpecs' },
   { href: '/workspaces', label: 'Workspaces', description: 'Who sees which namespaces' },
 ];
