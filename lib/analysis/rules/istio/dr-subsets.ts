@@ -5,10 +5,11 @@ import { podsCarry } from '../../pod-labels';
 import { list, obj, str, strings } from '../../spec';
 import type { ClusterView, Finding } from '../../types';
 import { clusterUnits, runUnits } from '../../units';
+import { exportToOf, lookupDestinationHost } from './routing/destination-host';
 
 /**
  * IST0174: a DestinationRule host that matches no Service of the mesh and no
- * ServiceEntry of its cluster. IST0173: a subset whose labels (with the
+ * ServiceEntry of its cluster (looked up in the DestinationRule's exportTo scopes). IST0173: a subset whose labels (with the
  * service entry's workload selector) select no pod in any cluster of the mesh,
  * endpoints carrying the topology labels istiod adds.
  */
@@ -24,15 +25,15 @@ export function checkDestinationRuleSubsetsIn(ctx: AnalysisContext, c: ClusterVi
     const spec = obj(dr.spec);
     const host = str(spec?.host) ?? '';
     const at = [ref(c.name, 'DestinationRule', dr.namespace, dr.name)];
-    const hit = ctx.resolveHost(c, dr.namespace, host);
+    const hit = lookupDestinationHost(ctx, c, dr.namespace, exportToOf(dr.spec), host);
     if (!hit) {
       if (allComplete) out.push(istioFinding('IST0174', at, [host], 'Point the DestinationRule at an existing service host, or create the Service/ServiceEntry.'));
       continue;
     }
     if (!allComplete) continue;
-    for (const s of list(spec?.subsets)) {
-      const name = str(obj(s)?.name) ?? '';
-      const selector = { ...(hit.workloadSelector ?? {}), ...strings(obj(s)?.labels) };
+    // Subsets are told apart by name: a repeated name keeps its last labels.
+    const subsets = new Map(list(spec?.subsets).map((s) => [str(obj(s)?.name) ?? '', { ...(hit.workloadSelector ?? {}), ...strings(obj(s)?.labels) }]));
+    for (const [name, selector] of subsets) {
       if (!ctx.clusters.every((x) => podsCarry(x, Object.keys(selector)))) continue;
       if (!ctx.clusters.some((x) => ctx.endpoints(x).some((p) => selects(selector, p.labels)))) out.push(istioFinding('IST0173', at, [name], 'Fix the subset labels, or deploy pods carrying them.'));
     }

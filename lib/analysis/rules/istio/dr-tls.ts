@@ -10,7 +10,8 @@ const FIX = 'Set tls.caCertificates (or a credentialName with ca.crt) so the ser
 /**
  * IST0128 and IST0129: a DestinationRule originating TLS (SIMPLE or MUTUAL)
  * without caCertificates does not verify the server, at the destination level
- * or per port.
+ * or per port. A credentialName on a DestinationRule with a workloadSelector
+ * is taken to carry the CA (Istio exempts that case).
  */
 export function checkDestinationRuleTls(ctx: AnalysisContext): Finding[] {
   return runUnits(clusterUnits(ctx, checkDestinationRuleTlsIn));
@@ -27,11 +28,13 @@ export function checkDestinationRuleTlsIn(ctx: AnalysisContext, c: ClusterView):
     const policy = obj(spec?.trafficPolicy);
     const tls = obj(policy?.tls);
     const mode = str(tls?.mode) ?? '';
-    if (VERIFYING.has(mode) && !str(tls?.caCertificates)) out.push(istioFinding('IST0128', at, [full, dr.namespace, mode, host], FIX));
+    const selected = obj(spec?.workloadSelector) !== undefined;
+    const verifies = (t: Record<string, unknown> | undefined) => !!str(t?.caCertificates) || (selected && !!str(t?.credentialName));
+    if (VERIFYING.has(mode) && !verifies(tls)) out.push(istioFinding('IST0128', at, [full, dr.namespace, mode, host], FIX));
     for (const p of list(policy?.portLevelSettings)) {
       const ptls = obj(obj(p)?.tls);
       const pmode = str(ptls?.mode) ?? '';
-      if (!VERIFYING.has(pmode) || str(ptls?.caCertificates)) continue;
+      if (!VERIFYING.has(pmode) || verifies(ptls)) continue;
       // Go prints the PortSelector message in text form.
       const port = num(obj(obj(p)?.port)?.number);
       out.push(istioFinding('IST0129', at, [full, dr.namespace, pmode, host, port === undefined ? '' : `number:${port}`], FIX));

@@ -1,22 +1,46 @@
 import type { AnalysisContext } from '../../context';
 import { istioFinding, ref } from '../../finding';
-import { toFqdn } from '../../hosts';
+import { hostsMatch, toFqdn } from '../../hosts';
 import { obj, stringList } from '../../spec';
 import type { ClusterView, ConfigObject, Finding } from '../../types';
 import { clusterUnits, runUnits } from '../../units';
 import { vsGateways, vsHosts } from './vs-destinations';
 
+const ALL = '*';
+
 /** The namespaces a VirtualService's hosts are visible in ('*' for all). */
 function scopes(vs: ConfigObject): string[] {
   const exportTo = stringList(obj(vs.spec)?.exportTo);
-  if (exportTo.length === 0 || exportTo.includes('*')) return ['*'];
+  if (exportTo.length === 0 || exportTo.includes(ALL)) return [ALL];
   return [...new Set(exportTo.map((e) => (e === '.' ? vs.namespace : e)))];
+}
+
+const boundToMesh = (vs: ConfigObject) => {
+  const gws = vsGateways(vs);
+  return gws.length === 0 || gws.includes('mesh');
+};
+
+/** Mesh-bound VirtualServices by 'scope/fqdn', in the order met (a VirtualService listing a host twice counts twice, as in Istio). */
+function meshHosts(vss: ConfigObject[]): Map<string, ConfigObject[]> {
+  const out = new Map<string, ConfigObject[]>();
+  for (const vs of vss) {
+    if (!boundToMesh(vs)) continue;
+    for (const scope of scopes(vs)) {
+      for (const h of vsHosts(vs)) {
+        const key = `${scope}/${toFqdn(vs.namespace, h)}`;
+        out.set(key, [...(out.get(key) ?? []), vs]);
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * IST0109: VirtualServices bound to the mesh gateway (no gateways, or 'mesh')
- * that claim the same host in the same visibility scope, within one cluster
- * (each istiod merges only its own cluster's config).
+ * that claim the same host where both are visible: in one namespace scope,
+ * or one scope and a host exported to all that overlaps it; within one
+ * cluster (each istiod merges only its own cluster's config). Each
+ * VirtualService is reported once.
  */
 export function checkMeshGatewayHosts(ctx: AnalysisContext): Finding[] {
   return runUnits(clusterUnits(ctx, checkMeshGatewayHostsIn));
@@ -25,26 +49,22 @@ export function checkMeshGatewayHosts(ctx: AnalysisContext): Finding[] {
 /** IST0109 in one cluster. */
 export function checkMeshGatewayHostsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  const byHost = new Map<string, ConfigObject[]>();
-  for (const vs of ctx.config(c, 'VirtualService')) {
-    const gws = vsGateways(vs);
-    if (gws.length > 0 && !gws.includes('mesh')) continue;
-    for (const scope of scopes(vs)) {
-      for (const h of vsHosts(vs)) {
-        const key = `${scope}/${toFqdn(vs.namespace, h)}`;
-        const arr = byHost.get(key) ?? [];
-        if (!arr.includes(vs)) arr.push(vs);
-        byHost.set(key, arr);
-      }
-    }
-  }
-  for (const [scoped, list] of byHost) {
-    if (list.length < 2) continue;
-    const names = list.map((v) => `${v.namespace}/${v.name}`).join(',');
-    const named = list.map((v) => ref(c.name, 'VirtualService', v.namespace, v.name));
-    for (const subject of named) {
-      out.push(istioFinding('IST0109', [subject], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).', named.filter((o) => o !== subject)));
-    }
+  const byHost = meshHosts(ctx.config(c, 'VirtualService'));
+  const exportedToAll = [...byHost].filter(([key]) => key.startsWith(`${ALL}/`));
+  const reported = new Set<ConfigObject>();
+  for (const [scoped, own] of byHost) {
+    const slash = scoped.indexOf('/');
+    const host = scoped.slice(slash + 1);
+    const conflicting = scoped.slice(0, slash) === ALL ? own : [...own, ...exportedToAll.filter(([k]) => hostsMatch(host, k.slice(2))).flatMap(([, v]) => v)];
+    if (conflicting.length < 2) continue;
+    const names = conflicting.map((v) => `${v.namespace}/${v.name}`).sort().join(',');
+    const named = conflicting.map((v) => ref(c.name, 'VirtualService', v.namespace, v.name));
+    conflicting.forEach((vs, i) => {
+      if (reported.has(vs)) return;
+      reported.add(vs);
+      const others = named.filter((o, j) => j !== i && !(o.namespace === vs.namespace && o.name === vs.name));
+      out.push(istioFinding('IST0109', [named[i]!], [names, scoped], 'Merge the VirtualServices for this host into one resource (or use delegation).', others));
+    });
   }
   return out;
 }
