@@ -4,7 +4,7 @@ import { META_RULES } from './istio/meta/rules';
 import { POLICY_RULES } from './istio/policy/rules';
 import { ROUTING_RULES } from './istio/routing/rules';
 import { WORKLOAD_RULES } from './istio/workloads/rules';
-import { checkSchemasIn } from './istio/schema';
+import { checkSchemasIn } from './istio/meta/schema';
 import { checkDiscoverySymmetry, checkRemoteSecretsSyncedIn } from './mesh/discovery';
 import { checkTrafficPolicyRegionsIn } from './mesh/gtp';
 import { checkDuplicateClusterNames, checkMeshIdentity } from './mesh/identity';

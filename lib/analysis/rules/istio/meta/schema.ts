@@ -1,7 +1,7 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import type { ClusterView, Finding } from '../../types';
-import { clusterUnits, runUnits } from '../../units';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import type { ClusterView, Finding } from '../../../types';
+import { clusterUnits, runUnits } from '../../../units';
 
 /** IST0106: custom resources that do not validate against their CRD's schema (needs options.validateSchema). */
 export function checkSchemas(ctx: AnalysisContext): Finding[] {
