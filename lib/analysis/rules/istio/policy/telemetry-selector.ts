@@ -1,0 +1,37 @@
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import { selects, selectorString } from '../../../hosts';
+import { obj } from '../../../spec';
+import type { ClusterView, ConfigObject, Finding, PodView } from '../../../types';
+import { TELEMETRY } from './telemetry-providers';
+import { anyPod, distinct, selectorJudgeable, selectorLabels, sortedNames } from './workloads';
+
+/**
+ * IST0101 (selector): a Telemetry whose selector matches no pod of its
+ * namespace in any cluster of the mesh (all clusters complete). IST0159:
+ * several Telemetries of one cluster selecting the same pod of that cluster.
+ */
+export function checkTelemetrySelectorsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
+  const out: Finding[] = [];
+  const allComplete = ctx.clusters.every((x) => x.complete);
+  const byPod = new Map<PodView, ConfigObject[]>();
+  for (const t of ctx.config(c, 'Telemetry', TELEMETRY)) {
+    const selector = selectorLabels(obj(t.spec)?.selector, 'matchLabels');
+    if (!selector || Object.keys(selector).length === 0) continue;
+    if (!selectorJudgeable(ctx.clusters, selector)) continue;
+    const at = [ref(c.name, 'Telemetry', t.namespace, t.name)];
+    const matches = (p: PodView) => p.namespace === t.namespace && selects(selector, p.labels);
+    for (const p of c.pods) if (matches(p)) byPod.set(p, [...(byPod.get(p) ?? []), t]);
+    if (allComplete && !anyPod(ctx.clusters, matches)) {
+      out.push(istioFinding('IST0101', at, ['selector', selectorString(selector)], 'Fix the selector labels, or deploy pods carrying them in the namespace.'));
+    }
+  }
+  for (const [pod, list] of byPod) {
+    if (list.length < 2) continue;
+    const names = sortedNames(list);
+    for (const t of list) {
+      out.push(istioFinding('IST0159', [ref(c.name, 'Telemetry', t.namespace, t.name)], [names, pod.namespace, pod.name], 'Make the Telemetry selectors disjoint, or merge the Telemetries into one.'));
+    }
+  }
+  return distinct(out);
+}
