@@ -12,20 +12,8 @@ export const GATEWAYS_PARITY: ParityArea = {
     'virtualservice.GatewayAnalyzer',
   ],
   exceptions: {
-    'gatewayCustomIngressGatewayTranslation [gateway-custom-ingressgateway-translation.yaml]': 'not implemented yet',
-    'gatewaySecret [gateway-secrets.yaml]': 'not implemented yet',
-    'gatewaySecretValidations [gateway-secrets-validation.yaml]': 'not implemented yet',
-    'conflicting gateways detect by sub selector [conflicting-gateways-subSelector.yaml]': 'not implemented yet',
-    'virtualServiceInternalGatewayRef [virtualservice_internal_gateway_ref.yaml]': 'not implemented yet',
-    'certificate duplication in Gateway [gateway-duplicate-certificate.yaml]': 'not implemented yet',
-    'KubernetesGatewaySelector [k8sgateway-selector.yaml]': 'not implemented yet',
-    'GatewayAPICRDVersionBelowMinimum [gateway-api-crd-version-old.yaml]': 'not implemented yet',
+    'gatewaySecretValidations [gateway-secrets-validation.yaml]':
+      'Istio decodes the credential\'s PEM and checks the certificate\'s validity dates; analysis views keep only a Secret\'s key names, never its values, so Meshglass flags the secrets missing tls.crt/tls.key (or cert/key) but not defaultgateway-invalid-keys (values that are not PEM) or defaultgateway-expired (an expired certificate)',
   },
-  unimplemented: {
-    IST0138: 'not implemented yet',
-    IST0161: 'not implemented yet',
-    IST0165: 'not implemented yet',
-    IST0166: 'not implemented yet',
-    IST0176: 'not implemented yet',
-  },
+  unimplemented: {},
 };
