@@ -38,3 +38,30 @@ describe('checkDestinationRuleSubsets', () => {
     expect(checkDestinationRuleSubsets(ctxOf([c]))).toEqual([]);
   });
 });
+
+describe('checkDestinationRuleSubsets host scoping', () => {
+  const hidden = `apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: bookinfo, annotations: {networking.istio.io/exportTo: bookinfo}}
+spec: {ports: [{name: http, port: 9080}]}
+`;
+  const drIn = (ns: string, extra = '') => `---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: ${ns}}
+spec: {host: reviews.bookinfo.svc.cluster.local, ${extra} subsets: []}
+`;
+
+  it('fires IST0174 from a namespace the Service is not exported to', () => {
+    expect(messages(checkDestinationRuleSubsets(ctxOf([clusterOf('a', hidden + drIn('other'))]))).map((m) => m.slice(0, 7))).toEqual(['IST0174']);
+  });
+
+  it('is quiet in the namespace itself, or when the DestinationRule is exported there', () => {
+    expect(checkDestinationRuleSubsets(ctxOf([clusterOf('a', hidden + drIn('bookinfo'))]))).toEqual([]);
+    expect(checkDestinationRuleSubsets(ctxOf([clusterOf('a', hidden + drIn('other', 'exportTo: [bookinfo],'))]))).toEqual([]);
+  });
+
+  it('does not conclude a host is missing while a cluster of the mesh is incomplete', () => {
+    expect(checkDestinationRuleSubsets(ctxOf([clusterOf('a', drIn('other')), clusterOf('b', '', { complete: false })]))).toEqual([]);
+  });
+});

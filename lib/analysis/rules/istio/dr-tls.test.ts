@@ -20,3 +20,20 @@ describe('checkDestinationRuleTls', () => {
     expect(checkDestinationRuleTls(ctxOf([clusterOf('c', dr('{tls: {mode: SIMPLE, caCertificates: /etc/ca.pem}, portLevelSettings: [{port: {number: 443}, tls: {mode: ISTIO_MUTUAL}}]}'))]))).toEqual([]);
   });
 });
+
+describe('checkDestinationRuleTls with credentialName', () => {
+  const selected = (policy: string, selector: string) => `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: db, namespace: default}
+spec: {host: db.example.com, ${selector} trafficPolicy: ${policy}}
+`;
+  const policy = '{tls: {mode: SIMPLE, credentialName: db-cred}, portLevelSettings: [{port: {number: 5432}, tls: {mode: SIMPLE, credentialName: db-cred}}]}';
+
+  it('fires without a workloadSelector (the credential is not used for the CA then)', () => {
+    expect(messages(checkDestinationRuleTls(ctxOf([clusterOf('c', selected(policy, ''))]))).map((m) => m.slice(0, 7))).toEqual(['IST0128', 'IST0129']);
+  });
+
+  it('is quiet with a workloadSelector', () => {
+    expect(checkDestinationRuleTls(ctxOf([clusterOf('c', selected(policy, 'workloadSelector: {matchLabels: {app: db}},'))]))).toEqual([]);
+  });
+});

@@ -22,3 +22,24 @@ describe('checkMeshGatewayHosts', () => {
     expect(checkMeshGatewayHosts(ctxOf([clusterOf('c1', vs('a')), clusterOf('c2', vs('b'))]))).toEqual([]);
   });
 });
+
+describe('checkMeshGatewayHosts with exportTo', () => {
+  const scoped = (name: string, ns: string, host: string, exportTo: string) => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ${name}, namespace: ${ns}}
+spec: {hosts: [${host}], ${exportTo} http: [{route: [{destination: {host: x}}]}]}
+`;
+
+  it('fires IST0109 once per VirtualService when a scoped host overlaps one exported to all', () => {
+    const yaml = scoped('all', 'a', 'api.example.com', '') + scoped('local', 'b', '"*.example.com"', 'exportTo: ["."],') + scoped('local2', 'b', '"*.example.com"', 'exportTo: ["."],');
+    const fs = checkMeshGatewayHosts(ctxOf([clusterOf('c1', yaml)]));
+    expect(fs.map((f) => `${f.objects[0]!.namespace}/${f.objects[0]!.name}`).sort()).toEqual(['a/all', 'b/local', 'b/local2']);
+    expect(fs[0]!.message).toContain('a/all,b/local,b/local2');
+  });
+
+  it('is quiet for the same host kept to different namespaces', () => {
+    const yaml = scoped('one', 'a', 'api.example.com', 'exportTo: ["."],') + scoped('two', 'b', 'api.example.com', 'exportTo: ["."],');
+    expect(checkMeshGatewayHosts(ctxOf([clusterOf('c1', yaml)]))).toEqual([]);
+  });
+});

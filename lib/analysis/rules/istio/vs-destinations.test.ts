@@ -28,3 +28,61 @@ describe('checkVirtualServiceDestinations', () => {
     expect(fs).toEqual([]);
   });
 });
+
+describe('checkVirtualServiceDestinations like Istio looks hosts up', () => {
+  const hello = `apiVersion: v1
+kind: Service
+metadata: {name: hello, namespace: hello, annotations: {networking.istio.io/exportTo: "front,."}}
+spec: {ports: [{name: http, port: 80}]}
+`;
+  const route = (ns: string, extra = '', dest = '{destination: {host: hello.hello.svc.cluster.local}}') => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: r, namespace: ${ns}}
+spec: {hosts: [hello], ${extra} http: [{route: [${dest}]}]}
+`;
+
+  it('fires IST0101 for a route without destination and for a host outside the VirtualService\'s exportTo', () => {
+    expect(messages(checkVirtualServiceDestinations(ctxOf([clusterOf('c1', hello + route('hello', '', '{}'))])))).toEqual(['IST0101 Referenced host not found: ""']);
+    expect(messages(checkVirtualServiceDestinations(ctxOf([clusterOf('c1', hello + route('hello', 'exportTo: [elsewhere],'))])))).toEqual([
+      'IST0101 Referenced host not found: "hello.hello.svc.cluster.local"',
+    ]);
+  });
+
+  it('is quiet in a namespace the Service is exported to', () => {
+    expect(checkVirtualServiceDestinations(ctxOf([clusterOf('c1', hello + route('front')), clusterOf('c2', '')]))).toEqual([]);
+  });
+
+  it('does not conclude a host is missing while a cluster of the mesh is incomplete', () => {
+    expect(checkVirtualServiceDestinations(ctxOf([clusterOf('c1', vs('{host: nope}')), clusterOf('c2', '', { complete: false })]))).toEqual([]);
+  });
+});
+
+describe('checkVirtualServiceDestinations IST0140', () => {
+  const ratings = `apiVersion: v1
+kind: Service
+metadata: {name: ratings, namespace: default}
+spec: {ports: [{name: http, port: 80}]}
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ratings, namespace: default}
+spec: {hosts: [ratings], http: [{route: [{destination: {host: ratings, subset: v1}}]}]}
+`;
+  const ingress = (dest: string) => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: edge, namespace: default}
+spec: {hosts: [ratings.example.com], gateways: [istio-system/edge], http: [{route: [{destination: ${dest}}]}]}
+`;
+
+  it('fires when a gateway route without subset targets a host split by subset', () => {
+    const fs = checkVirtualServiceDestinations(ctxOf([clusterOf('c1', ratings + ingress('{host: ratings}'))]));
+    expect(messages(fs)).toEqual(['IST0140 Subset in virtual service default/ratings has no effect on ingress gateway default/edge requests']);
+    expect(fs[0]!.objects[0]!.name).toBe('edge');
+  });
+
+  it('is quiet when the gateway route names a subset', () => {
+    expect(checkVirtualServiceDestinations(ctxOf([clusterOf('c1', ratings + ingress('{host: ratings, subset: v1}'))]))).toEqual([]);
+  });
+});

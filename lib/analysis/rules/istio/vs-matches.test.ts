@@ -27,3 +27,29 @@ describe('checkVirtualServiceMatches', () => {
     expect(checkVirtualServiceMatches(ctxOf([clusterOf('c', vs(ok))]))).toEqual([]);
   });
 });
+
+describe('checkVirtualServiceMatches on overlaps and catch-alls', () => {
+  it('fires IST0131 when an earlier URI prefix covers a later one, and IST0130 for each match after a catch-all', () => {
+    const overlap = '[{name: short, match: [{uri: {prefix: /api}}], route: [{destination: {host: a}}]}, {name: long, match: [{uri: {prefix: /api/v1}, method: {exact: GET}}], route: [{destination: {host: b}}]}]';
+    expect(messages(checkVirtualServiceMatches(ctxOf([clusterOf('c', vs(overlap))])))).toEqual([
+      'IST0131 VirtualService rule "long" match #0 of prefix /api/v1 is not used (duplicate/overlapping match in rule #0 of prefix /api on "short").',
+    ]);
+    const late = '[{route: [{destination: {host: a}}]}, {match: [{uri: {prefix: /a}}, {uri: {prefix: /b}}], route: [{destination: {host: b}}]}]';
+    expect(messages(checkVirtualServiceMatches(ctxOf([clusterOf('c', vs(late))])))).toEqual([
+      'IST0130 VirtualService rule #1 not used (route without matches defined before).',
+      'IST0130 VirtualService rule #1 not used (route without matches defined before).',
+    ]);
+  });
+
+  it('is quiet when the longer prefix comes first, or the methods differ', () => {
+    const ordered = '[{match: [{uri: {prefix: /api/v1}}], route: [{destination: {host: b}}]}, {match: [{uri: {prefix: /api}}], route: [{destination: {host: a}}]}]';
+    expect(checkVirtualServiceMatches(ctxOf([clusterOf('c', vs(ordered))]))).toEqual([]);
+    const methods = '[{match: [{uri: {prefix: /api}, method: {exact: GET}}], route: [{destination: {host: a}}]}, {match: [{uri: {prefix: /api/v1}, method: {exact: POST}}], route: [{destination: {host: b}}]}]';
+    expect(checkVirtualServiceMatches(ctxOf([clusterOf('c', vs(methods))]))).toEqual([]);
+  });
+
+  it('treats zero values as absent when comparing matches', () => {
+    const dup = '[{match: [{uri: {prefix: /a}}], route: [{destination: {host: a}}]}, {match: [{uri: {prefix: /a}, ignoreUriCase: false, headers: {}}], route: [{destination: {host: b}}]}]';
+    expect(messages(checkVirtualServiceMatches(ctxOf([clusterOf('c', vs(dup))]))).map((m) => m.slice(0, 7))).toEqual(['IST0131', 'IST0130']);
+  });
+});
