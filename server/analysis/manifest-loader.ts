@@ -43,6 +43,21 @@ export function parseManifestText(text: string, file: string): unknown[] {
   return out;
 }
 
+/** Every object of a JSON file (one object or a List); JSON.parse is many times faster than the YAML parser on large files. */
+function parseJsonText(text: string, file: string): unknown[] {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (err) {
+    // Not JSON after all (a .json file holding YAML): the YAML parser says where it is wrong.
+    if (/^\s*[[{]/.test(text)) throw new InputError(`${file}: invalid JSON: ${(err as Error).message}`);
+    return parseManifestText(text, file);
+  }
+  const o = v as { kind?: unknown; items?: unknown } | null;
+  if (!o || typeof o !== 'object') return [];
+  return typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items) ? o.items : [o];
+}
+
 /** Objects of every manifest under the given paths. */
 export function loadManifests(paths: string[]): unknown[] {
   const out: unknown[] = [];
@@ -54,7 +69,7 @@ export function loadManifests(paths: string[]): unknown[] {
       } catch (err) {
         throw new InputError(`${f}: cannot read: ${(err as Error).message}`);
       }
-      out.push(...parseManifestText(text, f));
+      for (const o of /\.json$/i.test(f) ? parseJsonText(text, f) : parseManifestText(text, f)) out.push(o);
     }
   }
   return out;

@@ -102,7 +102,18 @@ async function main(): Promise<number> {
         log(`  ${size} failed: ${(err as Error).message}`);
       }
     }
-    write('analysis', { loadAverageAtEnd: loadAverage(), results });
+    // The CLI as a user runs it, over a 24-cluster mesh's manifests (istio/istio#52951: istioctl OOM-killed there).
+    const cli: unknown[] = [];
+    for (const format of ['json', 'yaml']) {
+      log(`analysis: meshglass analyze over 24 clusters' manifests (${format})`);
+      try {
+        cli.push(await runJson(process.execPath, tsxArgs('server/bench/analyze-cli-scale.ts', ['24', '200', '5', format], ['--conditions=react-server']), { timeoutMs: 1_800_000, label: `analyze CLI ${format}` }));
+      } catch (err) {
+        failed++;
+        log(`  CLI ${format} failed: ${(err as Error).message}`);
+      }
+    }
+    write('analysis', { loadAverageAtEnd: loadAverage(), results, cli });
     log(`done in ${Math.round((Date.now() - t0) / 1000)} s; results in ${args.out}/analysis.json`);
     return failed ? 1 : 0;
   }
