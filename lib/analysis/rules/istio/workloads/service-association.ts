@@ -76,14 +76,17 @@ function targetPortConflicts(c: ClusterView, d: DeploymentView, svcs: readonly S
  * protocols on one port (IST0116) nor two ports on one target port (IST0137).
  */
 export function checkServiceAssociationIn(_ctx: AnalysisContext, c: ClusterView): Finding[] {
-  const out: Finding[] = [];
   const namespaces = namespacesByName(c);
-  const services = [...c.services];
+  const candidates: Array<{ d: DeploymentView; t: PodTemplate }> = [];
   for (const d of c.deployments) {
     const t = templateOf(d);
-    if (!t || !isDeployment(d) || d.labels[GATEWAY_MANAGED_LABEL] === WAYPOINT_CONTROLLER || !inMesh(t, namespaces.get(d.namespace))) continue;
-    const svcs = servicesOf(d, t, services);
-    out.push(...protocolConflicts(c, d, svcs), ...targetPortConflicts(c, d, svcs));
+    if (t && isDeployment(d) && d.labels[GATEWAY_MANAGED_LABEL] !== WAYPOINT_CONTROLLER && inMesh(t, namespaces.get(d.namespace))) candidates.push({ d, t });
   }
-  return out;
+  // The fleet keeps no Deployment specs: nothing to match, so its Services are not read.
+  if (candidates.length === 0) return [];
+  const services = [...c.services];
+  return candidates.flatMap(({ d, t }) => {
+    const svcs = servicesOf(d, t, services);
+    return [...protocolConflicts(c, d, svcs), ...targetPortConflicts(c, d, svcs)];
+  });
 }
