@@ -35,6 +35,22 @@ function meshHosts(vss: ConfigObject[]): Map<string, ConfigObject[]> {
   return out;
 }
 
+/** The mesh-bound VirtualServices exported to all whose host overlaps a given host (exact hosts by lookup, wildcards by scan). */
+function exportedToAll(byHost: Map<string, ConfigObject[]>): (host: string) => ConfigObject[] {
+  const exact = new Map<string, ConfigObject[]>();
+  const wildcards: Array<[string, ConfigObject[]]> = [];
+  for (const [key, vss] of byHost) {
+    if (!key.startsWith(`${ALL}/`)) continue;
+    const host = key.slice(2);
+    if (host.startsWith(ALL)) wildcards.push([host, vss]);
+    else exact.set(host, vss);
+  }
+  return (host) => {
+    if (host.startsWith(ALL)) return [...exact, ...wildcards].filter(([h]) => hostsMatch(host, h)).flatMap(([, v]) => v);
+    return [...(exact.get(host) ?? []), ...wildcards.filter(([h]) => hostsMatch(host, h)).flatMap(([, v]) => v)];
+  };
+}
+
 /**
  * IST0109: VirtualServices bound to the mesh gateway (no gateways, or 'mesh')
  * that claim the same host where both are visible: in one namespace scope,
@@ -50,12 +66,11 @@ export function checkMeshGatewayHosts(ctx: AnalysisContext): Finding[] {
 export function checkMeshGatewayHostsIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
   const byHost = meshHosts(ctx.config(c, 'VirtualService'));
-  const exportedToAll = [...byHost].filter(([key]) => key.startsWith(`${ALL}/`));
+  const toAll = exportedToAll(byHost);
   const reported = new Set<ConfigObject>();
   for (const [scoped, own] of byHost) {
     const slash = scoped.indexOf('/');
-    const host = scoped.slice(slash + 1);
-    const conflicting = scoped.slice(0, slash) === ALL ? own : [...own, ...exportedToAll.filter(([k]) => hostsMatch(host, k.slice(2))).flatMap(([, v]) => v)];
+    const conflicting = scoped.slice(0, slash) === ALL ? own : [...own, ...toAll(scoped.slice(slash + 1))];
     if (conflicting.length < 2) continue;
     const names = conflicting.map((v) => `${v.namespace}/${v.name}`).sort().join(',');
     const named = conflicting.map((v) => ref(c.name, 'VirtualService', v.namespace, v.name));

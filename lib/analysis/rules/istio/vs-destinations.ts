@@ -55,7 +55,7 @@ export function checkVirtualServiceDestinationsIn(ctx: AnalysisContext, c: Clust
   // A host may be missing only because some cluster of the mesh has not synced its Services yet.
   const judgeAbsence = ctx.clusters.every((x) => x.complete);
   const vss = ctx.config(c, 'VirtualService');
-  const subsetRoutes = subsetDestinationsByVs(vss);
+  const subsetRoutes = subsetDestinationsByHost(vss);
   for (const vs of vss) {
     const at = [ref(c.name, 'VirtualService', vs.namespace, vs.name)];
     for (const d of routeDestinations(vs.spec)) {
@@ -75,18 +75,17 @@ export function checkVirtualServiceDestinationsIn(ctx: AnalysisContext, c: Clust
   return out;
 }
 
-/** For each VirtualService, its http destinations with a subset that route to one of its own hosts. */
-function subsetDestinationsByVs(vss: ConfigObject[]): Map<ConfigObject, string[]> {
-  const out = new Map<ConfigObject, string[]>();
+/** By host: the VirtualServices with an http destination to one of their own hosts with a subset (once per such destination). */
+function subsetDestinationsByHost(vss: ConfigObject[]): Map<string, ConfigObject[]> {
+  const out = new Map<string, ConfigObject[]>();
   for (const vs of vss) {
     const hosts = vsHosts(vs);
-    const spec = obj(vs.spec);
-    for (const rule of list(spec?.http)) {
+    for (const rule of list(obj(vs.spec)?.http)) {
       for (const r of list(obj(rule)?.route)) {
         const dest = obj(obj(r)?.destination);
         const host = str(dest?.host) ?? '';
         if (!str(dest?.subset) || !hosts.includes(host)) continue;
-        out.set(vs, [...(out.get(vs) ?? []), host]);
+        out.set(host, [...(out.get(host) ?? []), vs]);
       }
     }
   }
@@ -94,20 +93,16 @@ function subsetDestinationsByVs(vss: ConfigObject[]): Map<ConfigObject, string[]
 }
 
 /** IST0140: a gateway-bound route without subset to a host that another VirtualService splits by subset (those subsets do not apply at the gateway). */
-function subsetsIgnoredAtIngress(c: ClusterView, vs: ConfigObject, at: ObjectRef[], subsetRoutes: Map<ConfigObject, string[]>): Finding[] {
+function subsetsIgnoredAtIngress(c: ClusterView, vs: ConfigObject, at: ObjectRef[], subsetRoutes: Map<string, ConfigObject[]>): Finding[] {
   if (vsGateways(vs).length === 0) return [];
   const out: Finding[] = [];
   for (const rule of list(obj(vs.spec)?.http)) {
     for (const r of list(obj(rule)?.route)) {
       const dest = obj(obj(r)?.destination);
       if (str(dest?.subset)) continue;
-      const host = str(dest?.host) ?? '';
-      for (const [other, hosts] of subsetRoutes) {
-        const mention = ref(c.name, 'VirtualService', other.namespace, other.name);
-        for (const h of hosts) {
-          if (h !== host) continue;
-          out.push(istioFinding('IST0140', at, [`${other.namespace}/${other.name}`, `${vs.namespace}/${vs.name}`], `Route to a subset in ${other.namespace}/${other.name}'s gateway route too, or bind that VirtualService to the gateway.`, other === vs ? [] : [mention]));
-        }
+      for (const other of subsetRoutes.get(str(dest?.host) ?? '') ?? []) {
+        const mentions = other === vs ? [] : [ref(c.name, 'VirtualService', other.namespace, other.name)];
+        out.push(istioFinding('IST0140', at, [`${other.namespace}/${other.name}`, `${vs.namespace}/${vs.name}`], 'Name the subset in the gateway route as well: subsets of mesh VirtualServices do not apply to gateway traffic.', mentions));
       }
     }
   }
