@@ -29,7 +29,8 @@ export function checkImageAutoIn(_ctx: AnalysisContext, c: ClusterView): Finding
     if (!spec || isTemplatePod(p) || !hasAutoImage(spec)) continue;
     out.push(istioFinding('IST0147', [ref(c.name, 'Pod', p.namespace, p.name)], ['Pod', p.name], "Enable injection for the pod's namespace or labels, then recreate the pod."));
   }
-  const webhooks = istioWebhooks(c);
+  // No matching webhook is a conclusion from absence: not drawn on a cluster still syncing.
+  const webhooks = c.complete ? istioWebhooks(c) : undefined;
   if (!webhooks) return out;
   const namespaces = namespacesByName(c);
   for (const d of c.deployments) {

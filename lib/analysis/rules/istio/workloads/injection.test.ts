@@ -67,6 +67,7 @@ describe('injection.Analyzer', () => {
     const files = clusterOf('c', ns('shop') + ns('web', '{istio-injection: enabled}') + pod('bare', 'web'), {}, FILES);
     const fleet: ClusterView = { ...files, resources: undefined, pods: [...files.pods].map((p) => ({ ...p, spec: undefined })) };
     expect(run(fleet)).toEqual([]);
+    expect(run({ ...files, complete: false }).map((m) => m.slice(0, 7))).toEqual(['IST0103']);
   });
 
   it('does not take a workload template for a pod missing its proxy', () => {

@@ -35,8 +35,8 @@ const byName = (a: NamespaceView, b: NamespaceView) => (a.name < b.name ? -1 : a
  */
 export function checkInjectionIn(_ctx: AnalysisContext, c: ClusterView): Finding[] {
   const out: Finding[] = [];
-  // Without the injector ConfigMaps (the fleet keeps none) enableNamespacesByDefault is unknown, so unlabelled namespaces are not judged.
-  const configMaps = resourcesOfKind(c, 'ConfigMap');
+  // Without the injector ConfigMaps (the fleet keeps none, a syncing cluster may lack them) enableNamespacesByDefault is unknown, so unlabelled namespaces are not judged.
+  const configMaps = c.complete ? resourcesOfKind(c, 'ConfigMap') : undefined;
   // Istio keeps the last flag it read across namespaces, so a namespace whose revision has no ConfigMap inherits it.
   let enabledByDefault = false;
   const injected = new Set<string>();
