@@ -48,6 +48,13 @@ describe('checkAuthorizationPoliciesIn', () => {
     expect(run(namespace + policy('p', 'shop', '{rules: [{from: [{source: {namespaces: [gone]}}]}]}'), { complete: false })).toEqual([]);
   });
 
+  it('in a source that slims pods: counts proxy-less pods of ambient namespaces, and does not judge selectors on dropped labels', () => {
+    const ambient = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {istio.io/dataplane-mode: ambient}}\n';
+    const slim = { podLabelKeys: new Set(['app']) };
+    expect(run(ambient + pod('web') + policy('p', 'shop', '{selector: {matchLabels: {app: web}}}'), slim)).toEqual([]);
+    expect(run(namespace + pod('web') + policy('p', 'shop', '{selector: {matchLabels: {team: x}}}'), slim)).toEqual([]);
+  });
+
   it('matches namespace patterns as Istio does', () => {
     expect(['*', 'prod-*', '*-test', 'PROD-WEB'].map((p) => namespaceMatches('prod-web', p))).toEqual([true, true, false, true]);
   });

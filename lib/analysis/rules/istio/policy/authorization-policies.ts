@@ -4,11 +4,11 @@ import { selects, selectorString } from '../../../hosts';
 import { meshConfigOf } from '../../../mesh-config';
 import { list, obj, str, stringList } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, ObjectRef, PodView } from '../../../types';
-import { distinct, namespacesOf, podInAmbient, podInMesh, selectorJudgeable, selectorLabels } from './workloads';
+import { distinct, namespacesOf, podInAmbient, podInMesh, podsByNamespace, selectorJudgeable, selectorLabels } from './workloads';
 
 export const SECURITY = 'security.istio.io';
 
-/** Whether a namespace name matches a source namespace of a rule ('*', 'prefix*', '*suffix' or a name, case-insensitive). */
+/** Whether a namespace name matches a rule's source namespace: '*', 'prefix*', '*suffix', or the name in any case. */
 export function namespaceMatches(ns: string, pattern: string): boolean {
   if (pattern === '*') return true;
   if (pattern.startsWith('*')) return ns.endsWith(pattern.slice(1));
@@ -16,11 +16,16 @@ export function namespaceMatches(ns: string, pattern: string): boolean {
   return ns.toLowerCase() === pattern.toLowerCase();
 }
 
-/** Pods a policy can apply to: in the mesh (sidecar) or in ambient mode. */
-function meshPods(ctx: AnalysisContext, x: ClusterView): PodView[] {
+/** Pods a policy can apply to, in the mesh (sidecar) or in ambient mode, by namespace. */
+function meshPods(ctx: AnalysisContext, x: ClusterView): Map<string, PodView[]> {
   return ctx.memo(`policy:mesh-pods:${x.name}`, () => {
     const namespaces = namespacesOf(ctx, x);
-    return [...x.pods].filter((p) => podInMesh(p, namespaces.get(p.namespace)) || podInAmbient(x, p, namespaces.get(p.namespace)));
+    const out = new Map<string, PodView[]>();
+    for (const [ns, pods] of podsByNamespace(ctx, x)) {
+      const inMesh = pods.filter((p) => podInMesh(p, namespaces.get(ns)) || podInAmbient(x, p, namespaces.get(ns)));
+      if (inMesh.length) out.set(ns, inMesh);
+    }
+    return out;
   });
 }
 
@@ -31,14 +36,15 @@ function meshPods(ctx: AnalysisContext, x: ClusterView): PodView[] {
  * mesh count, since a primary's policies reach its remote clusters.
  */
 function noWorkloads(ctx: AnalysisContext, ap: ConfigObject, rootNamespace: string, at: ObjectRef[]): Finding[] {
-  const selectorField = obj(ap.spec)?.selector;
-  const selector = selectorLabels(selectorField, 'matchLabels');
+  // Istio reads only the selector: a policy with targetRefs counts as namespace-wide.
+  const selector = selectorLabels(obj(ap.spec)?.selector, 'matchLabels');
   const meshWide = ap.namespace === rootNamespace;
   // A selector-less policy in the root namespace applies to the whole mesh.
   if (meshWide && !selector) return [];
   if (selector && !selectorJudgeable(ctx.clusters, selector)) return [];
-  const inScope = (p: PodView) => (meshWide || p.namespace === ap.namespace) && (!selector || selects(selector, p.labels));
-  if (ctx.clusters.some((x) => meshPods(ctx, x).some(inScope))) return [];
+  const selected = (pods: PodView[] | undefined) => !!pods?.some((p) => !selector || selects(selector, p.labels));
+  const found = ctx.clusters.some((x) => (meshWide ? [...meshPods(ctx, x).values()].some(selected) : selected(meshPods(ctx, x).get(ap.namespace))));
+  if (found) return [];
   return [istioFinding('IST0127', at, [selector ? selectorString(selector) : ''], selector ? 'Fix the selector labels, or deploy workloads carrying them in the mesh.' : 'Deploy workloads with a sidecar or in ambient mode in the namespace, or remove the policy.')];
 }
 

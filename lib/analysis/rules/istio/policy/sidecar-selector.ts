@@ -3,7 +3,7 @@ import { istioFinding, ref } from '../../../finding';
 import { selects, selectorString } from '../../../hosts';
 import { obj } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, PodView } from '../../../types';
-import { anyPod, distinct, namespaceInAmbient, namespacesOf, podInAmbient, selectorJudgeable, selectorLabels, sortedNames } from './workloads';
+import { distinct, namespaceInAmbient, namespacesOf, podInAmbient, podsByNamespace, selectorJudgeable, selectorLabels, selectsPodIn, sortedNames } from './workloads';
 
 const AMBIENT_POD = 'selected workload is in ambient mode, the policy has no impact';
 const AMBIENT_NAMESPACE = 'namespace is in ambient mode, the policy has no impact';
@@ -31,9 +31,8 @@ export function checkSidecarSelectorsIn(ctx: AnalysisContext, c: ClusterView): F
       continue;
     }
     if (!selectorJudgeable(ctx.clusters, selector)) continue;
-    const matches = (p: PodView) => p.namespace === s.namespace && selects(selector, p.labels);
-    for (const p of c.pods) if (matches(p)) byPod.set(p, [...(byPod.get(p) ?? []), s]);
-    if (allComplete && !anyPod(ctx.clusters, matches)) {
+    for (const p of podsByNamespace(ctx, c).get(s.namespace) ?? []) if (selects(selector, p.labels)) byPod.set(p, [...(byPod.get(p) ?? []), s]);
+    if (allComplete && !selectsPodIn(ctx, s.namespace, selector)) {
       out.push(istioFinding('IST0101', at(s), ['selector', selectorString(selector)], 'Fix the workload selector labels, or deploy pods carrying them in the namespace.'));
     }
   }

@@ -4,7 +4,7 @@ import { selects, selectorString } from '../../../hosts';
 import { obj } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, PodView } from '../../../types';
 import { TELEMETRY } from './telemetry-providers';
-import { anyPod, distinct, selectorJudgeable, selectorLabels, sortedNames } from './workloads';
+import { distinct, podsByNamespace, selectorJudgeable, selectorLabels, selectsPodIn, sortedNames } from './workloads';
 
 /**
  * IST0101 (selector): a Telemetry whose selector matches no pod of its
@@ -15,22 +15,21 @@ export function checkTelemetrySelectorsIn(ctx: AnalysisContext, c: ClusterView):
   const out: Finding[] = [];
   const allComplete = ctx.clusters.every((x) => x.complete);
   const byPod = new Map<PodView, ConfigObject[]>();
+  const at = (t: ConfigObject) => [ref(c.name, 'Telemetry', t.namespace, t.name)];
   for (const t of ctx.config(c, 'Telemetry', TELEMETRY)) {
     const selector = selectorLabels(obj(t.spec)?.selector, 'matchLabels');
     if (!selector || Object.keys(selector).length === 0) continue;
     if (!selectorJudgeable(ctx.clusters, selector)) continue;
-    const at = [ref(c.name, 'Telemetry', t.namespace, t.name)];
-    const matches = (p: PodView) => p.namespace === t.namespace && selects(selector, p.labels);
-    for (const p of c.pods) if (matches(p)) byPod.set(p, [...(byPod.get(p) ?? []), t]);
-    if (allComplete && !anyPod(ctx.clusters, matches)) {
-      out.push(istioFinding('IST0101', at, ['selector', selectorString(selector)], 'Fix the selector labels, or deploy pods carrying them in the namespace.'));
+    for (const p of podsByNamespace(ctx, c).get(t.namespace) ?? []) if (selects(selector, p.labels)) byPod.set(p, [...(byPod.get(p) ?? []), t]);
+    if (allComplete && !selectsPodIn(ctx, t.namespace, selector)) {
+      out.push(istioFinding('IST0101', at(t), ['selector', selectorString(selector)], 'Fix the selector labels, or deploy pods carrying them in the namespace.'));
     }
   }
   for (const [pod, list] of byPod) {
     if (list.length < 2) continue;
     const names = sortedNames(list);
     for (const t of list) {
-      out.push(istioFinding('IST0159', [ref(c.name, 'Telemetry', t.namespace, t.name)], [names, pod.namespace, pod.name], 'Make the Telemetry selectors disjoint, or merge the Telemetries into one.'));
+      out.push(istioFinding('IST0159', at(t), [names, pod.namespace, pod.name], 'Make the Telemetry selectors disjoint, or merge the Telemetries into one.'));
     }
   }
   return distinct(out);

@@ -3,6 +3,7 @@
  * which pods and namespaces are in the mesh, which run in ambient mode.
  */
 import type { AnalysisContext } from '../../../context';
+import { selects } from '../../../hosts';
 import { podsCarry } from '../../../pod-labels';
 import { list, obj, str, strings } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, NamespaceView, PodView } from '../../../types';
@@ -31,13 +32,27 @@ export function namespaceInAmbient(ns: NamespaceView | undefined): boolean {
 
 /**
  * Whether a pod runs in ambient mode: istio-cni's redirection annotation.
- * Sources that keep few pod annotations (the fleet model) cannot show it, so
- * there a pod without a proxy in an ambient namespace counts as ambient.
+ * Sources that keep few pod annotations (the fleet model, whose pods are
+ * running ones) cannot show it, so there a pod without a proxy in a namespace
+ * labelled for ambient counts as ambient.
  */
 export function podInAmbient(c: ClusterView, pod: PodView, ns: NamespaceView | undefined): boolean {
   if (pod.annotations?.[AMBIENT_REDIRECTION] === 'enabled') return true;
   const annotationsKept = c.podLabelKeys === undefined;
-  return !annotationsKept && !pod.hasProxy && namespaceInAmbient(ns);
+  return !annotationsKept && !pod.hasProxy && ns?.labels['istio.io/dataplane-mode'] === 'ambient';
+}
+
+/** A cluster's pods by namespace, built once per run. */
+export function podsByNamespace(ctx: AnalysisContext, c: ClusterView): Map<string, PodView[]> {
+  return ctx.memo(`policy:pods-by-namespace:${c.name}`, () => {
+    const out = new Map<string, PodView[]>();
+    for (const p of c.pods) {
+      let list = out.get(p.namespace);
+      if (!list) out.set(p.namespace, (list = []));
+      list.push(p);
+    }
+    return out;
+  });
 }
 
 /** Whether the pod has an istio-proxy container with an image (Istio's test of an injected pod). */
@@ -67,10 +82,9 @@ export function selectorJudgeable(clusters: readonly ClusterView[], selector: Re
   return clusters.every((x) => podsCarry(x, Object.keys(selector)));
 }
 
-/** Whether some pod of the clusters satisfies the test. */
-export function anyPod(clusters: readonly ClusterView[], test: (p: PodView) => boolean): boolean {
-  for (const x of clusters) for (const p of x.pods) if (test(p)) return true;
-  return false;
+/** Whether some pod of the namespace, in any cluster of the mesh, has the labels. */
+export function selectsPodIn(ctx: AnalysisContext, namespace: string, selector: Record<string, string>): boolean {
+  return ctx.clusters.some((x) => (podsByNamespace(ctx, x).get(namespace) ?? []).some((p) => selects(selector, p.labels)));
 }
 
 /** Names of objects, sorted (how Istio lists conflicting resources). */
