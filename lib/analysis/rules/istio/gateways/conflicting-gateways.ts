@@ -34,14 +34,17 @@ function portGroups(gateways: readonly ConfigObject[]): PortGroup[] {
  * string contained in the other (Istio's test) with a pod matching both.
  * Undefined when the pods' labels cannot tell.
  */
-function sameWorkload(c: ClusterView, a: Record<string, string>, b: Record<string, string>): boolean | undefined {
+function sameWorkload(c: ClusterView, a: Record<string, string>, b: Record<string, string>, seen: Map<string, boolean | undefined>): boolean | undefined {
   const sa = selectorString(a);
   const sb = selectorString(b);
   if (sa === sb) return true;
   if (!sa.includes(sb) && !sb.includes(sa)) return false;
-  if (!podLabelsKept(c, [...Object.keys(a), ...Object.keys(b)])) return undefined;
-  for (const p of c.pods) if (selects(a, p.labels) && selects(b, p.labels)) return true;
-  return false;
+  const key = `${sa}\n${sb}`;
+  if (!seen.has(key)) {
+    if (!podLabelsKept(c, [...Object.keys(a), ...Object.keys(b)])) seen.set(key, undefined);
+    else seen.set(key, [...c.pods].some((p) => selects(a, p.labels) && selects(b, p.labels)));
+  }
+  return seen.get(key);
 }
 
 /**
@@ -58,12 +61,14 @@ export function checkConflictingGateways(ctx: AnalysisContext): Finding[] {
 export function checkConflictingGatewaysIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
   const gateways = ctx.config(c, 'Gateway');
   const groups = portGroups(gateways);
+  // Pod scans for narrowed selectors, once per pair of selectors.
+  const seen = new Map<string, boolean | undefined>();
   const out: Finding[] = [];
   for (const gw of gateways) {
     const selector = gatewaySelector(gw);
     const sel = selectorString(selector);
     const at = [ref(c.name, 'Gateway', gw.namespace, gw.name)];
-    const verdicts = groups.map((g) => sameWorkload(c, selector, g.selector));
+    const verdicts = groups.map((g) => sameWorkload(c, selector, g.selector, seen));
     const shared = groups.filter((_, i) => verdicts[i]);
     if (sel !== '' && shared.length === 0) {
       // Only a Gateway without servers gets here (its own servers share its selector).

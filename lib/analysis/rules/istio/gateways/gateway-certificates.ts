@@ -24,12 +24,8 @@ function selectorWithin(inner: Record<string, string>, outer: Record<string, str
   return Object.entries(inner).every(([k, v]) => outer[k] === v);
 }
 
-/** Whether some TLS server of `a` shares its certificate with a TLS server of `b`. */
-function shareCertificate(a: ConfigObject, b: ConfigObject): boolean {
-  const tlsOf = (gw: ConfigObject) => gatewayServers(gw).flatMap((s) => (s.tls ? [s.tls] : []));
-  const theirs = tlsOf(b);
-  return tlsOf(a).some((mine) => theirs.some((other) => sameCertificate(mine, other)));
-}
+/** The tls blocks of a Gateway's servers. */
+const tlsOf = (gw: ConfigObject): Obj[] => gatewayServers(gw).flatMap((s) => (s.tls ? [s.tls] : []));
 
 /**
  * gateway.CertificateAnalyzer (IST0138): a Gateway sharing a certificate with
@@ -43,12 +39,13 @@ export function checkGatewayCertificates(ctx: AnalysisContext): Finding[] {
 
 /** gateway.CertificateAnalyzer in one cluster. */
 export function checkGatewayCertificatesIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
-  const gateways = ctx.config(c, 'Gateway');
+  const gateways = ctx.config(c, 'Gateway').map((gw) => ({ gw, selector: gatewaySelector(gw), tls: tlsOf(gw) }));
   const out: Finding[] = [];
-  for (const gw of gateways) {
-    const selector = gatewaySelector(gw);
-    for (const other of gateways) {
-      if (other === gw || !selectorWithin(selector, gatewaySelector(other)) || !shareCertificate(gw, other)) continue;
+  for (const { gw, selector, tls } of gateways) {
+    if (tls.length === 0) continue;
+    for (const { gw: other, selector: theirs, tls: theirTls } of gateways) {
+      if (other === gw || !selectorWithin(selector, theirs)) continue;
+      if (!tls.some((mine) => theirTls.some((t) => sameCertificate(mine, t)))) continue;
       out.push(istioFinding(
         'IST0138', [ref(c.name, 'Gateway', gw.namespace, gw.name)], [[fullName(gw), fullName(other)]],
         'Give each Gateway its own certificate, or merge the servers into one Gateway.',
