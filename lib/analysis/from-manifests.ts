@@ -5,8 +5,36 @@ import type {
   ClusterView, ConfigObject, ControlPlaneView, DeploymentView, KubeResource, MeshConfigView, NamespaceView, NodeView, PodView, RootCertView, SecretView, ServiceView,
 } from './types';
 
-/** Fingerprint and expiry of a PEM certificate; supplied by the caller because lib/ has no X.509 parser. */
-export type CertSummary = (pem: string) => { fingerprint: string; notAfter: string };
+/** Fingerprint and validity of a PEM certificate (throws when it is none); supplied by the caller because lib/ has no X.509 parser. */
+export type CertSummary = (pem: string) => { fingerprint: string; notAfter: string; notBefore?: string };
+
+/** A Secret value as text: `data` is base64, `stringData` plain. */
+function secretValue(o: Record<string, unknown>, key: string): string {
+  const plain = str(obj(o.stringData)?.[key]);
+  if (plain !== undefined) return plain;
+  const b64 = str(obj(o.data)?.[key]);
+  if (!b64) return '';
+  try {
+    return atob(b64.replace(/\s+/g, ''));
+  } catch {
+    return '';
+  }
+}
+
+/** The certificate Istio would serve from a Secret, as istiod picks it (generic cert/key first, then tls.crt/tls.key). */
+function servingCertificate(o: Record<string, unknown>, certSummary: CertSummary): NonNullable<SecretView['certificate']> {
+  const pair = [['cert', 'key'], ['tls.crt', 'tls.key']].find(([c, k]) => secretValue(o, c!) && secretValue(o, k!));
+  if (!pair) return { error: 'no non-empty cert/key or tls.crt/tls.key pair' };
+  const pem = secretValue(o, pair[0]!);
+  const block = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!block) return { error: `${pair[0]} holds no PEM certificate` };
+  try {
+    const { notAfter, notBefore } = certSummary(block);
+    return { notAfter, ...(notBefore ? { notBefore } : {}) };
+  } catch (err) {
+    return { error: `${pair[0]} is not a readable certificate: ${(err as Error).message}` };
+  }
+}
 
 /** How manifests become a cluster view; the defaults are istioctl's file mode. */
 export interface ManifestOptions {
@@ -179,7 +207,10 @@ export function clusterFromManifests(name: string, objects: Iterable<unknown>, o
         break;
       }
       case 'Secret':
-        secrets.push({ namespace: ns, name: m.name, labels: m.labels, annotations: m.annotations, dataKeys: Object.keys({ ...obj(o.data), ...obj(o.stringData) }).sort(), type: str(o.type) ?? 'Opaque' });
+        secrets.push({
+          namespace: ns, name: m.name, labels: m.labels, annotations: m.annotations, dataKeys: Object.keys({ ...obj(o.data), ...obj(o.stringData) }).sort(), type: str(o.type) ?? 'Opaque',
+          ...(certSummary ? { certificate: servingCertificate(o, certSummary) } : {}),
+        });
         break;
       case 'ConfigMap': {
         const data = obj(o.data);

@@ -144,6 +144,12 @@ export interface SecretView {
   dataKeys: string[];
   /** kubernetes.io/tls, Opaque, ..., when the source keeps it. */
   type?: string;
+  /**
+   * The serving certificate a gateway would load from this Secret (`cert`,
+   * else `tls.crt`, each with its key), when the source has the values: its
+   * validity window, or why there is none to load. Never the PEM itself.
+   */
+  certificate?: { notBefore?: string; notAfter?: string; error?: string };
 }
 
 /** A mesh config ConfigMap (istio, istio-<rev>) reduced to identity fields. */

@@ -27,7 +27,7 @@ export interface CommandResult {
 const certSummary: CertSummary = (pem) => {
   const cert = new X509Certificate(pem);
   const hex = createHash('sha256').update(cert.raw).digest('hex').toUpperCase();
-  return { fingerprint: hex.match(/../g)!.join(':'), notAfter: new Date(cert.validTo).toISOString() };
+  return { fingerprint: hex.match(/../g)!.join(':'), notAfter: new Date(cert.validTo).toISOString(), notBefore: new Date(cert.validFrom).toISOString() };
 };
 
 const SCHEMA_ANALYZER = 'schema.ValidationAnalyzer';
