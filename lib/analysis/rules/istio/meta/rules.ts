@@ -4,6 +4,7 @@ import { checkNegativeConditionsIn } from './conditions';
 import { checkDeprecatedFieldsIn } from './deprecated-fields';
 import { checkExternalControlPlaneIn } from './external-control-plane';
 import { checkK8sAnnotationsIn } from './k8s-annotations';
+import { checkSchemaWarningsIn } from './schema';
 import { checkWebhooksIn } from './webhooks';
 
 const ANNOTATED = ['namespaces', 'services', 'pods', 'deployments'] as const;
@@ -18,4 +19,6 @@ export const META_RULES: readonly Rule[] = [
   istioAnalyzer('conditions.ConditionAnalyzer', ['IST0171'], checkNegativeConditionsIn, [
     'services', 'config:ServiceEntry', 'config:WorkloadEntry', 'config:AuthorizationPolicy', 'config:Gateway', 'config:HTTPRoute', 'config:GRPCRoute',
   ]),
+  // IST0106 of the same analyzer is registered with the rules it runs beside (registry.ts).
+  istioAnalyzer('schema.ValidationAnalyzer', ['IST0133'], checkSchemaWarningsIn, ['config']),
 ];

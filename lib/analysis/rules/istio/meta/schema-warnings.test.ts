@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { clusterOf, ctxOf, messages } from '../../../test-helpers';
+import { checkSchemaWarningsIn } from './schema';
+
+const run = (yaml: string) => {
+  const c = clusterOf('c', yaml, {}, {});
+  return messages(checkSchemaWarningsIn(ctxOf([c]), c)).map((m) => m.replace('IST0133 Schema validation warning: ', ''));
+};
+const obj = (apiVersion: string, kind: string, spec: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x, namespace: shop}\nspec: ${spec}\n`;
+const net = (kind: string, spec: string) => obj('networking.istio.io/v1', kind, spec);
+
+describe('checkSchemaWarningsIn', () => {
+  it('fires IST0133 on every EnvoyFilter, and for a selector without labels', () => {
+    expect(run(net('EnvoyFilter', '{workloadSelector: {}, configPatches: []}'))).toEqual([
+      'EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.',
+      'Envoy filter: workload selector specified without labels, will be applied to all services in namespace',
+    ]);
+  });
+
+  it('fires IST0133 for duplicated Sidecar egress hosts and an HTTP pool on a TCP port', () => {
+    expect(run(net('Sidecar', '{egress: [{hosts: ["./*", "shop/reviews", "*/*"]}]}'))).toEqual([
+      'duplicated egress host: shop/reviews',
+      '`*/*` host select all resources, no other hosts can be added',
+    ]);
+    expect(run(net('Sidecar', '{ingress: [{port: {number: 5432, name: pg, protocol: TCP}, connectionPool: {http: {idleTimeout: 5s}}}]}'))).toEqual([
+      'sidecar: HTTP connection pool settings are configured for port 5432 ("pg") but its protocol is not HTTP (TCP); only TCP settings will apply',
+    ]);
+  });
+
+  it('fires IST0133 for an HTTPS redirect on a non-HTTP server, mirrorPercent, a selector on a NONE ServiceEntry, a network-only WorkloadEntry', () => {
+    expect(run(net('Gateway', '{servers: [{port: {number: 443, name: tls, protocol: TLS}, hosts: ["*"], tls: {httpsRedirect: true, mode: PASSTHROUGH}}]}'))).toEqual(['tls.httpsRedirect should only be used with http servers']);
+    expect(run(net('VirtualService', '{hosts: [r], http: [{mirror: {host: m}, mirrorPercent: 5, route: [{destination: {host: r}}]}]}'))).toEqual(['using deprecated setting "mirrorPercent", use "mirrorPercentage" instead']);
+    expect(run(net('ServiceEntry', '{hosts: [a.example], workloadSelector: {labels: {app: a}}}'))).toEqual(['workloadSelector should not be set when resolution mode is NONE']);
+    expect(run(net('WorkloadEntry', '{network: vm-net}'))).toEqual(['address is unset with network "vm-net"']);
+    expect(run(obj('security.istio.io/v1', 'AuthorizationPolicy', '{selector: {}}'))).toEqual(['workload selector specified without labels']);
+  });
+
+  it('is quiet for clean objects, and where Istio\'s validation stops before warning', () => {
+    expect(run(net('Sidecar', '{egress: [{hosts: ["./*", "istio-system/*"]}]}'))).toEqual([]);
+    // A wildcard selector is an error that ends the Sidecar's validation.
+    expect(run(net('Sidecar', '{workloadSelector: {labels: {app: "*"}}, egress: [{hosts: ["./*", "./*"]}]}'))).toEqual([]);
+    expect(run(net('ServiceEntry', '{hosts: [a.example], resolution: STATIC, workloadSelector: {labels: {app: a}}}'))).toEqual([]);
+    expect(run(net('Gateway', '{servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"], tls: {httpsRedirect: true}}]}'))).toEqual([]);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The warnings of Istio's config validation (pkg/config/validation) that
+ * istioctl reports as IST0133, for the checks that need nothing but the
+ * object itself. Where Istio's validation gives up early on an error (and so
+ * drops the warnings gathered so far), the same error stops these checks.
+ */
+import { list, num, obj, str, type Obj } from '../../../spec';
+import type { ConfigObject } from '../../../types';
+
+const NO_LABELS = 'workload selector specified without labels';
+
+/** An alpha-style selector (`labels`): absent, unusable (Istio's validation stops), without labels, or fine. */
+function alphaSelector(spec: Obj): 'absent' | 'invalid' | 'empty' | 'ok' {
+  const sel = spec.workloadSelector;
+  if (sel === undefined || sel === null) return 'absent';
+  const labels = Object.entries(obj(obj(sel)?.labels) ?? {});
+  if (labels.some(([k, v]) => k === '' || k.includes('*') || String(v).includes('*'))) return 'invalid';
+  return labels.length ? 'ok' : 'empty';
+}
+
+/** The v1beta1 selector (`matchLabels`) under `field`, when given without labels. */
+function selectorWithoutLabels(spec: Obj, field: string): string[] {
+  const sel = spec[field];
+  if (sel === undefined || sel === null) return [];
+  return Object.keys(obj(obj(sel)?.matchLabels) ?? {}).length ? [] : [NO_LABELS];
+}
+
+const HTTP_PROTOCOLS = new Set(['http', 'http2', 'http_proxy', 'grpc', 'grpc-web']);
+const isHTTP = (protocol: unknown) => HTTP_PROTOCOLS.has((str(protocol) ?? '').toLowerCase());
+const goQuote = (s: string) => JSON.stringify(s);
+
+function gatewayWarnings(spec: Obj): string[] {
+  return list(spec.servers).map((s) => obj(s)).filter((s): s is Obj => !!s && !!obj(s.port))
+    .filter((s) => !isHTTP(obj(s.port)!.protocol) && obj(s.tls)?.httpsRedirect === true)
+    .map(() => 'tls.httpsRedirect should only be used with http servers');
+}
+
+/** Duplicate and all-selecting hosts of one egress listener, as Istio's namespace/host bookkeeping finds them. */
+function egressHostWarnings(hosts: readonly string[], namespace: string): string[] {
+  const out: string[] = [];
+  const byNs = new Map<string, Set<string>>();
+  for (const host of hosts) {
+    const slash = host.indexOf('/');
+    if (slash < 0 || host.startsWith('~')) continue;
+    const ns = host.slice(0, slash) === '.' ? namespace : host.slice(0, slash);
+    const svc = host.slice(slash + 1);
+    const seen = byNs.get(ns) ?? new Set<string>();
+    byNs.set(ns, seen);
+    if (svc !== '*' ? seen.has(svc) || seen.has('*') : seen.size > 0) out.push(`duplicated egress host: ${host}`);
+    seen.add(svc);
+  }
+  if (byNs.get('*')?.has('*') && byNs.size !== 1) out.push('`*/*` host select all resources, no other hosts can be added');
+  return out;
+}
+
+function sidecarWarnings(spec: Obj, namespace: string): string[] {
+  const selector = alphaSelector(spec);
+  if (selector === 'invalid') return [];
+  const ingress = list(spec.ingress);
+  const egress = list(spec.egress);
+  // An empty Sidecar is rejected outright, warnings and all.
+  if (!ingress.length && !egress.length && spec.outboundTrafficPolicy == null && spec.inboundConnectionPool == null) return [];
+  const out = selector === 'empty' ? [`sidecar: ${NO_LABELS}, will be applied to all services in namespace`] : [];
+  for (const i of ingress.map((x) => obj(x))) {
+    const port = obj(i?.port);
+    if (!i || !port || !obj(obj(i.connectionPool)?.http) || isHTTP(port.protocol)) continue;
+    out.push(`sidecar: HTTP connection pool settings are configured for port ${num(port.number) ?? 0} (${goQuote(str(port.name) ?? '')}) but its protocol is not HTTP (${str(port.protocol) ?? ''}); only TCP settings will apply`);
+  }
+  let catchAll = false;
+  for (const [index, raw] of egress.entries()) {
+    const e = obj(raw);
+    if (!e) continue;
+    if (e.port == null) {
+      // A second catch-all listener is skipped whole.
+      if (catchAll) continue;
+      if (index === egress.length - 1) catchAll = true;
+    }
+    out.push(...egressHostWarnings(list(e.hosts).filter((h): h is string => typeof h === 'string'), namespace));
+  }
+  return out;
+}
+
+const LISTENER_PATCHES = new Set(['LISTENER', 'FILTER_CHAIN', 'NETWORK_FILTER', 'HTTP_FILTER']);
+const MAX_PROXY_VERSION = 1024;
+
+/** Warnings of one config patch, up to where Istio's checks of it stop. */
+function patchWarnings(cp: Obj): string[] {
+  const match = obj(cp.match);
+  if (str(match?.context) === 'WAYPOINT') return [];
+  const applyTo = str(cp.applyTo) ?? 'INVALID';
+  const patch = obj(cp.patch);
+  const operation = str(patch?.operation) ?? 'INVALID';
+  if (applyTo === 'INVALID' || !patch || operation === 'INVALID' || (operation !== 'REMOVE' && patch.value == null)) return [];
+  const out: string[] = [];
+  const version = str(obj(match?.proxy)?.proxyVersion) ?? '';
+  if (version.length > MAX_PROXY_VERSION) out.push(`Envoy filter: proxyVersion match exceeds ${MAX_PROXY_VERSION} characters and will be ignored`);
+  else if (version) {
+    try {
+      new RegExp(version);
+    } catch {
+      return out;
+    }
+  }
+  const listener = obj(match?.listener);
+  if (LISTENER_PATCHES.has(applyTo) && listener && obj(obj(listener.filterChain)?.filter) && (applyTo === 'LISTENER' || applyTo === 'FILTER_CHAIN')) {
+    out.push(`Envoy filter: filter match has no effect when used with ${applyTo}`);
+  }
+  return out;
+}
+
+function envoyFilterWarnings(spec: Obj): string[] {
+  const selector = alphaSelector(spec);
+  if (selector === 'invalid') return [];
+  const out = ['EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.'];
+  if (selector === 'empty') out.push(`Envoy filter: ${NO_LABELS}, will be applied to all services in namespace`);
+  for (const cp of list(spec.configPatches).map((x) => obj(x))) if (cp) out.push(...patchWarnings(cp));
+  return out;
+}
+
+function serviceEntryWarnings(spec: Obj): string[] {
+  const selector = alphaSelector(spec);
+  if (selector === 'invalid') return [];
+  const out = selector === 'empty' ? [`service entry: ${NO_LABELS}, will be applied to all services in namespace`] : [];
+  if ((str(spec.resolution) ?? 'NONE') === 'NONE' && selector !== 'absent') out.push('workloadSelector should not be set when resolution mode is NONE');
+  return out;
+}
+
+function workloadEntryWarnings(spec: Obj): string[] {
+  const network = str(spec.network) ?? '';
+  return !str(spec.address) && network ? [`address is unset with network ${goQuote(network)}`] : [];
+}
+
+function virtualServiceWarnings(spec: Obj): string[] {
+  return list(spec.http).map((h) => obj(h)).filter((h) => h && (h.mirrorPercent != null || h.mirror_percent != null))
+    .map(() => 'using deprecated setting "mirrorPercent", use "mirrorPercentage" instead');
+}
+
+function telemetryWarnings(spec: Obj): string[] {
+  const tracing = list(spec.tracing);
+  const out = selectorWithoutLabels(spec, 'selector');
+  if (tracing.length > 1) out.push('multiple tracing is not currently supported');
+  for (const t of tracing.map((x) => obj(x))) if (t && list(t.providers).length > 1) out.push('multiple providers is not currently supported');
+  return out;
+}
+
+type Check = (spec: Obj, o: ConfigObject) => string[];
+
+/** '<group>/<Kind>' -> its warnings. */
+const CHECKS: Readonly<Record<string, Check>> = {
+  'networking.istio.io/Gateway': gatewayWarnings,
+  'networking.istio.io/Sidecar': (spec, o) => sidecarWarnings(spec, o.namespace),
+  'networking.istio.io/EnvoyFilter': envoyFilterWarnings,
+  'networking.istio.io/ServiceEntry': serviceEntryWarnings,
+  'networking.istio.io/WorkloadEntry': workloadEntryWarnings,
+  'networking.istio.io/VirtualService': virtualServiceWarnings,
+  'networking.istio.io/DestinationRule': (spec) => selectorWithoutLabels(spec, 'workloadSelector'),
+  'networking.istio.io/ProxyConfig': (spec) => selectorWithoutLabels(spec, 'selector'),
+  'security.istio.io/AuthorizationPolicy': (spec) => selectorWithoutLabels(spec, 'selector'),
+  'security.istio.io/RequestAuthentication': (spec) => selectorWithoutLabels(spec, 'selector'),
+  'security.istio.io/PeerAuthentication': (spec) => selectorWithoutLabels(spec, 'selector'),
+  'telemetry.istio.io/Telemetry': telemetryWarnings,
+  'extensions.istio.io/WasmPlugin': (spec) => selectorWithoutLabels(spec, 'selector'),
+  'extensions.istio.io/TrafficExtension': (spec) => selectorWithoutLabels(spec, 'selector'),
+};
+
+/** Istio's validation warnings for one object, each once. */
+export function schemaWarnings(o: ConfigObject): string[] {
+  const check = CHECKS[`${o.group}/${o.kind}`];
+  const spec = obj(o.spec);
+  return check && spec ? [...new Set(check(spec, o))] : [];
+}
