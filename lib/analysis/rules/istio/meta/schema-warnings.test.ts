@@ -35,11 +35,24 @@ describe('checkSchemaWarningsIn', () => {
     expect(run(obj('security.istio.io/v1', 'AuthorizationPolicy', '{selector: {}}'))).toEqual(['workload selector specified without labels']);
   });
 
+  it('fires IST0133 for server TLS settings Istio ignores, and DestinationRule settings it has deprecated', () => {
+    expect(run(net('Gateway', '{servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: ["*"], tls: {mode: SIMPLE, credentialName: c, minProtocolVersion: TLSV1_1, cipherSuites: [AES128-SHA, AES128-SHA, RC4-MD5]}}]}'))).toEqual([
+      'ignoring invalid cipher suites: [RC4-MD5]',
+      'ignoring duplicate cipher suites: [AES128-SHA]',
+    ]);
+    expect(run(net('Gateway', '{servers: [{port: {number: 443, name: tls, protocol: TLS}, hosts: ["*"], tls: {mode: PASSTHROUGH, credentialName: c}}]}'))).toEqual(['PASSTHROUGH mode does not use certificates, they will be ignored']);
+    expect(run(net('DestinationRule', '{host: r, trafficPolicy: {loadBalancer: {localityLbSetting: {failover: [{from: us-east, to: us-west}]}}}}'))).toEqual(['outlier detection policy must be provided for failover']);
+    expect(run(net('DestinationRule', '{host: r, trafficPolicy: {outlierDetection: {consecutiveErrors: 5}}}'))).toEqual(['outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead']);
+  });
+
   it('is quiet for clean objects, and where Istio\'s validation stops before warning', () => {
     expect(run(net('Sidecar', '{egress: [{hosts: ["./*", "istio-system/*"]}]}'))).toEqual([]);
     // A wildcard selector is an error that ends the Sidecar's validation.
     expect(run(net('Sidecar', '{workloadSelector: {labels: {app: "*"}}, egress: [{hosts: ["./*", "./*"]}]}'))).toEqual([]);
     expect(run(net('ServiceEntry', '{hosts: [a.example], resolution: STATIC, workloadSelector: {labels: {app: a}}}'))).toEqual([]);
     expect(run(net('Gateway', '{servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"], tls: {httpsRedirect: true}}]}'))).toEqual([]);
+    // Istio gathers a subset's warnings as errors only, so they are lost.
+    expect(run(net('DestinationRule', '{host: r, subsets: [{name: v1, trafficPolicy: {outlierDetection: {consecutiveErrors: 5}}}]}'))).toEqual([]);
+    expect(run(net('DestinationRule', '{host: r, trafficPolicy: {outlierDetection: {consecutive5xxErrors: 5}, loadBalancer: {localityLbSetting: {failover: [{from: a, to: b}]}}}}'))).toEqual([]);
   });
 });

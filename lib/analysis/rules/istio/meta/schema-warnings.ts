@@ -29,10 +29,53 @@ const HTTP_PROTOCOLS = new Set(['http', 'http2', 'http_proxy', 'grpc', 'grpc-web
 const isHTTP = (protocol: unknown) => HTTP_PROTOCOLS.has((str(protocol) ?? '').toLowerCase());
 const goQuote = (s: string) => JSON.stringify(s);
 
+const goList = (items: Iterable<string>) => `[${[...items].sort().join(' ')}]`;
+
+/** Cipher suites Istio accepts by name (pkg/config/security ValidCipherSuites). */
+const CIPHER_SUITES = new Set([
+  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA',
+  'ECDHE-ECDSA-AES256-SHA', 'ECDHE-RSA-AES256-SHA', 'AES128-GCM-SHA256', 'AES256-GCM-SHA384', 'AES128-SHA', 'AES256-SHA', 'DES-CBC3-SHA',
+]);
+// Expressions starting with an operator ('-', '+', '!') are let through unparsed, as Istio does.
+const isValidCipher = (cs: string) => cs === '' || cs === 'ALL' || !/^[\p{L}\p{N}]/u.test(cs) || CIPHER_SUITES.has(cs);
+
+/** Warnings of a server's TLS settings (Gateway servers, Sidecar ingress listeners). */
+function serverTlsWarnings(tls: Obj): string[] {
+  const out: string[] = [];
+  const ciphers = list(tls.cipherSuites).filter((c): c is string => typeof c === 'string');
+  if (['TLSV1_0', 'TLSV1_1'].includes(str(tls.minProtocolVersion) ?? '') && !ciphers.length) {
+    out.push('TLS version below TLSV1_2 require setting compatible ciphers as by default they no longer include compatible ciphers.');
+  }
+  const invalid = new Set<string>();
+  const valid = new Set<string>();
+  const duplicate = new Set<string>();
+  for (const cs of ciphers) {
+    if (!isValidCipher(cs)) invalid.add(cs);
+    else if (valid.has(cs)) duplicate.add(cs);
+    else valid.add(cs);
+  }
+  if (invalid.size) out.push(`ignoring invalid cipher suites: ${goList(invalid)}`);
+  if (duplicate.size) out.push(`ignoring duplicate cipher suites: ${goList(duplicate)}`);
+  const mode = str(tls.mode) ?? 'PASSTHROUGH';
+  if (mode === 'ISTIO_MUTUAL') return out;
+  const has = (k: string) => !!str(tls[k]) || list(tls[k]).length > 0;
+  if ((mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH') && ['caCrl', 'serverCertificate', 'privateKey', 'caCertificates', 'tlsCertificates', 'credentialName', 'credentialNames'].some(has)) {
+    out.push(`${mode} mode does not use certificates, they will be ignored`);
+  }
+  const withCerts = mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL';
+  // Credentials fetched by name end Istio's checks here.
+  if (withCerts && !has('credentialName') && !has('credentialNames') && list(tls.tlsCertificates).length > 2) {
+    out.push(`${mode === 'SIMPLE' ? 'SIMPLE TLS' : 'MUTUAL TLS'} can support up to 2 server certificates`);
+  }
+  return out;
+}
+
 function gatewayWarnings(spec: Obj): string[] {
-  return list(spec.servers).map((s) => obj(s)).filter((s): s is Obj => !!s && !!obj(s.port))
-    .filter((s) => !isHTTP(obj(s.port)!.protocol) && obj(s.tls)?.httpsRedirect === true)
-    .map(() => 'tls.httpsRedirect should only be used with http servers');
+  const servers = list(spec.servers).map((s) => obj(s)).filter((s): s is Obj => !!s);
+  const out = servers.flatMap((s) => (obj(s.tls) ? serverTlsWarnings(obj(s.tls)!) : []));
+  for (const s of servers) if (obj(s.port) && !isHTTP(obj(s.port)!.protocol) && obj(s.tls)?.httpsRedirect === true) out.push('tls.httpsRedirect should only be used with http servers');
+  return out;
 }
 
 /** Duplicate and all-selecting hosts of one egress listener, as Istio's namespace/host bookkeeping finds them. */
@@ -63,7 +106,9 @@ function sidecarWarnings(spec: Obj, namespace: string): string[] {
   const out = selector === 'empty' ? [`sidecar: ${NO_LABELS}, will be applied to all services in namespace`] : [];
   for (const i of ingress.map((x) => obj(x))) {
     const port = obj(i?.port);
-    if (!i || !port || !obj(obj(i.connectionPool)?.http) || isHTTP(port.protocol)) continue;
+    if (!i || !port) continue;
+    if (obj(i.tls)) out.push(...serverTlsWarnings(obj(i.tls)!));
+    if (!obj(obj(i.connectionPool)?.http) || isHTTP(port.protocol)) continue;
     out.push(`sidecar: HTTP connection pool settings are configured for port ${num(port.number) ?? 0} (${goQuote(str(port.name) ?? '')}) but its protocol is not HTTP (${str(port.protocol) ?? ''}); only TCP settings will apply`);
   }
   let catchAll = false;
@@ -135,6 +180,44 @@ function virtualServiceWarnings(spec: Obj): string[] {
     .map(() => 'using deprecated setting "mirrorPercent", use "mirrorPercentage" instead');
 }
 
+const TOPOLOGY_LABELS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone']);
+const FAILOVER_NEEDS_OUTLIER = 'outlier detection policy must be provided for failover';
+
+/** Whether a locality LB setting asks for failover without outlier detection, past the errors that end Istio's check of it. */
+function localityFailoverWithoutOutlier(lb: Obj | undefined, outlier: unknown): boolean {
+  if (!lb) return false;
+  const distribute = list(lb.distribute).map((d) => obj(d) ?? {});
+  const failover = list(lb.failover);
+  const priority = list(lb.failoverPriority).filter((p): p is string => typeof p === 'string');
+  if (distribute.length && failover.length) return false;
+  if (failover.length && priority.some((p) => TOPOLOGY_LABELS.has(p))) return false;
+  for (const d of distribute) {
+    const weights = Object.values(obj(d.to) ?? {}).map((w) => num(w) ?? 0);
+    if (weights.some((w) => w <= 0 || w > 100) || weights.reduce((a, b) => a + b, 0) !== 100) return false;
+  }
+  return (failover.length > 0 || priority.length > 0) && outlier == null;
+}
+
+/** Warnings of a DestinationRule's top-level traffic policy (Istio drops those of subsets and port-level settings). */
+function trafficPolicyWarnings(policy: Obj | undefined): string[] {
+  if (!policy) return [];
+  const fields = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];
+  if (fields.every((f) => policy[f] == null) || (policy.tunnel != null && policy.proxyProtocol != null)) return [];
+  const out: string[] = [];
+  const outlier = obj(policy.outlierDetection);
+  if (outlier && (num(outlier.consecutiveErrors) ?? 0) !== 0) out.push('outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead');
+  const lb = obj(policy.loadBalancer);
+  if ((num(obj(lb?.consistentHash)?.minimumRingSize) ?? 0) !== 0) out.push("consistent hash MinimumRingSize is deprecated, use ConsistentHashLB's RingHash configuration instead");
+  const zoneAware = obj(lb?.zoneAwareLbSetting);
+  const zoneFailover = !!zoneAware && (list(zoneAware.failover).length > 0 || list(zoneAware.failoverPriority).length > 0) && policy.outlierDetection == null;
+  if (localityFailoverWithoutOutlier(obj(lb?.localityLbSetting), policy.outlierDetection) || zoneFailover) out.push(FAILOVER_NEEDS_OUTLIER);
+  return out;
+}
+
+function destinationRuleWarnings(spec: Obj): string[] {
+  return [...trafficPolicyWarnings(obj(spec.trafficPolicy)), ...selectorWithoutLabels(spec, 'workloadSelector')];
+}
+
 function telemetryWarnings(spec: Obj): string[] {
   const tracing = list(spec.tracing);
   const out = selectorWithoutLabels(spec, 'selector');
@@ -153,7 +236,7 @@ const CHECKS: Readonly<Record<string, Check>> = {
   'networking.istio.io/ServiceEntry': serviceEntryWarnings,
   'networking.istio.io/WorkloadEntry': workloadEntryWarnings,
   'networking.istio.io/VirtualService': virtualServiceWarnings,
-  'networking.istio.io/DestinationRule': (spec) => selectorWithoutLabels(spec, 'workloadSelector'),
+  'networking.istio.io/DestinationRule': destinationRuleWarnings,
   'networking.istio.io/ProxyConfig': (spec) => selectorWithoutLabels(spec, 'selector'),
   'security.istio.io/AuthorizationPolicy': (spec) => selectorWithoutLabels(spec, 'selector'),
   'security.istio.io/RequestAuthentication': (spec) => selectorWithoutLabels(spec, 'selector'),
