@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../../context';
 import { istioFinding, ref } from '../../../finding';
 import { list, obj, str } from '../../../spec';
 import type { ClusterView, Finding, KubeResource } from '../../../types';
-import { isIPAddress } from './annotation-values';
+import { isIPAddress } from './ip-address';
 import { webhookHostname } from './webhook-url';
 
 /** Webhook configurations the Istio charts install (validator: per revision and the default one; injector: per revision). */

@@ -30,6 +30,7 @@ describe('checkSchemaWarningsIn', () => {
   it('fires IST0133 for an HTTPS redirect on a non-HTTP server, mirrorPercent, a selector on a NONE ServiceEntry, a network-only WorkloadEntry', () => {
     expect(run(net('Gateway', '{servers: [{port: {number: 443, name: tls, protocol: TLS}, hosts: ["*"], tls: {httpsRedirect: true, mode: PASSTHROUGH}}]}'))).toEqual(['tls.httpsRedirect should only be used with http servers']);
     expect(run(net('VirtualService', '{hosts: [r], http: [{mirror: {host: m}, mirrorPercent: 5, route: [{destination: {host: r}}]}]}'))).toEqual(['using deprecated setting "mirrorPercent", use "mirrorPercentage" instead']);
+    expect(run(net('VirtualService', '{hosts: [r], tls: [{match: [{sniHosts: [10.0.0.1, r.example]}], route: [{destination: {host: r}}]}]}'))).toEqual(['using an IP address ("10.0.0.1") goes against SNI spec and most clients do not support this']);
     expect(run(net('ServiceEntry', '{hosts: [a.example], workloadSelector: {labels: {app: a}}}'))).toEqual(['workloadSelector should not be set when resolution mode is NONE']);
     expect(run(net('WorkloadEntry', '{network: vm-net}'))).toEqual(['address is unset with network "vm-net"']);
     expect(run(obj('security.istio.io/v1', 'AuthorizationPolicy', '{selector: {}}'))).toEqual(['workload selector specified without labels']);

@@ -6,6 +6,7 @@
  */
 import { list, num, obj, str, type Obj } from '../../../spec';
 import type { ConfigObject } from '../../../types';
+import { isIPAddress } from './ip-address';
 
 const NO_LABELS = 'workload selector specified without labels';
 
@@ -176,8 +177,13 @@ function workloadEntryWarnings(spec: Obj): string[] {
 }
 
 function virtualServiceWarnings(spec: Obj): string[] {
-  return list(spec.http).map((h) => obj(h)).filter((h) => h && (h.mirrorPercent != null || h.mirror_percent != null))
+  const out = list(spec.http).map((h) => obj(h)).filter((h) => h && (h.mirrorPercent != null || h.mirror_percent != null))
     .map(() => 'using deprecated setting "mirrorPercent", use "mirrorPercentage" instead');
+  const sniHosts = list(spec.tls).flatMap((t) => list(obj(t)?.match)).flatMap((m) => list(obj(m)?.sniHosts));
+  for (const host of sniHosts) {
+    if (typeof host === 'string' && isIPAddress(host)) out.push(`using an IP address (${goQuote(host)}) goes against SNI spec and most clients do not support this`);
+  }
+  return out;
 }
 
 const TOPOLOGY_LABELS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone']);
