@@ -34,6 +34,8 @@ describe('checkSchemaWarningsIn', () => {
     expect(run(net('ServiceEntry', '{hosts: [a.example], workloadSelector: {labels: {app: a}}}'))).toEqual(['workloadSelector should not be set when resolution mode is NONE']);
     expect(run(net('WorkloadEntry', '{network: vm-net}'))).toEqual(['address is unset with network "vm-net"']);
     expect(run(obj('security.istio.io/v1', 'AuthorizationPolicy', '{selector: {}}'))).toEqual(['workload selector specified without labels']);
+    const jwks = JSON.stringify(JSON.stringify({ keys: [{ kty: 'RSA', n: 'x', e: 'AQAB' }, { kty: 'RSA', n: 'x', e: 'AQAB', d: 'secret' }] }));
+    expect(run(obj('security.istio.io/v1', 'RequestAuthentication', `{jwtRules: [{issuer: i, jwks: ${jwks}}]}`))).toEqual(['jwks key at index 1 contains private key material; only public keys are used for verification']);
   });
 
   it('fires IST0133 for server TLS settings Istio ignores, and DestinationRule settings it has deprecated', () => {

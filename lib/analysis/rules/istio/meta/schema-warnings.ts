@@ -224,6 +224,32 @@ function destinationRuleWarnings(spec: Obj): string[] {
   return [...trafficPolicyWarnings(obj(spec.trafficPolicy)), ...selectorWithoutLabels(spec, 'workloadSelector')];
 }
 
+const KEY_TYPES = new Set(['RSA', 'EC', 'OKP', 'oct']);
+
+/** Indexes of keys with private material in an inline JWKS (a set or one key); none when it does not parse as keys. */
+function privateJwksKeys(jwks: string): number[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(jwks);
+  } catch {
+    return [];
+  }
+  const keys = obj(doc)?.keys !== undefined ? list(obj(doc)!.keys) : [doc];
+  const parsed = keys.map((k) => obj(k));
+  if (parsed.some((k) => !k || !KEY_TYPES.has(str(k.kty) ?? ''))) return [];
+  return parsed.flatMap((k, i) => (k!.kty === 'oct' || k!.d !== undefined ? [i] : []));
+}
+
+function requestAuthenticationWarnings(spec: Obj): string[] {
+  const out = selectorWithoutLabels(spec, 'selector');
+  for (const rule of list(spec.jwtRules).map((r) => obj(r))) {
+    const jwks = str(rule?.jwks);
+    if (!jwks) continue;
+    for (const i of privateJwksKeys(jwks)) out.push(`jwks key at index ${i} contains private key material; only public keys are used for verification`);
+  }
+  return out;
+}
+
 function telemetryWarnings(spec: Obj): string[] {
   const tracing = list(spec.tracing);
   const out = selectorWithoutLabels(spec, 'selector');
@@ -245,7 +271,7 @@ const CHECKS: Readonly<Record<string, Check>> = {
   'networking.istio.io/DestinationRule': destinationRuleWarnings,
   'networking.istio.io/ProxyConfig': (spec) => selectorWithoutLabels(spec, 'selector'),
   'security.istio.io/AuthorizationPolicy': (spec) => selectorWithoutLabels(spec, 'selector'),
-  'security.istio.io/RequestAuthentication': (spec) => selectorWithoutLabels(spec, 'selector'),
+  'security.istio.io/RequestAuthentication': requestAuthenticationWarnings,
   'security.istio.io/PeerAuthentication': (spec) => selectorWithoutLabels(spec, 'selector'),
   'telemetry.istio.io/Telemetry': telemetryWarnings,
   'extensions.istio.io/WasmPlugin': (spec) => selectorWithoutLabels(spec, 'selector'),
