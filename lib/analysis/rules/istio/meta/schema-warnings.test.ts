@@ -31,6 +31,9 @@ describe('checkSchemaWarningsIn', () => {
     expect(run(net('Gateway', '{servers: [{port: {number: 443, name: tls, protocol: TLS}, hosts: ["*"], tls: {httpsRedirect: true, mode: PASSTHROUGH}}]}'))).toEqual(['tls.httpsRedirect should only be used with http servers']);
     expect(run(net('VirtualService', '{hosts: [r], http: [{mirror: {host: m}, mirrorPercent: 5, route: [{destination: {host: r}}]}]}'))).toEqual(['using deprecated setting "mirrorPercent", use "mirrorPercentage" instead']);
     expect(run(net('VirtualService', '{hosts: [r], tls: [{match: [{sniHosts: [10.0.0.1, r.example]}], route: [{destination: {host: r}}]}]}'))).toEqual(['using an IP address ("10.0.0.1") goes against SNI spec and most clients do not support this']);
+    expect(run(net('VirtualService', '{hosts: [r], gateways: [ingress.istio-system], http: [{route: [{destination: {host: r}}]}]}'))).toEqual(['using legacy gatewayName format "ingress.istio-system"; prefer the <namespace>/<name> format: "istio-system/ingress"']);
+    expect(run(net('ServiceEntry', '{hosts: ["api*.example.com"], resolution: STATIC}'))).toEqual(['partial wildcard "api*.example.com" not allowed']);
+    expect(run(net('ServiceEntry', '{hosts: [a.example, b.example], addresses: [10.0.0.9], resolution: DNS, ports: [{number: 5432, name: pg, protocol: TCP}]}'))).toEqual(['service entry can not have more than one host specified simultaneously with address and tcp port']);
     expect(run(net('ServiceEntry', '{hosts: [a.example], workloadSelector: {labels: {app: a}}}'))).toEqual(['workloadSelector should not be set when resolution mode is NONE']);
     expect(run(net('WorkloadEntry', '{network: vm-net}'))).toEqual(['address is unset with network "vm-net"']);
     expect(run(obj('security.istio.io/v1', 'AuthorizationPolicy', '{selector: {}}'))).toEqual(['workload selector specified without labels']);
@@ -53,6 +56,9 @@ describe('checkSchemaWarningsIn', () => {
     // A wildcard selector is an error that ends the Sidecar's validation.
     expect(run(net('Sidecar', '{workloadSelector: {labels: {app: "*"}}, egress: [{hosts: ["./*", "./*"]}]}'))).toEqual([]);
     expect(run(net('ServiceEntry', '{hosts: [a.example], resolution: STATIC, workloadSelector: {labels: {app: a}}}'))).toEqual([]);
+    expect(run(net('ServiceEntry', '{hosts: ["*.example.com"], resolution: STATIC}'))).toEqual([]);
+    // 'mesh' has no namespace either, and ends Istio's look at the names.
+    expect(run(net('VirtualService', '{hosts: [r], gateways: [mesh, ingress.istio-system], http: [{route: [{destination: {host: r}}]}]}'))).toEqual([]);
     expect(run(net('Gateway', '{servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"], tls: {httpsRedirect: true}}]}'))).toEqual([]);
     // Istio gathers a subset's warnings as errors only, so they are lost.
     expect(run(net('DestinationRule', '{host: r, subsets: [{name: v1, trafficPolicy: {outlierDetection: {consecutiveErrors: 5}}}]}'))).toEqual([]);

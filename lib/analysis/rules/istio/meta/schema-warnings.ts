@@ -163,11 +163,23 @@ function envoyFilterWarnings(spec: Obj): string[] {
   return out;
 }
 
+const TCP_PROTOCOLS = new Set(['tcp', 'https', 'tls', 'mongo', 'redis', 'mysql']);
+
 function serviceEntryWarnings(spec: Obj): string[] {
   const selector = alphaSelector(spec);
   if (selector === 'invalid') return [];
   const out = selector === 'empty' ? [`service entry: ${NO_LABELS}, will be applied to all services in namespace`] : [];
-  if ((str(spec.resolution) ?? 'NONE') === 'NONE' && selector !== 'absent') out.push('workloadSelector should not be set when resolution mode is NONE');
+  const resolution = str(spec.resolution) ?? 'NONE';
+  const hosts = list(spec.hosts).filter((h): h is string => typeof h === 'string');
+  if (resolution !== 'DYNAMIC_DNS') {
+    for (const h of hosts) if (h !== '*' && h.includes('*') && !h.startsWith('*.')) out.push(`partial wildcard ${goQuote(h)} not allowed`);
+  }
+  if (resolution === 'NONE' && selector !== 'absent') out.push('workloadSelector should not be set when resolution mode is NONE');
+  // The first TCP port decides, as Istio's loop stops there.
+  const firstTcp = list(spec.ports).map((p) => obj(p)).find((p) => p && TCP_PROTOCOLS.has((str(p.protocol) ?? '').toLowerCase()));
+  if ((resolution === 'DNS' || resolution === 'DNS_ROUND_ROBIN') && list(spec.addresses).length && firstTcp && hosts.length > 1) {
+    out.push('service entry can not have more than one host specified simultaneously with address and tcp port');
+  }
   return out;
 }
 
@@ -176,9 +188,19 @@ function workloadEntryWarnings(spec: Obj): string[] {
   return !str(spec.address) && network ? [`address is unset with network ${goQuote(network)}`] : [];
 }
 
+/** Istio's check of gateway names stops at the first one without a namespace; a dotted one gets the legacy-format notice. */
+function legacyGatewayNames(names: unknown): string[] {
+  const first = list(names).find((n) => typeof n === 'string' && !n.includes('/'));
+  if (typeof first !== 'string' || !first.includes('.')) return [];
+  const [name, ns] = first.split('.');
+  return [`using legacy gatewayName format ${goQuote(first)}; prefer the <namespace>/<name> format: ${goQuote(`${ns}/${name}`)}`];
+}
+
 function virtualServiceWarnings(spec: Obj): string[] {
-  const out = list(spec.http).map((h) => obj(h)).filter((h) => h && (h.mirrorPercent != null || h.mirror_percent != null))
-    .map(() => 'using deprecated setting "mirrorPercent", use "mirrorPercentage" instead');
+  const out = list(spec.gateways).length ? legacyGatewayNames(spec.gateways) : [];
+  for (const m of list(spec.tls).flatMap((t) => list(obj(t)?.match))) out.push(...legacyGatewayNames(obj(m)?.gateways));
+  out.push(...list(spec.http).map((h) => obj(h)).filter((h) => h && (h.mirrorPercent != null || h.mirror_percent != null))
+    .map(() => 'using deprecated setting "mirrorPercent", use "mirrorPercentage" instead'));
   const sniHosts = list(spec.tls).flatMap((t) => list(obj(t)?.match)).flatMap((m) => list(obj(m)?.sniHosts));
   for (const host of sniHosts) {
     if (typeof host === 'string' && isIPAddress(host)) out.push(`using an IP address (${goQuote(host)}) goes against SNI spec and most clients do not support this`);
