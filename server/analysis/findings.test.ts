@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSelector } from '@/lib/access/selector';
-import { checkConflictingGateways } from '@/lib/analysis/rules/istio/conflicting-gateways';
-import { checkMeshGatewayHosts } from '@/lib/analysis/rules/istio/mesh-gateway-hosts';
+import { checkConflictingGateways } from '@/lib/analysis/rules/istio/gateways/conflicting-gateways';
+import { checkMeshGatewayHosts } from '@/lib/analysis/rules/istio/routing/mesh-gateway-hosts';
 import { clusterOf, ctxOf } from '@/lib/analysis/test-helpers';
 import type { Finding } from '@/lib/analysis/types';
 import { FleetModel } from '../fleet/model';

@@ -3,7 +3,7 @@ import { meshFinding, ref } from '../../finding';
 import { serviceOfFqdn, toFqdn } from '../../hosts';
 import type { ClusterView, Finding } from '../../types';
 import { clusterUnits, runUnits } from '../../units';
-import { vsDestinations, vsGateways, vsHosts } from '../istio/vs-destinations';
+import { vsDestinations, vsGateways, vsHosts } from '../istio/routing/vs-destinations';
 
 /**
  * MG0015: a cluster routes to a host (mesh-bound VirtualService hosts and

@@ -4,7 +4,7 @@ import { selects } from '../../../hosts';
 import { podsCarry } from '../../../pod-labels';
 import { list, obj, strings } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding } from '../../../types';
-import { vsGateways } from '../vs-destinations';
+import { vsGateways } from './vs-destinations';
 
 const SECURITY = 'security.istio.io';
 const CLAIM_PREFIX = '@request.auth.claims';

@@ -1,10 +1,10 @@
 import { DR, GW, SE, VS, istioAnalyzer, type Rule } from '../../rule';
-import { checkDestinationRuleSubsetsIn } from '../dr-subsets';
-import { checkDestinationRuleTlsIn } from '../dr-tls';
-import { checkMeshGatewayHostsIn } from '../mesh-gateway-hosts';
-import { checkMultiClusterServices, multiClusterServiceUnits } from '../multicluster-service';
-import { checkVirtualServiceDestinationsIn } from '../vs-destinations';
-import { checkVirtualServiceMatchesIn } from '../vs-matches';
+import { checkDestinationRuleSubsetsIn } from './dr-subsets';
+import { checkDestinationRuleTlsIn } from './dr-tls';
+import { checkMeshGatewayHostsIn } from './mesh-gateway-hosts';
+import { checkMultiClusterServices, multiClusterServiceUnits } from './multicluster-service';
+import { checkVirtualServiceDestinationsIn } from './vs-destinations';
+import { checkVirtualServiceMatchesIn } from './vs-matches';
 import { checkJwtClaimRoutesIn } from './jwt-claim-route';
 import { checkMeshNetworksIn } from './mesh-networks';
 import { checkVirtualServiceSubsetsIn } from './vs-destination-rules';

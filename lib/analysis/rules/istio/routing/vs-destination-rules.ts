@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../../context';
 import { istioFinding, ref } from '../../../finding';
 import { list, obj, str } from '../../../spec';
 import type { ClusterView, Finding } from '../../../types';
-import { routeDestinations } from '../vs-destinations';
+import { routeDestinations } from './vs-destinations';
 
 /** 'name.ns.svc.cluster.local' -> 'ns/name'; any other host is a name in the object's namespace (as Istio keys it). */
 export function hostKey(namespace: string, host: string): string {

@@ -1,8 +1,8 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import { list, num, obj, str } from '../../spec';
-import type { ClusterView, Finding } from '../../types';
-import { clusterUnits, runUnits } from '../../units';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import { list, num, obj, str } from '../../../spec';
+import type { ClusterView, Finding } from '../../../types';
+import { clusterUnits, runUnits } from '../../../units';
 
 const VERIFYING = new Set(['SIMPLE', 'MUTUAL']);
 const FIX = 'Set tls.caCertificates (or a credentialName with ca.crt) so the server certificate is verified.';

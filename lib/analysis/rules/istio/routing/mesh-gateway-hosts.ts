@@ -1,9 +1,9 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import { hostsMatch, toFqdn } from '../../hosts';
-import { obj, stringList } from '../../spec';
-import type { ClusterView, ConfigObject, Finding } from '../../types';
-import { clusterUnits, runUnits } from '../../units';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import { hostsMatch, toFqdn } from '../../../hosts';
+import { obj, stringList } from '../../../spec';
+import type { ClusterView, ConfigObject, Finding } from '../../../types';
+import { clusterUnits, runUnits } from '../../../units';
 import { vsGateways, vsHosts } from './vs-destinations';
 
 const ALL = '*';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOf, ctxOf, messages } from '../../test-helpers';
+import { clusterOf, ctxOf, messages } from '../../../test-helpers';
 import { checkVirtualServiceDestinations } from './vs-destinations';
 
 const svc = `apiVersion: v1

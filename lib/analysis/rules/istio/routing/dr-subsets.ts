@@ -1,11 +1,11 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import { selects } from '../../hosts';
-import { podsCarry } from '../../pod-labels';
-import { list, obj, str, strings } from '../../spec';
-import type { ClusterView, Finding } from '../../types';
-import { clusterUnits, runUnits } from '../../units';
-import { exportToOf, lookupDestinationHost } from './routing/destination-host';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import { selects } from '../../../hosts';
+import { podsCarry } from '../../../pod-labels';
+import { list, obj, str, strings } from '../../../spec';
+import type { ClusterView, Finding } from '../../../types';
+import { clusterUnits, runUnits } from '../../../units';
+import { exportToOf, lookupDestinationHost } from './destination-host';
 
 /**
  * IST0174: a DestinationRule host that matches no Service of the mesh and no

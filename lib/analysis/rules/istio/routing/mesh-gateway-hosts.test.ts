@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOf, ctxOf, messages } from '../../test-helpers';
+import { clusterOf, ctxOf, messages } from '../../../test-helpers';
 import { checkMeshGatewayHosts } from './mesh-gateway-hosts';
 
 const vs = (name: string, extra = '') => `---

@@ -1,9 +1,9 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import { goQuote } from '../../go-format';
-import { list, num, obj, str } from '../../spec';
-import type { ClusterView, Finding, ObjectRef } from '../../types';
-import { clusterUnits, runUnits } from '../../units';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import { goQuote } from '../../../go-format';
+import { list, num, obj, str } from '../../../spec';
+import type { ClusterView, Finding, ObjectRef } from '../../../types';
+import { clusterUnits, runUnits } from '../../../units';
 
 /** Match fields that are maps: an empty one is the same as none. */
 const MAP_FIELDS = new Set(['headers', 'queryParams', 'withoutHeaders', 'sourceLabels']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOf, ctxOf, messages } from '../../test-helpers';
+import { clusterOf, ctxOf, messages } from '../../../test-helpers';
 import { checkVirtualServiceMatches } from './vs-matches';
 
 const vs = (http: string) => `apiVersion: networking.istio.io/v1

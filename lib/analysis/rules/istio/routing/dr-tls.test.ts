@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOf, ctxOf, messages } from '../../test-helpers';
+import { clusterOf, ctxOf, messages } from '../../../test-helpers';
 import { checkDestinationRuleTls } from './dr-tls';
 
 const dr = (policy: string) => `apiVersion: networking.istio.io/v1

@@ -1,9 +1,9 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import { list, num, obj, str, stringList } from '../../spec';
-import type { ClusterView, ConfigObject, Finding, ObjectRef } from '../../types';
-import { clusterUnits, runUnits } from '../../units';
-import { exportToOf, lookupDestinationHost } from './routing/destination-host';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import { list, num, obj, str, stringList } from '../../../spec';
+import type { ClusterView, ConfigObject, Finding, ObjectRef } from '../../../types';
+import { clusterUnits, runUnits } from '../../../units';
+import { exportToOf, lookupDestinationHost } from './destination-host';
 
 interface Destination {
   host: string;

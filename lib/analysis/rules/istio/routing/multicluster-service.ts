@@ -1,7 +1,7 @@
-import type { AnalysisContext } from '../../context';
-import { istioFinding, ref } from '../../finding';
-import type { Finding, ServicePortView, ServiceView } from '../../types';
-import { chunks, runUnits, type Unit } from '../../units';
+import type { AnalysisContext } from '../../../context';
+import { istioFinding, ref } from '../../../finding';
+import type { Finding, ServicePortView, ServiceView } from '../../../types';
+import { chunks, runUnits, type Unit } from '../../../units';
 
 /** Service instances one unit compares at most (a host with more instances is a unit alone). */
 const INSTANCES_PER_UNIT = 200;
