@@ -11,9 +11,6 @@ export const GATEWAYS_PARITY: ParityArea = {
     'k8sgateway.CRDVersionAnalyzer',
     'virtualservice.GatewayAnalyzer',
   ],
-  exceptions: {
-    'gatewaySecretValidations [gateway-secrets-validation.yaml]':
-      'Istio decodes the credential\'s PEM and checks the certificate\'s validity dates; analysis views keep only a Secret\'s key names, never its values, so Meshglass flags the secrets missing tls.crt/tls.key (or cert/key) but not defaultgateway-invalid-keys (values that are not PEM) or defaultgateway-expired (an expired certificate)',
-  },
+  exceptions: {},
   unimplemented: {},
 };

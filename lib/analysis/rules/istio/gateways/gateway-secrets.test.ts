@@ -35,6 +35,16 @@ describe('checkGatewaySecrets', () => {
     ]);
   });
 
+  it('fires IST0161 for a certificate that cannot be read or is outside its validity window, quiet inside it', () => {
+    const base = clusterOf('c', pod('edge') + secret('shop-cert', ['tls.crt', 'tls.key']) + gw('shop-cert'), {}, {});
+    const withCert = (certificate: object) => messages(checkGatewaySecrets(ctxOf([{ ...base, secrets: [...base.secrets].map((x) => ({ ...x, certificate })) }], { now: Date.parse('2026-06-01T00:00:00Z') })));
+    const invalid = 'IST0161 The credential referenced by the Gateway shop in namespace edge is invalid, which can cause the traffic not to work as expected.';
+    expect(withCert({ error: 'tls.crt holds no PEM certificate' })).toEqual([invalid]);
+    expect(withCert({ notBefore: '2025-01-01T00:00:00Z', notAfter: '2026-01-01T00:00:00Z' })).toEqual([invalid]);
+    expect(withCert({ notBefore: '2026-07-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' })).toEqual([invalid]);
+    expect(withCert({ notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' })).toEqual([]);
+  });
+
   it('is quiet for a Secret with tls.crt and tls.key, or cert and key, and for what the view cannot know', () => {
     expect(run(pod('edge') + secret('shop-cert', ['tls.crt', 'tls.key']) + gw('shop-cert'))).toEqual([]);
     expect(run(pod('edge') + secret('shop-cert', ['cert', 'key']) + gw('shop-cert'))).toEqual([]);

@@ -19,17 +19,25 @@ function secretsKnownIn(c: ClusterView, namespace: string): boolean {
 }
 
 /**
- * Whether the Secret lacks both key pairs a certificate can be read from.
- * Values are never in the view, so an empty value, a value that is not PEM
- * or an expired certificate cannot be seen here.
+ * Whether istiod could not serve the Secret's certificate at `now`. With the
+ * serving certificate summarised (manifests), it must parse and be inside its
+ * validity window; without it (the fleet keeps no values), at least one key
+ * pair must be there.
  */
-function lacksCertificateKeys(secret: SecretView): boolean {
+function invalidCredential(secret: SecretView, now: number): boolean {
+  const cert = secret.certificate;
+  if (cert) {
+    if (cert.error) return true;
+    const from = cert.notBefore ? Date.parse(cert.notBefore) : -Infinity;
+    const to = cert.notAfter ? Date.parse(cert.notAfter) : Infinity;
+    return now < from || now > to;
+  }
   const keys = new Set(secret.dataKeys);
   return !CERT_KEY_PAIRS.some((pair) => pair.every((k) => keys.has(k)));
 }
 
 /** IST0101 (selector, credentialName) and IST0161 for one Gateway. */
-function checkGateway(c: ClusterView, secrets: ReadonlyMap<string, SecretView>, gw: ConfigObject): Finding[] {
+function checkGateway(c: ClusterView, secrets: ReadonlyMap<string, SecretView>, gw: ConfigObject, now: number): Finding[] {
   const selector = gatewaySelector(gw);
   if (!podLabelsKept(c, Object.keys(selector))) return [];
   const at = [ref(c.name, 'Gateway', gw.namespace, gw.name)];
@@ -45,8 +53,9 @@ function checkGateway(c: ClusterView, secrets: ReadonlyMap<string, SecretView>, 
     const secret = secrets.get(`${name.namespace}/${name.name}`);
     if (!secret) {
       out.push(istioFinding('IST0101', at, ['credentialName', credential], `Create the Secret ${name.name} in namespace ${name.namespace} (where the gateway pods run), or fix credentialName.`));
-    } else if (lacksCertificateKeys(secret)) {
-      out.push(istioFinding('IST0161', at, [gw.name, pod.namespace], `Store the certificate and key in the Secret ${name.namespace}/${name.name} under tls.crt and tls.key (or cert and key).`, [ref(c.name, 'Secret', name.namespace, name.name)]));
+    } else if (invalidCredential(secret, now)) {
+      const why = secret.certificate?.error ? `its certificate cannot be read (${secret.certificate.error})` : secret.certificate ? 'its certificate is expired or not yet valid' : 'it holds no tls.crt/tls.key (or cert/key) pair';
+      out.push(istioFinding('IST0161', at, [gw.name, pod.namespace], `Put a valid PEM certificate and key in the Secret ${name.namespace}/${name.name}: ${why}.`, [ref(c.name, 'Secret', name.namespace, name.name)]));
     }
   }
   return out;
@@ -54,8 +63,8 @@ function checkGateway(c: ClusterView, secrets: ReadonlyMap<string, SecretView>, 
 
 /**
  * gateway.SecretAnalyzer: a Gateway's selector must match pods, and each
- * credentialName must name a Secret, in the namespace of those pods, that
- * holds a certificate and key.
+ * credentialName must name a Secret, in the namespace of those pods, whose
+ * certificate istiod can serve now.
  */
 export function checkGatewaySecrets(ctx: AnalysisContext): Finding[] {
   return runUnits(clusterUnits(ctx, checkGatewaySecretsIn));
@@ -67,5 +76,5 @@ export function checkGatewaySecretsIn(ctx: AnalysisContext, c: ClusterView): Fin
   if (!c.complete) return [];
   const secrets = new Map<string, SecretView>();
   for (const s of c.secrets) secrets.set(`${s.namespace}/${s.name}`, s);
-  return ctx.config(c, 'Gateway').flatMap((gw) => checkGateway(c, secrets, gw));
+  return ctx.config(c, 'Gateway').flatMap((gw) => checkGateway(c, secrets, gw, ctx.now));
 }
