@@ -112,24 +112,26 @@ test('config page compares one object across clusters', async ({ page }) => {
 });
 
 test('findings page filters through the URL and links each finding to its object', async ({ page }) => {
-  // The bookinfo sample's ratings DestinationRule has MySQL subsets no pod runs: IST0173 in every cluster with it.
-  await page.goto('/findings?code=IST0173');
+  // The Admiral sample's pods opt in with the sidecar.istio.io/inject annotation, which Istio deprecates for the label: IST0135 (Info).
+  await page.goto('/findings?code=IST0135');
   const rows = page.getByTestId('findings-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))))).toEqual(new Set(['IST0173']));
-  await expect(rows.first()).toContainText('v2-mysql');
+  expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code'))))).toEqual(new Set(['IST0135']));
+  await expect(rows.first()).toContainText('sidecar.istio.io/inject');
   await expect(page.getByTestId('findings-total')).toHaveText(/\d+ findings? match/);
   // A level chip filters, and says so in the URL.
-  await page.getByTestId('finding-levels').getByRole('button', { name: /^Info/ }).click();
-  await expect(page).toHaveURL(/level=Info/);
-  await expect(page).toHaveURL(/code=IST0173/);
+  const levels = page.getByTestId('finding-levels');
+  await levels.getByRole('button', { name: /^Warning/ }).click();
+  await expect(page).toHaveURL(/level=Warning/);
+  await expect(page).toHaveURL(/code=IST0135/);
   await expect(page.getByText('No finding matches these filters')).toBeVisible();
-  await page.getByTestId('finding-levels').getByRole('button', { name: /^Info/ }).click();
+  await levels.getByRole('button', { name: /^Warning/ }).click();
   await expect(page).not.toHaveURL(/level=/);
   await expectNoSeriousA11yIssues(page);
   await screenshotBothThemes(page, 'findings');
-  await rows.first().getByRole('link', { name: /^DestinationRule / }).click();
-  await expect(page).toHaveURL(/\/config\?kind=DestinationRule&cluster=.+&object=/);
+  // A pod's finding opens its cluster.
+  await rows.first().getByRole('link', { name: /^Pod sample\// }).click();
+  await expect(page).toHaveURL(/\/clusters\/[\w-]+$/);
 });
 
 test('topology draws the fleet, keeps options in the URL and opens a node panel', async ({ page }) => {

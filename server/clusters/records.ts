@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AnalysisPodSpec } from './slim/analysis-spec';
 
 /**
  * Slim records: only the fields Meshglass uses, copied out of the Kubernetes
@@ -63,8 +64,10 @@ export interface SlimPod {
   hasProxy: boolean;
   /** Image tag of the istio-proxy container or of istiod's discovery container. */
   proxyVersion?: string;
-  /** Selected annotations (admiral.io/env); mostly the shared empty map. */
+  /** Selected annotations (admiral.io/env and Istio's own, see keptAnnotation); mostly the shared empty map. */
   annotations: Record<string, string>;
+  /** The spec fields Istio's analyzers read (slim/analysis-spec.ts), shared by the pods of a workload. */
+  spec?: AnalysisPodSpec;
 }
 
 export interface SlimDeployment {
@@ -79,6 +82,8 @@ export interface SlimDeployment {
   images: string[];
   /** All of the pod template's labels: what Service selectors are matched against. */
   templateLabels: Record<string, string>;
+  /** Selector and pod template as the workload analyzers read them (template labels, kept annotations, the analysis part of the spec). */
+  spec?: { selector?: unknown; template: { metadata: { labels: Record<string, string>; annotations: Record<string, string> }; spec: AnalysisPodSpec } };
 }
 
 export interface SlimNode {

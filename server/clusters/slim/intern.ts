@@ -36,6 +36,7 @@ class Table<T> {
 const strings = new Table<string>(200_000);
 const maps = new Table<Readonly<Record<string, string>>>(100_000);
 const owners = new Table<Readonly<{ kind: string; name: string }>>(100_000);
+const values = new Table<unknown>(50_000);
 
 /** The empty string map every record without labels or annotations shares. */
 export const EMPTY_MAP: Readonly<Record<string, string>> = Object.freeze({});
@@ -141,9 +142,28 @@ export function internOwner(kind: string, name: string): Readonly<{ kind: string
   return (lastOwner = owners.get(key) ?? owners.set(key, Object.freeze({ kind: intern(kind), name: intern(name) })));
 }
 
+/**
+ * One shared, deeply frozen copy of a small JSON value (the pod spec fields
+ * analysis reads are the same for every pod of a workload), keyed by its JSON.
+ */
+export function internValue<T>(v: T): T {
+  const key = JSON.stringify(v);
+  const hit = values.get(key);
+  if (hit !== undefined) return hit as T;
+  return values.set(key, deepFreeze(v)) as T;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
 /** Sizes of the tables (tests and benchmarks). */
-export function internStats(): { strings: number; maps: number; owners: number } {
-  return { strings: strings.size, maps: maps.size, owners: owners.size };
+export function internStats(): { strings: number; maps: number; owners: number; values: number } {
+  return { strings: strings.size, maps: maps.size, owners: owners.size, values: values.size };
 }
 
 /** Empties the tables (tests). */
@@ -151,6 +171,7 @@ export function clearInterned(): void {
   strings.clear();
   maps.clear();
   owners.clear();
+  values.clear();
   for (const slot of slots) {
     slot.map = EMPTY_MAP;
     slot.size = 0;

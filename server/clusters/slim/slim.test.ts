@@ -39,8 +39,20 @@ describe('slimming', () => {
     expect(b.record.nodeName).toBe('node-1');
     expect(a.record.annotations).toEqual({ 'admiral.io/env': 'stage' });
     expect(b.record.annotations).toBe(a.record.annotations);
-    expect(Object.keys(a.record).sort()).toEqual(['annotations', 'hasProxy', 'labels', 'name', 'namespace', 'nodeName', 'phase', 'proxyVersion', 'ready', 'workload']);
+    expect(Object.keys(a.record).sort()).toEqual(['annotations', 'hasProxy', 'labels', 'name', 'namespace', 'nodeName', 'phase', 'proxyVersion', 'ready', 'spec', 'workload']);
     expect(Object.isFrozen(a.record.labels)).toBe(true);
+    // What the analyzers read of the spec, one frozen copy for the workload; serviceAccountName and the rest are dropped.
+    expect(a.record.spec).toEqual({ containers: [{ name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.1' }] });
+    expect(b.record.spec).toBe(a.record.spec);
+    expect(Object.isFrozen(a.record.spec!.containers[0])).toBe(true);
+  });
+  it("keeps Istio's own pod annotations and the spec fields Istio's analyzers read", () => {
+    const r = slimPod({
+      metadata: { name: 'p', namespace: 'n', annotations: { 'sidecar.istio.io/inject': 'false', 'proxy.istio.io/config': '{}', 'ambient.istio.io/redirection': 'enabled', 'sidecar.istio.io/status': '{"x":1}', 'kubectl.kubernetes.io/last-applied-configuration': '{}', 'example.com/istio.io/x': 'y' } },
+      spec: { hostNetwork: true, securityContext: { runAsUser: 1337 }, containers: [{ name: 'app', image: 'a:1', securityContext: { runAsUser: 1000 }, env: [{ name: 'X', value: 'y' }], ports: [{ containerPort: 80 }] }] },
+    });
+    expect(r.ok && r.record.annotations).toEqual({ 'sidecar.istio.io/inject': 'false', 'proxy.istio.io/config': '{}', 'ambient.istio.io/redirection': 'enabled' });
+    expect(r.ok && r.record.spec).toEqual({ hostNetwork: true, securityContext: { runAsUser: 1337 }, containers: [{ name: 'app', image: 'a:1', securityContext: { runAsUser: 1000 } }] });
   });
   it('keeps only readiness and the pod of each endpoint', () => {
     const r = slimEndpointSlice({
@@ -87,6 +99,12 @@ describe('slimming', () => {
     expect(r.ok && r.record).toEqual({
       namespace: 'bookinfo', name: 'reviews-v1', labels: { app: 'reviews' }, replicas: 3, readyReplicas: 2, availableReplicas: 1,
       images: ['reviews:1.2', 'log:3'], templateLabels: { app: 'reviews', version: 'v1', 'custom/label': 'y' },
+      spec: {
+        template: {
+          metadata: { labels: { app: 'reviews', version: 'v1', 'custom/label': 'y' }, annotations: {} },
+          spec: { containers: [{ name: 'reviews', image: 'reviews:1.2' }, { name: 'sidecar', image: 'log:3' }, { name: 'no-image' }], initContainers: [{ name: 'init', image: 'busybox:1' }] },
+        },
+      },
     });
     const bare = slimDeployment({ metadata: { name: 'd', namespace: 'n' }, spec: {} });
     expect(bare.ok && bare.record).toMatchObject({ replicas: 1, images: [], templateLabels: {} });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SlimDeployment, SlimPod, SlimResult } from '../records';
-import { EMPTY_MAP, intern, internMap, internOwner, internPicked, lastMapSlot } from './intern';
+import { analysisPodSpec } from './analysis-spec';
+import { EMPTY_MAP, intern, internMap, internOwner, internPicked, internValue, lastMapSlot } from './intern';
 import { arr, isMapOrAbsent, meta, num, obj, str, strMap } from './read';
 
 /** Pod labels the product reads; everything else is dropped on ingest. */
@@ -19,13 +20,33 @@ export const POD_LABELS: ReadonlySet<string> = new Set([
   'identity',
   'admiral.io/env',
   'env',
+  'gateway.networking.k8s.io/gateway-name',
+  'istio.io/dataplane-mode',
+  'istio.io/use-waypoint',
 ]);
-/** Pod annotations the product reads (sidecar.istio.io/status, ~200 bytes per pod, had no reader). */
-const POD_ANNOTATIONS: ReadonlySet<string> = new Set(['admiral.io/env']);
+
+/**
+ * Pod (and pod template) annotations kept: admiral.io/env and Istio's own
+ * (any `*istio.io/` key, which the annotation analyzers judge), but not
+ * sidecar.istio.io/status, which the injector writes on every pod (~200 bytes)
+ * and no reader uses.
+ */
+export function keptAnnotation(key: string): boolean {
+  if (key === 'sidecar.istio.io/status') return false;
+  return key === 'admiral.io/env' || key === 'kubernetes.io/ingress.class' || /^([a-z0-9.-]+\.)?istio\.io\//.test(key);
+}
+
+function pickAnnotations(raw: Record<string, unknown> | undefined, slot: ReturnType<typeof lastMapSlot>): Readonly<Record<string, string>> {
+  if (!raw) return EMPTY_MAP;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && keptAnnotation(k)) out[k] = v;
+  return internMap(out, slot);
+}
 
 const labelSlot = lastMapSlot();
 const annotationSlot = lastMapSlot();
 const templateLabelSlot = lastMapSlot();
+const templateAnnotationSlot = lastMapSlot();
 
 /** The tag of an image reference ('docker.io/istio/proxyv2:1.24.1' -> '1.24.1'). */
 export function imageTag(image: string): string | undefined {
@@ -87,8 +108,7 @@ export function slimPod(o: unknown): SlimResult<SlimPod> {
   if (!isMapOrAbsent(md.m.labels)) return { ok: false, reason: 'metadata.labels is not a map' };
   const rawLabels = obj(md.m.labels);
   const labels = rawLabels ? internPicked(rawLabels, POD_LABELS, labelSlot) : EMPTY_MAP;
-  const rawAnnotations = obj(md.m.annotations);
-  const annotations = rawAnnotations ? internPicked(rawAnnotations, POD_ANNOTATIONS, annotationSlot) : EMPTY_MAP;
+  const annotations = pickAnnotations(obj(md.m.annotations), annotationSlot);
   const status = obj(root.status) ?? {};
   let ready = false;
   for (const c of arr(status.conditions) ?? []) {
@@ -115,6 +135,7 @@ export function slimPod(o: unknown): SlimResult<SlimPod> {
       hasProxy: proxy.found,
       proxyVersion: intern(proxyVersion),
       annotations,
+      spec: analysisPodSpec(spec, labels.app === 'istiod'),
     },
   };
 }
@@ -128,7 +149,8 @@ export function slimDeployment(o: unknown): SlimResult<SlimDeployment> {
   if (!spec) return { ok: false, reason: 'spec missing' };
   const status = obj(root.status) ?? {};
   const template = obj(spec.template);
-  const templateLabels = strMap(obj(template?.metadata)?.labels) ?? {};
+  const templateMeta = obj(template?.metadata);
+  const templateLabels = internMap(strMap(templateMeta?.labels) ?? {}, templateLabelSlot);
   const images: string[] = [];
   for (const c of arr(obj(template?.spec)?.containers) ?? []) {
     const image = str(obj(c)?.image);
@@ -144,7 +166,12 @@ export function slimDeployment(o: unknown): SlimResult<SlimDeployment> {
       readyReplicas: num(status.readyReplicas) ?? 0,
       availableReplicas: num(status.availableReplicas) ?? 0,
       images,
-      templateLabels: internMap(templateLabels, templateLabelSlot),
+      templateLabels,
+      // The template as the workload analyzers read it (DeploymentView.spec): labels, kept annotations, the analysis part of its spec.
+      spec: internValue({
+        ...(obj(spec.selector) ? { selector: spec.selector } : {}),
+        template: { metadata: { labels: templateLabels, annotations: pickAnnotations(obj(templateMeta?.annotations), templateAnnotationSlot) }, spec: analysisPodSpec(obj(template?.spec) ?? {}, templateLabels.app === 'istiod') },
+      }),
     },
   };
 }
