@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../../context';
 import { istioFinding, ref } from '../../../finding';
 import { list, obj, str, strings } from '../../../spec';
 import type { ClusterView, Finding, KubeResource } from '../../../types';
-import { labelSelectorMatches } from './label-selector';
+import { labelSelectorMatches } from '../../../label-selector';
 
 const REV = 'istio.io/rev';
 

@@ -2,7 +2,8 @@ import type { AnalysisContext } from '../../../context';
 import { istioFinding, ref } from '../../../finding';
 import { list, obj, str, type Obj } from '../../../spec';
 import type { ClusterView, Finding } from '../../../types';
-import { PROXY_CONTAINER, containersOf, isDeployment, isTemplatePod, labelSelectorMatches, namespacesByName, podSpecOf, resourcesOfKind, templateOf } from './kube';
+import { labelSelectorMatches } from '../../../label-selector';
+import { PROXY_CONTAINER, containersOf, isDeployment, isTemplatePod, namespacesByName, podSpecOf, resourcesOfKind, templateOf } from './kube';
 
 /** Whether an istio-proxy container asks the injector to fill its image in (`image: auto`). */
 function hasAutoImage(spec: Obj): boolean {

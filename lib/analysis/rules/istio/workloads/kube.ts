@@ -82,40 +82,6 @@ export function has(m: Record<string, string> | undefined, key: string): boolean
   return m !== undefined && Object.prototype.hasOwnProperty.call(m, key);
 }
 
-/**
- * Whether a metav1.LabelSelector matches labels: an absent selector matches
- * everything; a malformed one (unknown operator, In without values) matches
- * nothing, as Kubernetes refuses to convert it.
- */
-export function labelSelectorMatches(selector: unknown, labels: Record<string, string>): boolean {
-  if (selector === undefined || selector === null) return true;
-  const s = obj(selector);
-  if (!s) return false;
-  for (const [k, v] of Object.entries(strings(s.matchLabels))) if (labels[k] !== v) return false;
-  for (const raw of list(s.matchExpressions)) {
-    const e = obj(raw) ?? {};
-    const key = str(e.key) ?? '';
-    const values = list(e.values).filter((v): v is string => typeof v === 'string');
-    switch (e.operator) {
-      case 'In':
-        if (!values.length || !has(labels, key) || !values.includes(labels[key]!)) return false;
-        break;
-      case 'NotIn':
-        if (!values.length || (has(labels, key) && values.includes(labels[key]!))) return false;
-        break;
-      case 'Exists':
-        if (values.length || !has(labels, key)) return false;
-        break;
-      case 'DoesNotExist':
-        if (values.length || has(labels, key)) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
 /** Objects of one kind among the cluster's whole resources; undefined when the source keeps none. */
 export function resourcesOfKind(c: ClusterView, kind: string): KubeResource[] | undefined {
   if (!c.resources) return undefined;

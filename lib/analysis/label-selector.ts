@@ -1,13 +1,15 @@
-import { list, obj, str, stringList, strings } from '../../../spec';
+import { list, obj, str, stringList, strings } from './spec';
 
 /**
  * Whether a Kubernetes LabelSelector (matchLabels, matchExpressions) matches
  * the labels. A missing selector matches everything; one Kubernetes would
- * reject (unknown operator, In without values, ...) matches nothing.
+ * reject (not a map, unknown operator, In without values, ...) matches nothing.
+ * Shared by the webhook and injection analyzers.
  */
 export function labelSelectorMatches(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  if (selector === undefined || selector === null) return true;
   const s = obj(selector);
-  if (!s) return true;
+  if (!s) return false;
   for (const [k, v] of Object.entries(strings(s.matchLabels))) if (labels[k] !== v) return false;
   for (const raw of list(s.matchExpressions)) {
     const e = obj(raw);
