@@ -5,6 +5,9 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import { analyze, hasProblems } from '@/lib/analysis/analyze';
 import { formatFinding } from '@/lib/analysis/format';
+import { ISTIO_MESSAGES } from '@/lib/analysis/istio-messages';
+import { MESH_RULES } from '@/lib/analysis/mesh-rules';
+import { RULES } from '@/lib/analysis/rules/registry';
 import { clusterFromManifests, type CertSummary } from '@/lib/analysis/from-manifests';
 import type { AnalysisOptions, ClusterView, Finding } from '@/lib/analysis/types';
 import { InputError, loadManifests, loadYamlObject } from '../analysis/manifest-loader';
@@ -32,6 +35,15 @@ const certSummary: CertSummary = (pem) => {
 
 const SCHEMA_ANALYZER = 'schema.ValidationAnalyzer';
 
+/** Compiled CRD validators by file: one process (the parity tests) analyses many file sets with the same CRDs. */
+const validators = new Map<string, ReturnType<typeof loadCrdValidator>>();
+function crdValidator(file: string | undefined): ReturnType<typeof loadCrdValidator> {
+  const key = file ?? '';
+  let v = validators.get(key);
+  if (!v) validators.set(key, (v = loadCrdValidator(file)));
+  return v;
+}
+
 /** What an analysis of files found, and what it has to say on stderr. */
 export interface FileAnalysis {
   clusters: ClusterView[];
@@ -58,9 +70,19 @@ export function analyzeFiles(args: AnalyzeArgs, extra: AnalysisOptions = {}): Fi
   for (const c of clusters) c.mesh ??= 'mesh';
   let stderr = '';
   // IST0106 compiles the CRD schemas: only when it is to run.
-  const { validator, problem } = !extra.analyzers || extra.analyzers.has(SCHEMA_ANALYZER) ? loadCrdValidator(args.crds) : { validator: undefined, problem: undefined };
+  const { validator, problem } = !extra.analyzers || extra.analyzers.has(SCHEMA_ANALYZER) ? crdValidator(args.crds) : { validator: undefined, problem: undefined };
   if (problem) stderr += `meshglass analyze: ${problem}\n`;
   return { clusters, findings: analyze(clusters, { validateSchema: validator?.validate, ...extra }), stderr };
+}
+
+/** One line per Istio analyzer (Istio's name, its codes) and per Meshglass rule code. */
+export function analyzerList(): string {
+  const istio = new Map<string, Set<string>>();
+  for (const r of RULES) if (r.analyzer) for (const c of r.codes) istio.set(r.analyzer, (istio.get(r.analyzer) ?? new Set()).add(c));
+  const name = (c: string) => (c in ISTIO_MESSAGES ? ISTIO_MESSAGES[c as keyof typeof ISTIO_MESSAGES].name : MESH_RULES[c as keyof typeof MESH_RULES]?.name ?? '');
+  const lines = [...istio].sort(([a], [b]) => a.localeCompare(b)).map(([a, codes]) => `${a}: ${[...codes].sort().map((c) => `${c} ${name(c)}`).join(', ')}`);
+  const mesh = RULES.filter((r) => !r.analyzer).flatMap((r) => r.codes).sort().map((c) => `${c} ${name(c)}`);
+  return `Istio's analyzers (${istio.size}):\n${lines.map((l) => `  ${l}`).join('\n')}\nMeshglass's multi-cluster rules (${mesh.length}):\n${mesh.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
 /** Runs `analyze` with its arguments. */
@@ -73,6 +95,7 @@ export function runAnalyze(argv: string[]): CommandResult {
     throw err;
   }
   if (args.help) return { code: EXIT.ok, stdout: `${USAGE}\n`, stderr: '' };
+  if (args.listAnalyzers) return { code: EXIT.ok, stdout: analyzerList(), stderr: '' };
   let result: FileAnalysis;
   try {
     result = analyzeFiles(args);

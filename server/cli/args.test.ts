@@ -10,6 +10,13 @@ describe('parseAnalyzeArgs', () => {
     expect(a.crds).toBe('c.yaml');
   });
 
+  it("takes istioctl's file-mode flags and the listing without files", () => {
+    const a = parseAnalyzeArgs(['-f', 'x', '--meshConfigFile', 'mesh.yaml', '--meshNetworksFile=net.yaml', '--no-default-resources', '--pods-from-workloads', '--config-only']);
+    expect(a).toMatchObject({ meshConfigFile: 'mesh.yaml', meshNetworksFile: 'net.yaml', noDefaultResources: true, podsFromWorkloads: true, configOnly: true, listAnalyzers: false });
+    expect(parseAnalyzeArgs(['--list-analyzers']).listAnalyzers).toBe(true);
+    expect(() => parseAnalyzeArgs(['--meshConfigFile'])).toThrow('--meshConfigFile needs a value');
+  });
+
   it('rejects what it cannot understand', () => {
     expect(() => parseAnalyzeArgs([])).toThrow(UsageError);
     expect(() => parseAnalyzeArgs(['-f'])).toThrow('-f needs a value');

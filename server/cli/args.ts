@@ -18,6 +18,8 @@ export interface AnalyzeArgs {
   podsFromWorkloads: boolean;
   /** Read only configuration kinds from the files, as istioctl --use-kube=false does. */
   configOnly: boolean;
+  /** Print the analyzers and their codes instead of analysing. */
+  listAnalyzers: boolean;
   help: boolean;
 }
 
@@ -45,13 +47,14 @@ rules (MG codes).
   --config-only            read only configuration from the files, dropping
                            Services, Pods, Namespaces, Nodes and Secrets, as
                            istioctl analyze --use-kube=false does
+  -L, --list-analyzers     list Istio's analyzers and Meshglass's rules, with codes
   -h, --help               this text
 
 Exit codes: 0 nothing above Info, 3 warnings or errors found, 2 unreadable input, 1 usage.`;
 
 /** Parses the arguments after 'analyze'. */
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
-  const out: AnalyzeArgs = { files: [], clusters: new Map(), output: 'text', noDefaultResources: false, podsFromWorkloads: false, configOnly: false, help: false };
+  const out: AnalyzeArgs = { files: [], clusters: new Map(), output: 'text', noDefaultResources: false, podsFromWorkloads: false, configOnly: false, listAnalyzers: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
@@ -101,6 +104,10 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
       case '--config-only':
         out.configOnly = true;
         break;
+      case '-L':
+      case '--list-analyzers':
+        out.listAnalyzers = true;
+        break;
       case '-h':
       case '--help':
         out.help = true;
@@ -109,6 +116,6 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
         throw new UsageError(a.startsWith('-') ? `unknown flag ${a}` : `unexpected argument "${a}" (use -f for files)`);
     }
   }
-  if (!out.help && out.files.length === 0 && out.clusters.size === 0) throw new UsageError('nothing to analyse: give -f PATH or --cluster NAME=PATH');
+  if (!out.help && !out.listAnalyzers && out.files.length === 0 && out.clusters.size === 0) throw new UsageError('nothing to analyse: give -f PATH or --cluster NAME=PATH');
   return out;
 }

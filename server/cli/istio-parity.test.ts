@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '@/lib/analysis/rules/registry';
-import { istioCases, analyzerOf } from './istio-parity';
+import { analyzerList } from './analyze-command';
+import { istioCases, analyzerOf, runIstioCase, sameObject } from './istio-parity';
 import { codeRows, codeTableMarkdown, TABLE_END, TABLE_START } from './parity/code-table';
 import { PARITY_AREAS } from './parity/index';
 import { parityReport } from './parity/parity-report';
@@ -23,6 +24,18 @@ describe("parity with Istio's analyzer test cases", () => {
     // On disagreement the diff shows Meshglass's findings against Istio's.
     if (why === undefined) expect(r.agree ? r.expected : r.got, 'Meshglass differs from Istio').toEqual(r.expected);
     else expect(r.agree, `recorded as an exception (${why}) but Meshglass now agrees: drop the exception`).toBe(false);
+  });
+
+  // meshglass analyze runs every rule at once: a case's findings are still all there, none lost to another rule.
+  it.each(report.results.filter((r) => !r.c.skipAll && r.expected.length > 0).map((r) => [r.id, r.c] as const))('every rule at once still finds %s', (_id, c) => {
+    const { expected, got } = runIstioCase(c, true);
+    expect(expected.filter((e) => !got.some((g) => sameObject(e, g)))).toEqual([]);
+  });
+
+  it('lists every analyzer of the table in --list-analyzers', () => {
+    const listed = analyzerList();
+    for (const c of istioCases()) expect(listed, analyzerOf(c)).toContain(`  ${analyzerOf(c)}: `);
+    expect(listed).toMatch(/^ {2}MG0001 SplitTrustRoot$/m);
   });
 
   it('records exceptions only for cases that exist', () => {

@@ -53,14 +53,18 @@ function describe(f: Finding): string {
 }
 
 /** Istio names an object without a namespace as 'Kind name'; such files put it in Meshglass's default namespace. */
-function sameObject(expected: string, got: string): boolean {
+export function sameObject(expected: string, got: string): boolean {
   if (expected === got) return true;
   const [code, kind, ref] = expected.split(' ');
   return !ref?.includes('/') && got === `${code} ${kind} default/${ref}`;
 }
 
-/** What Istio expects and what Meshglass gives for one case, both sorted, and whether they agree (as multisets). */
-export function runIstioCase(c: IstioCase): { expected: string[]; got: string[]; agree: boolean } {
+/**
+ * What Istio expects and what Meshglass gives for one case, both sorted, and
+ * whether they agree (as multisets). `allRules` runs every rule, as
+ * `meshglass analyze` does, instead of the case's analyzer alone.
+ */
+export function runIstioCase(c: IstioCase, allRules = false): { expected: string[]; got: string[]; agree: boolean } {
   const args: AnalyzeArgs = {
     files: (c.inputFiles ?? []).map(testdata),
     clusters: new Map(Object.entries(c.clusters ?? {}).map(([name, files]) => [name, files.map(testdata)])),
@@ -70,9 +74,10 @@ export function runIstioCase(c: IstioCase): { expected: string[]; got: string[];
     noDefaultResources: false,
     podsFromWorkloads: false,
     configOnly: false,
+    listAnalyzers: false,
     help: false,
   };
-  const { findings } = analyzeFiles(args, { analyzers: new Set([analyzerOf(c)]) });
+  const { findings } = analyzeFiles(args, allRules ? {} : { analyzers: new Set([analyzerOf(c)]) });
   const expected = c.expected.map((e) => `${e.code} ${e.origin}`).sort();
   const got = findings.map(describe).sort();
   const left = [...got];
