@@ -38,9 +38,11 @@ export function StandingFindings({ groups, total }: StandingFindingsProps) {
                   <span className="font-mono text-xs">{g.code}</span>
                   <span className="font-medium">{g.name}</span>
                   <span className="text-xs text-slate-500 dark:text-slate-400">{plural(g.findings.length, 'finding')} in {g.clusters.join(', ') || 'no cluster'}</span>
-                  <Link href={`/findings?code=${g.code}`} className="ml-auto text-xs text-brand-600 hover:underline dark:text-sky-300">table</Link>
                 </summary>
                 <ul className="mb-2 ml-20 space-y-1">
+                  <li>
+                    <Link href={`/findings?code=${g.code}`} className="text-xs text-brand-600 hover:underline dark:text-sky-300">Every {g.code} finding, with its fix</Link>
+                  </li>
                   {g.findings.map((f) => (
                     <li key={f.id}>
                       <Link href={f.href} className="hover:underline">{f.message}</Link>
