@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 
 /** Input that cannot be read or parsed (the CLI exits 2). */
 export class InputError extends Error {}
@@ -26,16 +26,25 @@ function files(p: string): string[] {
   });
 }
 
-/** Every object of a YAML text; throws InputError with file:line for a syntax error. */
+/**
+ * Every object of a YAML text; throws InputError with file:line for a syntax
+ * error. js-yaml, with the core schema (timestamps stay strings, as Kubernetes
+ * reads them): several times faster than the `yaml` package's document model
+ * on large dumps.
+ */
 export function parseManifestText(text: string, file: string): unknown[] {
   const out: unknown[] = [];
-  for (const doc of parseAllDocuments(text, { prettyErrors: true })) {
-    const err = doc.errors[0];
-    if (err) {
-      const pos = err.linePos?.[0];
-      throw new InputError(`${file}:${pos ? `${pos.line}:${pos.col}` : '?'}: invalid YAML: ${err.message.split('\n')[0]}`);
-    }
-    const v = doc.toJS() as { kind?: string; items?: unknown[] } | null;
+  let docs: unknown[];
+  try {
+    docs = [];
+    loadAll(text, (d) => docs.push(d), { schema: CORE_SCHEMA, filename: file });
+  } catch (err) {
+    if (!(err instanceof YAMLException)) throw err;
+    const at = err.mark ? `${err.mark.line + 1}:${err.mark.column + 1}` : '?';
+    throw new InputError(`${file}:${at}: invalid YAML: ${err.reason}`);
+  }
+  for (const doc of docs) {
+    const v = doc as { kind?: string; items?: unknown[] } | null;
     if (!v || typeof v !== 'object') continue;
     if (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) out.push(...v.items);
     else out.push(v);
