@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { list, num, obj, str, strings } from './spec';
-import { MESH_CONFIG_DEFAULTS } from './mesh-config';
+import { IGNORED_NAMESPACES, MESH_CONFIG_DEFAULTS } from './mesh-config';
 import type {
   ClusterView, ConfigObject, ControlPlaneView, DeploymentView, KubeResource, MeshConfigView, NamespaceView, NodeView, PodView, RootCertView, SecretView, ServiceView,
 } from './types';
@@ -61,8 +61,6 @@ const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Repli
 const CUSTOM_GROUPS = /(^|\.)istio\.io$|^admiral\.io$|^gateway\.networking\.(x-)?k8s\.io$/;
 /** Kinds istioctl's file mode leaves out (kuberesource.DefaultExcludedSchemas). */
 const RUNTIME_KINDS = new Set(['Service', 'Namespace', 'Node', 'Pod', 'Secret']);
-/** Namespaces Istio's analysis ignores (inject.IgnoredNamespaces). */
-const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 
 /** istioctl's stand-in ingress gateway for files-only analysis (pkg/config/analysis/local/defaults.go). */
 function defaultIngress(namespace: string, service: string): unknown[] {

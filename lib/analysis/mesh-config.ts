@@ -20,6 +20,9 @@ export function meshConfigOf(c: ClusterView): Record<string, unknown> {
   return { ...MESH_CONFIG_DEFAULTS, rootNamespace: c.istioNamespace ?? 'istio-system', ...c.meshConfig };
 }
 
+/** Namespaces Istio's analysis never looks at (inject.IgnoredNamespaces). */
+export const IGNORED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
 /** The Istio namespace of a cluster. */
 export function istioNamespaceOf(c: ClusterView): string {
   return c.istioNamespace ?? 'istio-system';

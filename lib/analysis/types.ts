@@ -190,6 +190,8 @@ export interface ClusterView {
    * that conclude from the absence of something skip such clusters.
    */
   complete: boolean;
+  /** Namespaces whose Secrets the view holds; undefined when it holds every namespace's (the fleet watches only the Istio namespace's). */
+  secretNamespaces?: ReadonlySet<string>;
   /** Pod label keys the source keeps; undefined when pods carry all their labels. */
   podLabelKeys?: ReadonlySet<string>;
   namespaces: Collection<NamespaceView>;

@@ -1,9 +1,13 @@
 import 'server-only';
 import type { ClusterView, ConfigObject, ControlPlaneView } from '@/lib/analysis/types';
 import { istiodPodsByRevision } from '../clusters/istiod-poller';
+import { builtinKinds } from '../clusters/kinds';
 import { POD_LABELS } from '../clusters/slim/workloads';
 import { clusterMesh, clusterNetwork } from '../fleet/clusters';
 import type { ClusterEntry } from '../fleet/model';
+
+/** The namespace the fleet watches Secrets in (the Istio namespace only). */
+const SECRET_NAMESPACES: ReadonlySet<string> = new Set(builtinKinds().filter((k) => k.role === 'secrets' && k.namespace).map((k) => k.namespace!));
 
 /** A re-iterable view over a Map's values: rules read the model's records in place, nothing is copied. */
 function values<T>(m: Map<string, T>): Iterable<T> {
@@ -47,6 +51,7 @@ export function clusterViewOf(e: ClusterEntry, now = Date.now()): ClusterView {
     network: clusterNetwork(e),
     complete: (cond.phase === 'ok' || cond.phase === 'stale') && cond.syncedKinds > 0 && cond.syncedKinds === cond.totalKinds,
     podLabelKeys: POD_LABELS,
+    secretNamespaces: SECRET_NAMESPACES,
     namespaces: values(e.store.namespaces),
     services: values(e.store.services),
     pods: values(e.store.pods),

@@ -49,7 +49,7 @@ describe('checkGatewaySecrets', () => {
     expect(run(pod('edge') + secret('shop-cert', ['tls.crt', 'tls.key']) + gw('shop-cert'))).toEqual([]);
     expect(run(pod('edge') + secret('shop-cert', ['cert', 'key']) + gw('shop-cert'))).toEqual([]);
     expect(run(pod('edge') + gw('shop-cert'), { complete: false })).toEqual([]);
-    // Slim fleet views hold only the Istio namespace's Secrets.
-    expect(run(pod('edge') + gw('shop-cert'), { podLabelKeys: new Set(['istio']) })).toEqual([]);
+    // Fleet views hold only the Istio namespace's Secrets.
+    expect(run(pod('edge') + gw('shop-cert'), { secretNamespaces: new Set(['istio-system']) })).toEqual([]);
   });
 });

@@ -9,13 +9,9 @@ import { gatewaySelector, gatewayServers, podLabelsKept, selectedPods, shortOrFu
 /** The key pairs a gateway credential may hold its certificate and key under (generic, then kubernetes.io/tls). */
 const CERT_KEY_PAIRS = [['cert', 'key'], ['tls.crt', 'tls.key']] as const;
 
-/**
- * Whether the view holds every Secret of the namespace. The fleet model
- * (slim views, which set podLabelKeys) watches only the Istio namespace's
- * Secrets; files hold all of theirs.
- */
+/** Whether the view holds the namespace's Secrets (the fleet holds only the Istio namespace's; files hold all). */
 function secretsKnownIn(c: ClusterView, namespace: string): boolean {
-  return !c.podLabelKeys || namespace === (c.istioNamespace ?? 'istio-system');
+  return !c.secretNamespaces || c.secretNamespaces.has(namespace);
 }
 
 /**

@@ -4,7 +4,7 @@ import { selects, selectorString } from '../../../hosts';
 import { meshConfigOf } from '../../../mesh-config';
 import { list, obj, str, stringList } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, ObjectRef, PodView } from '../../../types';
-import { distinct, namespacesOf, podInAmbient, podInMesh, podsByNamespace, selectorJudgeable, selectorLabels } from './workloads';
+import { namespacesOf, podInAmbient, podInMesh, podsByNamespace, selectorJudgeable, selectorLabels } from './workloads';
 
 export const SECURITY = 'security.istio.io';
 
@@ -76,5 +76,5 @@ export function checkAuthorizationPoliciesIn(ctx: AnalysisContext, c: ClusterVie
     const at = [ref(c.name, 'AuthorizationPolicy', ap.namespace, ap.name)];
     out.push(...noWorkloads(ctx, ap, rootNamespace, at), ...unknownNamespaces(ctx, ap, at));
   }
-  return distinct(out);
+  return out;
 }

@@ -2,7 +2,6 @@ import type { AnalysisContext } from '../../../context';
 import { istioFinding, ref } from '../../../finding';
 import { list, num, obj, str } from '../../../spec';
 import type { ClusterView, Finding, ObjectRef } from '../../../types';
-import { distinct } from './workloads';
 
 /** Enum values as the EnvoyFilter API numbers them (a manifest may give the number instead of the name). */
 const OPERATIONS = ['INVALID', 'MERGE', 'ADD', 'REMOVE', 'INSERT_BEFORE', 'INSERT_AFTER', 'INSERT_FIRST', 'REPLACE', 'MERGE_AND_REPLACE_LIST'];
@@ -66,7 +65,7 @@ export function checkEnvoyPatchesIn(ctx: AnalysisContext, c: ClusterView): Findi
       if (str(obj(obj(patch.match)?.proxy)?.proxyVersion)) versionedTargets.add(target);
     }
   }
-  return distinct(out);
+  return out;
 }
 
 function relativeFinding(at: ObjectRef[], withProxyVersion: boolean): Finding {

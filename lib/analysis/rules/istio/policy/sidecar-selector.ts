@@ -3,7 +3,7 @@ import { istioFinding, ref } from '../../../finding';
 import { selects, selectorString } from '../../../hosts';
 import { obj } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, PodView } from '../../../types';
-import { distinct, namespaceInAmbient, namespacesOf, podInAmbient, podsByNamespace, selectorJudgeable, selectorLabels, selectsPodIn, sortedNames } from './workloads';
+import { namespaceInAmbient, namespacesOf, podInAmbient, podsByNamespace, selectorJudgeable, selectorLabels, selectsPodIn, sortedNames } from './workloads';
 
 const AMBIENT_POD = 'selected workload is in ambient mode, the policy has no impact';
 const AMBIENT_NAMESPACE = 'namespace is in ambient mode, the policy has no impact';
@@ -55,5 +55,5 @@ export function checkSidecarSelectorsIn(ctx: AnalysisContext, c: ClusterView): F
     const names = sortedNames(list);
     for (const s of list) out.push(istioFinding('IST0111', at(s), [names, ns], 'Keep one Sidecar without workload selector per namespace; give the others selectors or merge them.'));
   }
-  return distinct(out);
+  return out;
 }

@@ -4,7 +4,6 @@ import { meshConfigOf } from '../../../mesh-config';
 import { list, obj, str } from '../../../spec';
 import type { ClusterView, Finding } from '../../../types';
 import { TELEMETRY } from './telemetry-providers';
-import { distinct } from './workloads';
 
 /** IST0002: a Telemetry whose tracing uses a Lightstep extension provider of the mesh config (deprecated). */
 export function checkLightstepProvidersIn(ctx: AnalysisContext, c: ClusterView): Finding[] {
@@ -24,5 +23,5 @@ export function checkLightstepProvidersIn(ctx: AnalysisContext, c: ClusterView):
       }
     }
   }
-  return distinct(out);
+  return out;
 }

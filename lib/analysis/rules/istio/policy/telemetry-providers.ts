@@ -3,7 +3,6 @@ import { istioFinding, ref } from '../../../finding';
 import { meshConfigOf } from '../../../mesh-config';
 import { list, obj } from '../../../spec';
 import type { ClusterView, Finding } from '../../../types';
-import { distinct } from './workloads';
 
 export const TELEMETRY = 'telemetry.istio.io';
 
@@ -25,5 +24,5 @@ export function checkTelemetryProvidersIn(ctx: AnalysisContext, c: ClusterView):
       }
     }
   }
-  return distinct(out);
+  return out;
 }

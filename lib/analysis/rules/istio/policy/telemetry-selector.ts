@@ -4,7 +4,7 @@ import { selects, selectorString } from '../../../hosts';
 import { obj } from '../../../spec';
 import type { ClusterView, ConfigObject, Finding, PodView } from '../../../types';
 import { TELEMETRY } from './telemetry-providers';
-import { distinct, podsByNamespace, selectorJudgeable, selectorLabels, selectsPodIn, sortedNames } from './workloads';
+import { podsByNamespace, selectorJudgeable, selectorLabels, selectsPodIn, sortedNames } from './workloads';
 
 /**
  * IST0101 (selector): a Telemetry whose selector matches no pod of its
@@ -32,5 +32,5 @@ export function checkTelemetrySelectorsIn(ctx: AnalysisContext, c: ClusterView):
       out.push(istioFinding('IST0159', at(t), [names, pod.namespace, pod.name], 'Make the Telemetry selectors disjoint, or merge the Telemetries into one.'));
     }
   }
-  return distinct(out);
+  return out;
 }

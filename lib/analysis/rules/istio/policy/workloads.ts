@@ -6,7 +6,7 @@ import type { AnalysisContext } from '../../../context';
 import { selects } from '../../../hosts';
 import { podsCarry } from '../../../pod-labels';
 import { list, obj, str, strings } from '../../../spec';
-import type { ClusterView, ConfigObject, Finding, NamespaceView, PodView } from '../../../types';
+import type { ClusterView, ConfigObject, NamespaceView, PodView } from '../../../types';
 
 /** The annotation istio-cni sets on pods whose traffic ztunnel captures. */
 const AMBIENT_REDIRECTION = 'ambient.istio.io/redirection';
@@ -90,10 +90,4 @@ export function selectsPodIn(ctx: AnalysisContext, namespace: string, selector: 
 /** Names of objects, sorted (how Istio lists conflicting resources). */
 export function sortedNames(objects: readonly ConfigObject[]): string[] {
   return objects.map((o) => o.name).sort();
-}
-
-/** Findings without repeats (same id: same code, objects and message), as istioctl prints each message once. */
-export function distinct(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => !seen.has(f.id) && !!seen.add(f.id));
 }

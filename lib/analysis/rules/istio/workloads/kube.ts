@@ -7,8 +7,7 @@
 import { list, obj, str, strings, type Obj } from '../../../spec';
 import type { ClusterView, DeploymentView, KubeResource, NamespaceView, PodView } from '../../../types';
 
-/** Namespaces Istio's analysis never looks at (inject.IgnoredNamespaces). */
-export const IGNORED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+export { IGNORED_NAMESPACES } from '../../../mesh-config';
 
 export const PROXY_CONTAINER = 'istio-proxy';
 export const INJECTION_LABEL = 'istio-injection';
