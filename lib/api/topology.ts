@@ -37,7 +37,7 @@ export const topologyNodeSchema = z.object({
   data: z.object({
     id: z.string(),
     parent: z.string().optional(),
-    kind: z.enum(['workload', 'app', 'versionedApp', 'service', 'serviceEntry', 'unknown', 'passthrough', 'gateway', 'outside', 'cluster', 'namespace', 'appBox']),
+    kind: z.enum(['workload', 'app', 'versionedApp', 'service', 'serviceEntry', 'unknown', 'passthrough', 'gateway', 'waypoint', 'outside', 'cluster', 'namespace', 'appBox']),
     cluster: z.string(),
     namespace: z.string().optional(),
     name: z.string(),
@@ -67,6 +67,10 @@ export const topologyEdgeSchema = z.object({
     crossCluster: z.boolean(),
     crossNetwork: z.boolean(),
     via: z.string().optional(),
+    /** Carried over HBONE (ambient). */
+    hbone: z.boolean().optional(),
+    /** The waypoint node an ambient L7 edge passes through. */
+    waypoint: z.string().optional(),
     health: healthStatus.optional(),
     healthReasons: z.array(z.string()).optional(),
   }),

@@ -10,7 +10,7 @@ export type GraphType = (typeof GRAPH_TYPES)[number];
  * and east-west gateways get their own; `outside` is the one node standing for
  * everything outside a scoped caller's workspaces (no cluster, no namespace).
  */
-export type NodeKind = 'workload' | 'app' | 'versionedApp' | 'service' | 'serviceEntry' | 'unknown' | 'passthrough' | 'gateway' | 'outside';
+export type NodeKind = 'workload' | 'app' | 'versionedApp' | 'service' | 'serviceEntry' | 'unknown' | 'passthrough' | 'gateway' | 'waypoint' | 'outside';
 
 /** One Prometheus series as the topology reads it (labels, value, the cluster whose source answered). */
 export interface TrafficSample {
@@ -52,6 +52,10 @@ export interface GraphEdge {
   crossNetwork: boolean;
   /** The east-west gateway node this hop passes through. */
   via?: string;
+  /** Carried over HBONE (ambient: ztunnel or a waypoint on the path), mutual TLS by construction. */
+  hbone?: boolean;
+  /** The waypoint node (kind 'waypoint') an ambient L7 edge passes through. */
+  waypoint?: string;
   health?: Health;
 }
 

@@ -36,6 +36,8 @@ export interface ClusterSpec {
   /** Index used to allocate this cluster's pod CIDR (10.<index+1>.0.0/16). */
   index: number;
   nodes: number;
+  /** Ambient installed (istio-cni and a ztunnel DaemonSet in istio-system, one pod per node), at this version. */
+  ztunnel?: { version: string };
 }
 
 export interface NamespaceSpec {
@@ -43,7 +45,19 @@ export interface NamespaceSpec {
   name: string;
   /** Sidecar injection: a revision name ('default' = istio-injection=enabled), or absent for no injection. */
   revision?: string;
+  /** 'ambient': labelled istio.io/dataplane-mode=ambient; its pods are redirected by ztunnel (no sidecar). */
+  dataplane?: 'ambient';
   labels?: Record<string, string>;
+}
+
+/** A waypoint proxy: a Gateway of class istio-waypoint with its Deployment, pods and Service, as istiod deploys it. */
+export interface WaypointSpec {
+  cluster: string;
+  namespace: string;
+  name: string;
+  /** istio.io/waypoint-for (Istio's default: service). */
+  for?: 'service' | 'workload' | 'all';
+  replicas?: number;
 }
 
 export interface PortSpec {
@@ -129,6 +143,8 @@ export interface FleetSpec {
   services: ServiceSpec[];
   workloads: WorkloadSpec[];
   edges: TrafficEdgeSpec[];
+  /** Waypoint proxies (ambient L7), per cluster. */
+  waypoints?: WaypointSpec[];
   /** Any further objects (Istio/Admiral custom resources, ConfigMaps) per cluster. */
   extraObjects: Array<{ cluster: string; object: KubeObject }>;
 }
