@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clusterStateSchema } from '../api/envelope';
+import { ambientCountsSchema, waypointSchema, ztunnelSchema } from './ambient';
 
 /** An east-west gateway Service (istio=eastwestgateway) and where it can be reached. */
 export const eastWestGatewaySchema = z.object({
@@ -42,6 +43,8 @@ export const clusterSummarySchema = z.object({
   eastWestGateways: z.array(eastWestGatewaySchema),
   /** How many Istio remote secrets (istio/multiCluster=true) this cluster's istio-system holds; the list is on the detail. */
   remoteSecretCount: z.number().int(),
+  /** Ambient mode in this cluster, when it runs ztunnel or has ambient namespaces. */
+  ambient: ambientCountsSchema.optional(),
 });
 export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 
@@ -49,6 +52,10 @@ export type ClusterSummary = z.infer<typeof clusterSummarySchema>;
 export const clusterDetailSchema = clusterSummarySchema.extend({
   /** The Istio remote secrets in this cluster's istio-system, each with the clusters it reads. */
   remoteSecrets: z.array(z.object({ name: z.string(), clusters: z.array(z.string()) })),
+  /** ztunnel per Node (empty when the cluster neither runs ztunnel nor has ambient pods). */
+  ztunnels: z.array(ztunnelSchema),
+  /** Waypoint Gateways (class istio-waypoint) in the namespaces the caller may see. */
+  waypoints: z.array(waypointSchema),
 });
 export type ClusterDetail = z.infer<typeof clusterDetailSchema>;
 

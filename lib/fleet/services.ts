@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { clusterSignalsSchema, healthSchema, signalsSchema, telemetryWindowSchema } from '../api/signals-schema';
+import { conditionSchema, dataplaneSummarySchema } from './dataplane-schema';
 import { pagingQuerySchema } from './paging';
+import { serviceRouteSchema } from './routes';
 
 /** A port as one cluster's Service declares it. */
 export const servicePortSchema = z.object({ name: z.string().optional(), port: z.number(), protocol: z.string(), appProtocol: z.string().optional() });
@@ -19,6 +21,19 @@ export const serviceInstanceSchema = z.object({
   workloads: z.array(serviceWorkloadSchema),
   versions: z.array(z.string()),
   proxies: z.object({ total: z.number().int(), versions: z.record(z.string(), z.number().int()) }),
+  /** The data-plane mode of its pods ('mixed' when they differ); with no pods, its namespace's. */
+  dataplane: dataplaneSummarySchema,
+  /** The waypoint this Service uses (istio.io/use-waypoint on it or its namespace), when it uses one. */
+  waypoint: z
+    .object({
+      namespace: z.string(),
+      name: z.string(),
+      /** The waypoint Gateway exists in this cluster with a ready pod. */
+      ready: z.boolean(),
+      /** The Service's istio.io/WaypointBound condition, when istiod wrote one. */
+      bound: conditionSchema.pick({ reason: true, message: true }).extend({ status: z.enum(['True', 'False']) }).optional(),
+    })
+    .optional(),
 });
 export type ServiceInstance = z.infer<typeof serviceInstanceSchema>;
 
@@ -39,6 +54,8 @@ export const serviceSummarySchema = z.object({
   endpoints: z.object({ ready: z.number().int(), notReady: z.number().int() }),
   versions: z.array(z.string()),
   proxies: z.number().int(),
+  /** The distinct data-plane modes of its instances across clusters (ServiceEntry: empty). */
+  dataplanes: z.array(dataplaneSummarySchema),
   /** Differences across clusters (type, ports, headless mix), as IST0170 would flag them. */
   inconsistencies: z.array(z.string()),
   /** ServiceEntry only. */
@@ -58,6 +75,8 @@ export const serviceDetailSchema = serviceSummarySchema.extend({
   instances: z.array(serviceInstanceSchema),
   /** Every visible mesh with a Service of this namespace/name (this one included), in mesh order, with its clusters. */
   meshes: z.array(z.object({ mesh: z.string(), clusters: z.array(z.string()) })).optional(),
+  /** HTTPRoutes, GRPCRoutes and VirtualServices that send traffic to this service, per cluster. */
+  routes: z.array(serviceRouteSchema),
 });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
 
@@ -89,6 +108,8 @@ export const servicesQuerySchema = pagingQuerySchema.extend({
   namespace: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
   kind: z.enum(['Service', 'ServiceEntry']).optional(),
+  /** Rows with an instance in this data-plane mode in any cluster. */
+  dataplane: dataplaneSummarySchema.optional(),
   sort: z.enum([...FLEET_SORTS, ...SIGNAL_SORTS]).default('name'),
   /** Health statuses to keep, comma-separated (needs telemetry). */
   health: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataplaneModeSchema } from './dataplane-schema';
 import { pagingQuerySchema } from './paging';
 import { meshParam } from './services';
 
@@ -17,6 +18,8 @@ export const workloadSchema = z.object({
   proxies: z.number().int(),
   proxyVersions: z.array(z.string()),
   identity: z.string().optional(),
+  /** How its pods' traffic is captured: the majority of its pods, else what its namespace asks for. */
+  dataplane: dataplaneModeSchema,
 });
 export type Workload = z.infer<typeof workloadSchema>;
 
@@ -42,5 +45,7 @@ export const workloadsQuerySchema = pagingQuerySchema.extend({
   mesh: meshParam.optional(),
   namespace: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
+  /** Groups with a workload in this data-plane mode. */
+  dataplane: dataplaneModeSchema.optional(),
 });
 export type WorkloadsQuery = z.infer<typeof workloadsQuerySchema>;
