@@ -1,3 +1,4 @@
+import type { AmbientFacts } from './ambient';
 import { deadNodesStep } from './dead-nodes-step';
 import { toElementsPaced, type TopologyElements } from './elements';
 import { filterStep, type FilterOptions } from './filter-step';
@@ -11,6 +12,7 @@ import { responseTimeStepPaced } from './response-time-step';
 import { scopeStep, type ScopeAllows } from './scope-step';
 import { trafficStepPaced } from './traffic-step';
 import type { GraphNode, GraphType, TrafficSample } from './types';
+import { waypointStepPaced } from './waypoint-step';
 
 /** Everything a topology is built from: series, fleet facts as plain functions, and the caller's parameters. */
 export interface TopologyInput extends HealthOptions, FilterOptions {
@@ -21,6 +23,8 @@ export interface TopologyInput extends HealthOptions, FilterOptions {
   inventory?: readonly GraphNode[];
   hideIdle: boolean;
   networkOf?: (cluster: string) => string | undefined;
+  /** Ambient facts of the fleet (waypoints, ambient workloads); absent, the graph is read as sidecars only. */
+  ambient?: AmbientFacts;
   focus?: string;
   hops?: number;
   /** The caller's visibility; absent for callers who see the whole fleet. */
@@ -42,7 +46,7 @@ export interface TopologyStats {
 /**
  * Builds the graph by Kiali's ordered steps, each a pure function:
  * traffic -> dead nodes -> health -> mTLS -> response time, then the
- * east-west gateway hop, the caller's filters, the caller's scope (everything
+ * waypoint hop and the east-west gateway hop, the caller's filters, the caller's scope (everything
  * outside collapsed into one node), focus, and elements.
  */
 export function buildTopology(input: TopologyInput): BuiltTopology {
@@ -69,6 +73,8 @@ export function* buildTopologyPaced(input: TopologyInput): Paced<BuiltTopology> 
   g = yield* healthStepPaced(g, input);
   g = mtlsStep(g);
   g = yield* responseTimeStepPaced(g, input.p95, input.graphType, identities);
+  // Before the gateway step: a waypoint runs in the client's cluster, so its hop out may cross networks.
+  if (input.ambient?.any) g = yield* waypointStepPaced(g, input.readiness);
   g = yield* gatewayStepPaced(g, input.networkOf ?? (() => undefined));
   g = filterStep(g, input);
   yield;
@@ -88,8 +94,8 @@ export function* buildTopologyPaced(input: TopologyInput): Paced<BuiltTopology> 
   let totalRps = 0;
   let crossClusterEdges = 0;
   for (const e of g.edges.values()) {
-    // Hops through a gateway would count twice; count each request once, at the edge into its real destination.
-    if (!e.source.startsWith('gw:')) totalRps += e.rates.total;
+    // Hops through a gateway or a waypoint would count twice; count each request once, at the hop out of its client.
+    if (!e.source.startsWith('gw:') && !e.source.startsWith('wp:')) totalRps += e.rates.total;
     if (e.crossCluster) crossClusterEdges++;
   }
   return {

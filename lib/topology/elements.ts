@@ -30,6 +30,10 @@ export interface TopologyEdgeData {
   crossCluster: boolean;
   crossNetwork: boolean;
   via?: string;
+  /** Carried over HBONE (ambient: ztunnel or a waypoint on the path); written only when true. */
+  hbone?: boolean;
+  /** The waypoint node (`wp:<cluster>/<ns>/<name>`) an ambient L7 edge or hop belongs to. */
+  waypoint?: string;
   health?: HealthStatus;
   healthReasons?: string[];
 }
@@ -105,6 +109,9 @@ export function* toElementsPaced(g: Graph, networkOf: (cluster: string) => strin
         }
       : { id: e.id, source: e.source, target: e.target, protocol: e.protocol, rps, errorPercent, tcpBytesPerSecond, p95Ms: e.p95Ms, mtlsShare, crossCluster: e.crossCluster, crossNetwork: e.crossNetwork };
     if (detail && e.via) data.via = e.via;
+    // Only where set: sidecar answers keep their bytes.
+    if (e.hbone) data.hbone = true;
+    if (e.waypoint !== undefined) data.waypoint = e.waypoint;
     if (e.health) {
       data.health = e.health.status;
       if (detail) data.healthReasons = e.health.reasons;

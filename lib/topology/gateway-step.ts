@@ -18,9 +18,14 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, v
     // Written out rather than spread: one of these per hop of every cross-network edge.
     const r = proto.rates;
     const rates = { total: r.total, http5xx: r.http5xx, http4xx: r.http4xx, grpc: r.grpc, noResponse: r.noResponse };
-    g.edges.set(id, { id, source, target, protocol: proto.protocol, rates, tcpBytes: proto.tcpBytes, mtlsRate: proto.mtlsRate, securedBase: proto.securedBase, mtlsShare: proto.mtlsShare, p95Ms: proto.p95Ms, crossCluster, crossNetwork: true, via, health: proto.health });
+    const hop: GraphEdge = { id, source, target, protocol: proto.protocol, rates, tcpBytes: proto.tcpBytes, mtlsRate: proto.mtlsRate, securedBase: proto.securedBase, mtlsShare: proto.mtlsShare, p95Ms: proto.p95Ms, crossCluster, crossNetwork: true, via, health: proto.health };
+    // Ambient marks only where set, so sidecar edges keep their shape.
+    if (proto.hbone) hop.hbone = true;
+    if (proto.waypoint !== undefined) hop.waypoint = proto.waypoint;
+    g.edges.set(id, hop);
     return undefined;
   }
+  if (proto.hbone) e.hbone = true;
   for (const k of ['total', 'http5xx', 'http4xx', 'grpc', 'noResponse'] as const) e.rates[k] += proto.rates[k];
   e.tcpBytes += proto.tcpBytes;
   e.mtlsRate += proto.mtlsRate;

@@ -52,7 +52,7 @@ export function* healthStepPaced(g: Graph, opts: HealthOptions = {}): Paced<Grap
     const rates = inbound.get(n.id) ?? (opts.telemetryOk?.(n.cluster) === false ? undefined : emptyRates());
     const readiness = opts.readiness?.(n);
     if (n.kind === 'service') n.health = serviceInstanceHealth(rates, readiness, tolerances);
-    else if (n.kind === 'workload' || n.kind === 'app' || n.kind === 'versionedApp') n.health = workloadHealth(rates, readiness, tolerances);
+    else if (n.kind === 'workload' || n.kind === 'app' || n.kind === 'versionedApp' || n.kind === 'waypoint') n.health = workloadHealth(rates, readiness, tolerances);
     else n.health = requestHealth(rates, tolerances);
     if (pauseAfter(i++)) yield;
   }

@@ -12,6 +12,14 @@ export function destinationCluster(m: Record<string, string>, sourceCluster: str
   return known(m.destination_cluster) ? m.destination_cluster : sourceCluster;
 }
 
+/**
+ * Whether a reporter's metrics are scraped in the source's cluster, so that
+ * the cluster that answered stands in for a missing source_cluster: the
+ * client's proxy, or the waypoint (Istio uses the waypoint of the client's
+ * cluster). The destination's are scraped in the destination's cluster.
+ */
+export const scrapedAtSource = (reporter: string | undefined): boolean => reporter === 'source' || reporter === 'waypoint';
+
 /** The cluster of a request's source: its label, else the cluster whose metrics held it. */
 export function sourceCluster(m: Record<string, string>, scrapeCluster?: string): string {
   return known(m.source_cluster) ? m.source_cluster : (scrapeCluster ?? 'unknown');
@@ -151,7 +159,7 @@ export function edgeIdentities(graphType: GraphType, fixedProtocol?: string): Ed
   return {
     of(s) {
       const m = s.metric;
-      const srcCluster = sourceCluster(m, m.reporter === 'source' ? s.scrapeCluster : undefined);
+      const srcCluster = sourceCluster(m, scrapedAtSource(m.reporter) ? s.scrapeCluster : undefined);
       const dw = m.destination_workload ?? '';
       const sw = m.source_workload ?? '';
       let bySource = memo.get(dw);
@@ -159,7 +167,7 @@ export function edgeIdentities(graphType: GraphType, fixedProtocol?: string): Ed
       let bucket = bySource.get(sw);
       if (!bucket) bySource.set(sw, (bucket = []));
       for (const e of bucket) if (sameLabels(e, m, srcCluster)) return e.id;
-      const source = sourceNode(m, graphType, m.reporter === 'source' ? s.scrapeCluster : undefined);
+      const source = sourceNode(m, graphType, scrapedAtSource(m.reporter) ? s.scrapeCluster : undefined);
       const destination = destinationNode(m, graphType, srcCluster);
       const protocol = fixedProtocol ?? (m.request_protocol || 'http');
       const id = { source, destination, protocol, edgeId: edgeId(source.id, destination.id, protocol), requestKey: requestKey(m, srcCluster) };

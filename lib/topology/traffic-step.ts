@@ -1,14 +1,18 @@
 import { addRate, classifyResponse, emptyRates } from '../health/response-class';
+import { waypointNodeId, type AmbientFacts } from './ambient';
 import { forEachKeptReportPaced } from './dedup';
+import { ambientLookups, foldParallelTcp, type AmbientMarks } from './hbone';
 import { edgeIdentities, type EdgeIdentities, type EdgeIdentity } from './node-identity';
 import { pauseAfter, runToEnd, type Paced } from './paced';
 import { emptyGraph, type Graph, type GraphEdge, type GraphNode, type GraphType, type TrafficSample } from './types';
 
-/** Input of the traffic step: request-rate and TCP byte series from both reporters. */
+/** Input of the traffic step: request-rate and TCP byte series from every reporter. */
 export interface TrafficInput {
   requests: readonly TrafficSample[];
   tcp: readonly TrafficSample[];
   graphType: GraphType;
+  /** Ambient facts of the fleet; absent, every edge is read as sidecar traffic. */
+  ambient?: AmbientFacts;
 }
 
 function node(g: Graph, n: GraphNode): GraphNode {
@@ -30,8 +34,13 @@ function edge(g: Graph, id: EdgeIdentity): GraphEdge {
   return e;
 }
 
-/** Adds the de-duplicated series with a positive value to the graph; `add` puts one series' value on its edge. */
-function* addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdentities, add: (e: GraphEdge, s: TrafficSample) => void): Paced<void> {
+type Marks = ((id: EdgeIdentity, m: Record<string, string>) => AmbientMarks) | undefined;
+
+/**
+ * Adds the de-duplicated series with a positive value to the graph; `add` puts one series' value on its edge.
+ * With ambient marks, `dropHops` leaves out ztunnel's hops into and out of waypoints (TCP).
+ */
+function* addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdentities, add: (e: GraphEdge, s: TrafficSample, id: EdgeIdentity) => void, marks: Marks, dropHops: boolean): Paced<void> {
   // Each series is resolved once; de-duplication and the edge share the result.
   const resolved: EdgeIdentity[] = new Array(samples.length);
   for (let i = 0; i < samples.length; i++) {
@@ -41,9 +50,15 @@ function* addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdenti
   yield* forEachKeptReportPaced(samples, (i) => resolved[i]!.requestKey, (i) => {
     const s = samples[i]!;
     if (!(s.value > 0)) return;
-    const e = edge(g, resolved[i]!);
-    add(e, s);
-    if (s.metric.reporter === 'destination') {
+    const id = resolved[i]!;
+    const mk = marks?.(id, s.metric);
+    if (dropHops && mk?.waypointHop) return;
+    const e = edge(g, id);
+    add(e, s, id);
+    if (mk?.hbone) e.hbone = true;
+    // A waypoint terminates the client's mTLS and knows it, like a destination proxy.
+    const r = s.metric.reporter;
+    if (r === 'destination' || r === 'waypoint') {
       e.securedBase += s.value;
       if (s.metric.connection_security_policy === 'mutual_tls') e.mtlsRate += s.value;
     }
@@ -51,11 +66,33 @@ function* addSeries(g: Graph, samples: readonly TrafficSample[], ids: EdgeIdenti
 }
 
 /**
+ * The waypoint node a waypoint-reported request went through: the one its
+ * destination Service uses in the cluster whose waypoint reported it (the
+ * scraped cluster, else the client's). Unknown to the fleet: no node, and the
+ * edge stays direct (still HBONE).
+ */
+function markWaypoint(e: GraphEdge, s: TrafficSample, id: EdgeIdentity, ambient: AmbientFacts | undefined): void {
+  e.hbone = true;
+  if (e.waypoint !== undefined || !ambient) return;
+  const m = s.metric;
+  const cluster = s.scrapeCluster ?? id.source.cluster;
+  const ns = m.destination_service_namespace;
+  const name = m.destination_service_name;
+  if (!ns || !name) return;
+  const wp = ambient.waypointOf(cluster, ns, name) ?? (cluster !== id.destination.cluster ? ambient.waypointOf(id.destination.cluster, ns, name) : undefined);
+  if (wp) e.waypoint = waypointNodeId(cluster, wp.namespace, wp.name);
+}
+
+/**
  * Step 1: nodes and edges from de-duplicated request and TCP series. Request
- * rates are kept per response class; destination-reported rates also feed the
- * mTLS accumulators (the source proxy cannot see the server's TLS mode).
- * `identities` resolves request series; pass the same one to responseTimeStep
- * so p95 series reuse the edges' identities.
+ * rates are kept per response class; destination- and waypoint-reported
+ * rates also feed the mTLS accumulators (the source proxy cannot see the
+ * server's TLS mode). In ambient mode: waypoint-reported edges are HBONE and
+ * name their waypoint; ztunnel's TCP hops into and out of a waypoint are
+ * dropped (they are the L7 edge's); edges touching an ambient workload are
+ * HBONE; an HBONE TCP edge parallel to an L7 edge is folded into it.
+ * `identities` resolves request series; pass the same one to
+ * responseTimeStep so p95 series reuse the edges' identities.
  */
 export function trafficStep(input: TrafficInput, identities: EdgeIdentities = edgeIdentities(input.graphType)): Graph {
   return runToEnd(trafficStepPaced(input, identities));
@@ -64,9 +101,13 @@ export function trafficStep(input: TrafficInput, identities: EdgeIdentities = ed
 /** trafficStep with pause points (lib/topology/paced.ts). */
 export function* trafficStepPaced(input: TrafficInput, identities: EdgeIdentities = edgeIdentities(input.graphType)): Paced<Graph> {
   const g = emptyGraph();
-  yield* addSeries(g, input.requests, identities, (e, s) => addRate(e.rates, classifyResponse(s.metric.request_protocol, s.metric.response_code, s.metric.grpc_response_status), s.value));
+  const marks = ambientLookups(input.ambient);
+  yield* addSeries(g, input.requests, identities, (e, s, id) => {
+    addRate(e.rates, classifyResponse(s.metric.request_protocol, s.metric.response_code, s.metric.grpc_response_status), s.value);
+    if (s.metric.reporter === 'waypoint') markWaypoint(e, s, id, input.ambient);
+  }, marks, false);
   yield* addSeries(g, input.tcp, edgeIdentities(input.graphType, 'tcp'), (e, s) => {
     e.tcpBytes += s.value;
-  });
-  return g;
+  }, marks, true);
+  return marks ? foldParallelTcp(g) : g;
 }
