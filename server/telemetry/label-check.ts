@@ -2,7 +2,7 @@ import 'server-only';
 import type { TelemetryClusterMismatch } from '@/lib/analysis/types';
 import type { FanOut, TaggedSample } from './fan-out';
 import { labelMismatch, type FoundLabel } from './label-mismatch';
-import { labelPresenceQuery } from './promql/istio-queries';
+import { INBOUND_REPORTERS, labelPresenceQuery, reporterMatcher } from './promql/istio-queries';
 import type { TelemetryService } from './telemetry-service';
 
 /** The cluster names metrics carry: each label value with its source, and which cluster-label value goes with which `destination_cluster`. */
@@ -17,7 +17,8 @@ export interface ClusterLabels {
 export async function findClusterLabels(svc: TelemetryService, clusters: string[], window: string): Promise<ClusterLabels> {
   const { client } = svc;
   const presence = await client.instant(
-    (ctx) => labelPresenceQuery(ctx.clusterLabel ? [ctx.clusterLabel, 'destination_cluster'] : ['destination_cluster'], window, [{ label: 'reporter', op: '=', value: 'destination' }]),
+    // Waypoint reports too: a cluster whose services are all ambient behind waypoints has no destination report.
+    (ctx) => labelPresenceQuery(ctx.clusterLabel ? [ctx.clusterLabel, 'destination_cluster'] : ['destination_cluster'], window, [reporterMatcher(INBOUND_REPORTERS)]),
     clusters,
   );
   const found: FoundLabel[] = [];

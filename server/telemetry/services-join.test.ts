@@ -4,7 +4,7 @@ import type { ServiceSummary } from '@/lib/fleet/services';
 import { errorShare, filterByHealth, isSignalSort, needsAllSignals, sortBySignal, withSignals } from './services-join';
 
 const row = (name: string, kind: ServiceSummary['kind'] = 'Service'): ServiceSummary =>
-  ({ kind, mesh: 'prod', namespace: 'bookinfo', name, hosts: [], clusters: ['a', 'b'], ports: [], endpoints: { ready: 1, notReady: 0 }, versions: [], proxies: 1, inconsistencies: [] });
+  ({ kind, mesh: 'prod', namespace: 'bookinfo', name, hosts: [], clusters: ['a', 'b'], ports: [], endpoints: { ready: 1, notReady: 0 }, versions: [], proxies: 1, inconsistencies: [], dataplanes: [] });
 const sig = (name: string, rps: number, http5xx: number, p95: number | null, status: ServiceSignals['health']['status']): ServiceSignals => {
   const signals = { rps, errorPercent: { http5xx, http4xx: 50, grpc: 0, noResponse: 0 }, latencyMs: { p50: null, p95, p99: null }, tcpBytesPerSecond: 0 };
   const health = { status, reasons: [] };

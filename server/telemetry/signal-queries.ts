@@ -1,7 +1,7 @@
 import 'server-only';
 import type { QueryBuilder, QueryContext } from './fan-out';
 import type { Matcher } from './promql/escape';
-import { durationBucketsQuery, latencyQuantileQuery, requestRatesQuery, tcpBytesQuery, type IstioQueryOptions } from './promql/istio-queries';
+import { durationBucketsQuery, INBOUND_REPORTERS, latencyQuantileQuery, requestRatesQuery, tcpBytesQuery, type IstioQueryOptions, type Reporter } from './promql/istio-queries';
 
 /** Labels that identify a service instance in inbound (destination-reported) metrics. */
 export const SERVICE_LABELS = ['destination_cluster', 'destination_service_namespace', 'destination_service_name'];
@@ -13,25 +13,29 @@ export function equalityMatchers(filters: Record<string, string | undefined>): M
   return Object.entries(filters).flatMap(([label, value]) => (value === undefined ? [] : [{ label, op: '=' as const, value }]));
 }
 
-function options(ctx: QueryContext, window: string, groupBy: string[], matchers: Matcher[]): IstioQueryOptions {
+function options(ctx: QueryContext, window: string, groupBy: string[], matchers: Matcher[], reporter: Reporter | readonly Reporter[]): IstioQueryOptions {
   const groups = ctx.clusterLabel ? [...groupBy, ctx.clusterLabel] : groupBy;
-  return { reporter: 'destination', window, groupBy: groups, matchers: [...ctx.clusterMatchers, ...matchers] };
+  return { reporter, window, groupBy: groups, matchers: [...ctx.clusterMatchers, ...matchers] };
 }
 
-/** The three instant queries behind golden signals: request rates by response, duration buckets, TCP bytes. */
+/**
+ * The three instant queries behind golden signals: request rates by response, duration buckets, TCP bytes.
+ * Requests and latency count destination and waypoint reports (INBOUND_REPORTERS: an ambient service
+ * behind a waypoint has no destination report); TCP bytes are the server side's (sidecar or ztunnel).
+ */
 export function goldenSignalQueries(window: string, groupBy: string[], matchers: Matcher[]): { requests: QueryBuilder; buckets: QueryBuilder; tcp: QueryBuilder } {
   return {
-    requests: (ctx) => requestRatesQuery(options(ctx, window, groupBy, matchers)),
-    buckets: (ctx) => durationBucketsQuery(options(ctx, window, groupBy, matchers)),
-    tcp: (ctx) => tcpBytesQuery(options(ctx, window, groupBy, matchers)),
+    requests: (ctx) => requestRatesQuery(options(ctx, window, groupBy, matchers, INBOUND_REPORTERS)),
+    buckets: (ctx) => durationBucketsQuery(options(ctx, window, groupBy, matchers, INBOUND_REPORTERS)),
+    tcp: (ctx) => tcpBytesQuery(options(ctx, window, groupBy, matchers, 'destination')),
   };
 }
 
-/** Range queries for charts: rates by response and p95 per cluster (exact: one cluster's histogram lives in one place). */
+/** Range queries for charts: rates by response and p95 per cluster (exact: one cluster's histogram lives in one place), from the same reporters. */
 export function seriesQueries(window: string, matchers: Matcher[]): { requests: QueryBuilder; p95: QueryBuilder } {
   return {
-    requests: (ctx) => requestRatesQuery(options(ctx, window, ['destination_cluster'], matchers)),
-    p95: (ctx) => latencyQuantileQuery(0.95, options(ctx, window, ['destination_cluster'], matchers)),
+    requests: (ctx) => requestRatesQuery(options(ctx, window, ['destination_cluster'], matchers, INBOUND_REPORTERS)),
+    p95: (ctx) => latencyQuantileQuery(0.95, options(ctx, window, ['destination_cluster'], matchers, INBOUND_REPORTERS)),
   };
 }
 

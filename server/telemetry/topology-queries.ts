@@ -1,7 +1,7 @@
 import 'server-only';
 import type { QueryBuilder, QueryContext } from './fan-out';
 import type { Matcher } from './promql/escape';
-import { latencyQuantileQuery, requestRatesQuery, tcpBytesQuery, type Reporter } from './promql/istio-queries';
+import { INBOUND_REPORTERS, latencyQuantileQuery, requestRatesQuery, tcpBytesQuery, type Reporter } from './promql/istio-queries';
 
 /** Labels that identify both ends of an edge (Kiali's graph grouping), plus the reporter for de-duplication. */
 export const EDGE_LABELS = [
@@ -21,9 +21,9 @@ export const EDGE_LABELS = [
   'destination_canonical_revision',
 ];
 
-/** One variant of the graph queries: a reporter, and optionally the side whose namespace must match. */
+/** One variant of the graph queries: a reporter (or several in one query), and optionally the side whose namespace must match. */
 export interface EdgeQueryVariant {
-  reporter: Reporter;
+  reporter: Reporter | readonly Reporter[];
   namespaceLabel?: 'destination_service_namespace' | 'source_workload_namespace';
 }
 
@@ -49,9 +49,14 @@ export function edgeQueries(window: string, v: EdgeQueryVariant, namespaces: str
   };
 }
 
-/** Both reporters; with a namespace filter, both sides (requests into and out of the namespaces). */
+/**
+ * The server side's reporters (destination and waypoint, in one query: `reporter=~"destination|waypoint"`
+ * costs Prometheus a look-up of two of the label's few values, and the series are the ones two queries
+ * would return, for one query's overhead per source instead of two) and the source's; with a namespace
+ * filter, both sides (requests into and out of the namespaces).
+ */
 export function edgeVariants(namespaces: string[]): EdgeQueryVariant[] {
-  const reporters: Reporter[] = ['destination', 'source'];
+  const reporters: Array<Reporter | readonly Reporter[]> = [INBOUND_REPORTERS, 'source'];
   if (!namespaces.length) return reporters.map((reporter) => ({ reporter }));
   return reporters.flatMap((reporter) => [
     { reporter, namespaceLabel: 'destination_service_namespace' as const },

@@ -2,11 +2,22 @@ import 'server-only';
 import { labelName, renderSelector, type Matcher } from './escape';
 import { promWindow } from './window';
 
-/** Which proxy reported: the destination sees every inbound request, the source sees calls that never arrived. */
-export type Reporter = 'source' | 'destination';
+/**
+ * Which proxy reported: the destination sees every inbound request, the source sees calls that never
+ * arrived, a waypoint (ambient) reports the L7 requests of the services bound to it in place of the destination.
+ */
+export type Reporter = 'source' | 'destination' | 'waypoint';
+
+/**
+ * The reporters whose reports count a service's inbound requests: ambient servers have no L7 proxy
+ * of their own, so their waypoint reports what a sidecar's destination report would; Istio
+ * reports each request once between the two.
+ */
+export const INBOUND_REPORTERS: readonly Reporter[] = ['destination', 'waypoint'];
 
 export interface IstioQueryOptions {
-  reporter: Reporter;
+  /** One reporter (`reporter="x"`), or several (`reporter=~"x|y"`: one query instead of one per reporter). */
+  reporter: Reporter | readonly Reporter[];
   window: string;
   groupBy: string[];
   matchers?: Matcher[];
@@ -23,8 +34,14 @@ function range(o: IstioQueryOptions): string {
   return `[${promWindow(o.window)}]${o.offset ? ` offset ${promWindow(o.offset)}` : ''}`;
 }
 
-function selector(reporter: Reporter, matchers: Matcher[] = []): string {
-  return renderSelector([{ label: 'reporter', op: '=', value: reporter }, ...matchers]);
+/** The reporter matcher: equality for one reporter, an exact alternation for several. */
+export function reporterMatcher(reporter: Reporter | readonly Reporter[]): Matcher {
+  if (typeof reporter === 'string') return { label: 'reporter', op: '=', value: reporter };
+  return reporter.length === 1 ? { label: 'reporter', op: '=', value: reporter[0]! } : { label: 'reporter', op: '=~', values: [...reporter] };
+}
+
+function selector(reporter: Reporter | readonly Reporter[], matchers: Matcher[] = []): string {
+  return renderSelector([reporterMatcher(reporter), ...matchers]);
 }
 
 /**
