@@ -1,9 +1,11 @@
 import 'server-only';
 import type { ClusterStatus } from '@/lib/api/envelope';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
+import type { AmbientFacts } from '@/lib/topology/ambient';
 import { clusterStatuses } from '../fleet/envelope';
 import type { FleetModel } from '../fleet/model';
 import { ALL, allows, type VisibilityScope } from '../fleet/scope';
+import { ambientFacts } from './ambient-facts';
 
 /** A workload as health and the topology need it. */
 export interface WorkloadFact {
@@ -36,6 +38,12 @@ export interface FleetFacts {
   serviceReadiness(cluster: string, namespace: string, name: string): ReadinessCounts | undefined;
   /** Every visible workload, or one cluster's (so a long pass can pause between clusters). */
   workloads(cluster?: string): WorkloadFact[];
+  /**
+   * Which workloads are ambient or waypoints, and the waypoint a Service uses (server/telemetry/ambient-facts.ts),
+   * for the whole fleet: they only mark edges and waypoint nodes, which the topology scopes like any node.
+   * Absent in hand-built facts (tests): the graph is read as sidecars only.
+   */
+  ambient?(): AmbientFacts;
   /**
    * A value derived from the whole fleet (unscoped facts), kept until the
    * model's revision moves: every write to the model bumps it, so the value is
@@ -81,6 +89,7 @@ export function fleetFacts(model: FleetModel, scope: VisibilityScope): FleetFact
     clusters: () => model.clusterNames().filter((c) => allows(scope, c)),
     allows: (c, ns) => allows(scope, c, ns),
     network: (c) => model.network(c),
+    ambient: () => ambientFacts(model),
     mesh: (c) => model.meshOf(c),
     services: () =>
       [...model.services].map(([key, set]) => {

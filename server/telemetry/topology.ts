@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { GroupedTopology, Topology, TopologyQuery } from '@/lib/api/topology';
 import type { ReadinessCounts } from '@/lib/health/readiness-health';
+import { waypointNode } from '@/lib/topology/ambient';
 import { buildTopologyPaced } from '@/lib/topology/build-topology';
 import { pauseAfter, runToEnd, type Paced } from '@/lib/topology/paced';
 import type { GraphNode, GraphType, TrafficSample } from '@/lib/topology/types';
@@ -32,11 +33,20 @@ export function* inventoryPaced(facts: FleetFacts, graphType: GraphType): Paced<
   const readiness = new Map<string, ReadinessCounts>();
   if (graphType === 'service') {
     const services = facts.services();
+    const ambient = facts.ambient?.();
     yield;
     for (let i = 0; i < services.length; i++) {
       const s = services[i]!;
       if (pauseAfter(i)) yield;
       for (const cluster of s.clusters) {
+        // A waypoint's Service (named after its Gateway, as its Deployment is) is the waypoint node of the graph.
+        if (ambient?.any && ambient.isWaypoint(cluster, s.namespace, s.name)) {
+          const wp = waypointNode(cluster, s.namespace, s.name);
+          nodes.set(wp.id, wp);
+          const r = facts.serviceReadiness(cluster, s.namespace, s.name);
+          if (r) readiness.set(wp.id, r);
+          continue;
+        }
         const id = `svc:${cluster}/${s.namespace}/${s.name}`;
         nodes.set(id, { id, kind: 'service', cluster, namespace: s.namespace, name: s.name, service: s.name });
         const r = facts.serviceReadiness(cluster, s.namespace, s.name);
@@ -47,13 +57,20 @@ export function* inventoryPaced(facts: FleetFacts, graphType: GraphType): Paced<
     }
     return { nodes: [...nodes.values()], readiness };
   }
+  const ambient = facts.ambient?.();
   const add = (id: string, n: GraphNode, w: WorkloadFact) => {
     nodes.set(id, n);
     const r = readiness.get(id) ?? { desired: 0, ready: 0, unsyncedProxies: 0 };
     readiness.set(id, { desired: r.desired + w.readiness.desired, ready: r.ready + w.readiness.ready, unsyncedProxies: (r.unsyncedProxies ?? 0) + (w.readiness.unsyncedProxies ?? 0) });
   };
   for (const cluster of facts.clusters()) {
-    for (const w of facts.workloads(cluster)) addWorkload(graphType, w, add);
+    for (const w of facts.workloads(cluster)) {
+      // A waypoint is drawn as its waypoint node in every graph type, never as a workload or app.
+      if (ambient?.any && ambient.isWaypoint(w.cluster, w.namespace, w.name)) {
+        const wp = waypointNode(w.cluster, w.namespace, w.name);
+        add(wp.id, wp, w);
+      } else addWorkload(graphType, w, add);
+    }
     yield;
   }
   return { nodes: [...nodes.values()], readiness };
@@ -284,6 +301,7 @@ async function buildAnswer(svc: TelemetryService, facts: FleetFacts, query: Topo
     inventory: inv.nodes.filter((n) => asked.has(n.cluster)),
     hideIdle: query.hideIdle,
     networkOf: (c) => facts.network(c),
+    ambient: facts.ambient?.(),
     readiness: (n) => inv.readiness(n) ?? (n.kind === 'service' && n.namespace ? facts.serviceReadiness(n.cluster, n.namespace, n.name) : undefined),
     telemetryOk: (c) => telemetry[c] === undefined || telemetry[c]?.state === 'ok',
     tolerances: svc.tolerances,
