@@ -82,6 +82,11 @@ export function TopologySidePanel({ elements, nodeId, onClose, onPick, onExpand,
       </p>
       <div className="mt-2">{node.health ? <HealthBadge status={node.health} reasons={node.healthReasons} /> : null}</div>
       {node.healthReasons?.length ? <ul className="mt-1 list-disc pl-5 text-xs">{node.healthReasons.map((r) => <li key={r}>{r}</li>)}</ul> : null}
+      {node.kind === 'waypoint' ? (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-300" data-testid="topology-waypoint-note">
+          Waypoint: the ambient L7 proxy of the services bound to it; requests reach it and leave it over HBONE. Its inbound traffic is theirs.
+        </p>
+      ) : null}
       {group ? <GroupDetails node={node} onExpand={onExpand} /> : null}
       {!group && onCollapse && ns !== undefined ? (
         <button type="button" className={`${button} mt-3`} onClick={() => onCollapse(ns)}>Collapse namespace {ns}</button>

@@ -37,6 +37,20 @@ export function byPeerCluster(edges: ReadonlyArray<{ data: ViewEdgeData }>, end:
   return [...buckets.values()].sort((a, b) => b.rps - a.rps || a.key.localeCompare(b.key));
 }
 
+/** HBONE and the waypoint an ambient edge goes through, after its figures. */
+function AmbientMarks({ edge, names }: { edge: ViewEdgeData; names: ReadonlyMap<string, ViewNodeData> }) {
+  if (!edge.hbone && edge.waypoint === undefined) return null;
+  const wp = edge.waypoint !== undefined ? names.get(edge.waypoint) : undefined;
+  // A hop into or out of the waypoint shown already names it as its peer.
+  const via = edge.waypoint !== undefined && edge.source !== edge.waypoint && edge.target !== edge.waypoint;
+  return (
+    <>
+      {edge.hbone ? <span className="ml-1 rounded bg-violet-100 px-1 text-[10px] font-semibold text-violet-800 dark:bg-violet-950 dark:text-violet-200" title="Carried over HBONE by ztunnel (ambient, mutual TLS)">HBONE</span> : null}
+      {via ? <span className="text-slate-500 dark:text-slate-400"> via waypoint {wp ? `${wp.namespace}/${wp.name}` : edge.waypoint}</span> : null}
+    </>
+  );
+}
+
 const errors = (rps: number, errorRps: number) => (rps > 0 ? (errorRps / rps) * 100 : 0);
 
 /** A node's traffic in or out, per peer cluster: the cluster's totals, then each edge with its rate, errors and p95. */
@@ -70,6 +84,7 @@ export function TrafficByCluster({ title, edges, end, cluster, names, onPick }: 
                   {peer?.namespace && peer.kind !== 'namespaceGroup' ? <span className="text-slate-500 dark:text-slate-400"> {peer.namespace}</span> : null}
                   : {formatRate(e.rps)}, <span className={e.errorPercent > 0 ? 'font-semibold text-red-700 dark:text-red-300' : ''}>{formatPercent(e.errorPercent)} errors</span>, p95 {formatMs(e.p95Ms)}
                   {e.members && e.members > 1 ? ` · ${e.members} edges` : ''}
+                  <AmbientMarks edge={e} names={names} />
                 </li>
               );
             })}

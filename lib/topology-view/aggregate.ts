@@ -49,7 +49,7 @@ export interface ViewElements {
 /** The id of a namespace's group node. */
 export const groupId = (namespace: string) => `nsgroup:${namespace}`;
 
-// Only these are folded into their namespace; gateways, unknown callers, external hosts
+// Only these are folded into their namespace; gateways, waypoints, unknown callers, external hosts
 // and the outside node are few (about one per cluster) and show paths a triage needs.
 const GROUPABLE: ReadonlySet<string> = new Set(['workload', 'app', 'versionedApp', 'service']);
 const BOX: ReadonlySet<string> = new Set(['cluster', 'namespace', 'appBox']);
@@ -121,8 +121,8 @@ const r3 = (n: number) => Math.round(n * 1000) / 1000;
  * worst of its nodes', with a reason per unhealthy status naming the
  * clusters. Edges with a folded end are merged per (source, target,
  * protocol): rates and TCP bytes summed, error share weighted by rate, p95
- * the worst, mTLS share weighted by rate, health the worst, cross-cluster or
- * cross-network when any merged edge is. Traffic inside a folded namespace
+ * the worst, mTLS share weighted by rate, health the worst, cross-cluster,
+ * cross-network or HBONE when any merged edge is. Traffic inside a folded namespace
  * becomes a loop on its group. Boxes are kept only around something drawn.
  */
 export function aggregateByNamespace(els: ViewElements, expanded: ReadonlySet<string>): ViewElements {
@@ -225,6 +225,11 @@ export function* aggregateByNamespacePaced(els: ViewElements, expanded: Readonly
     if (d.p95Ms !== null) md.p95Ms = md.p95Ms === null ? d.p95Ms : Math.max(md.p95Ms, d.p95Ms);
     md.crossCluster ||= d.crossCluster;
     md.crossNetwork ||= d.crossNetwork;
+    // HBONE when any merged edge is; a waypoint only while every merged edge names the same one.
+    if (d.hbone) md.hbone = true;
+    if (md.members === 0) {
+      if (d.waypoint !== undefined) md.waypoint = d.waypoint;
+    } else if (md.waypoint !== d.waypoint) delete md.waypoint;
     md.health = worse(md.health ?? 'unknown', d.health ?? 'unknown');
     md.members = (md.members ?? 0) + 1;
   }

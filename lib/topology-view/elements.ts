@@ -43,7 +43,7 @@ export function gridItems(els: Pick<Elements, 'nodes'>): GridItem[] {
 
 /**
  * Shapes API elements for cytoscape: label text for the chosen mode, edge
- * width, classes (box kinds, cross-cluster, idle) and cached positions for
+ * width, classes (box kinds, cross-cluster, HBONE, idle) and cached positions for
  * nodes that have one, so a refresh does not move what the user has seen.
  * With `flatBoxes` (large graphs) boxes are not compound parents but plain
  * nodes of the given rectangle drawn under the rest, and nothing has a
@@ -73,7 +73,7 @@ export function toCyElements(els: Elements, mode: LabelMode, positions: Readonly
     out.push({ group: 'nodes', data: shaped, classes, ...(pos ? { position: { ...pos } } : {}) });
   }
   for (const { data } of els.edges) {
-    const classes = [data.crossCluster ? 'cross-cluster' : '', data.crossNetwork ? 'cross-network' : '', data.protocol === 'tcp' ? 'tcp' : ''].filter(Boolean).join(' ');
+    const classes = [data.crossCluster ? 'cross-cluster' : '', data.crossNetwork ? 'cross-network' : '', data.protocol === 'tcp' ? 'tcp' : '', data.hbone ? 'hbone' : ''].filter(Boolean).join(' ');
     out.push({ group: 'edges', data: { ...data, label: edgeLabel(data, mode), width: edgeWidth(data.rps), health: data.health ?? 'unknown' }, classes });
   }
   return out;

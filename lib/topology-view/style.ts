@@ -1,7 +1,12 @@
-/** The cytoscape stylesheet: health colours, cluster/namespace boxes, dashed cross-cluster edges, labels hidden when zoomed out. */
+/** The cytoscape stylesheet: health colours, cluster/namespace boxes, dashed cross-cluster edges, cased HBONE edges, labels hidden when zoomed out. */
 import { graphSize, type GraphSize } from './graph-size';
 
 export const HEALTH_COLOURS = { failure: '#dc2626', degraded: '#d97706', 'not-ready': '#64748b', healthy: '#16a34a', idle: '#94a3b8', unknown: '#94a3b8' } as const;
+
+/** The casing of HBONE (ambient) edges and the fill of waypoint nodes, per theme: violet, apart from every health colour. */
+export function ambientColours(dark: boolean): { hbone: string; waypointFill: string } {
+  return dark ? { hbone: '#a78bfa', waypointFill: '#2e1065' } : { hbone: '#7c3aed', waypointFill: '#ede9fe' };
+}
 
 export interface StyleRule {
   selector: string;
@@ -16,6 +21,7 @@ export interface StyleRule {
 export function topologyStyle(dark: boolean, large = false): StyleRule[] {
   const text = dark ? '#e2e8f0' : '#0f172a';
   const halo = dark ? '#0f172a' : '#ffffff';
+  const ambient = ambientColours(dark);
   const rules: StyleRule[] = [
     {
       selector: 'node.node',
@@ -28,6 +34,8 @@ export function topologyStyle(dark: boolean, large = false): StyleRule[] {
     { selector: 'node.service', style: { shape: 'triangle' } },
     { selector: 'node.app, node.versionedApp', style: { shape: 'round-rectangle' } },
     { selector: 'node.gateway', style: { shape: 'diamond', width: 26, height: 26 } },
+    // A waypoint is an L7 hop like a gateway, but per namespace or service: a hexagon on a violet fill.
+    { selector: 'node.waypoint', style: { shape: 'hexagon', width: 28, height: 24, 'background-color': ambient.waypointFill } },
     { selector: 'node.serviceEntry, node.unknown, node.passthrough', style: { shape: 'round-tag', 'border-style': 'dashed' } },
     { selector: 'node.idle', style: { opacity: 0.55 } },
     // One node per namespace across clusters (aggregate.ts): bigger, bold label, double-click expands.
@@ -52,6 +60,8 @@ export function topologyStyle(dark: boolean, large = false): StyleRule[] {
     },
     { selector: 'edge.cross-cluster', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
     { selector: 'edge.tcp', style: { 'target-arrow-shape': 'none' } },
+    // HBONE: the health colour inside a violet casing, so it combines with the cross-cluster dashes (and survives large graphs' solid lines).
+    { selector: 'edge.hbone', style: { 'line-outline-width': 1.5, 'line-outline-color': ambient.hbone } },
     { selector: ':selected', style: { 'overlay-color': '#3b82f6', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: '.faded', style: { opacity: 0.15 } },
   ];
