@@ -7,7 +7,7 @@
  */
 import type { ErrorSpec, FleetSpec, LatencySpec, TrafficEdgeSpec, WorkloadSpec } from '../fleet/types';
 import { BYTE_BUCKETS, DURATION_BUCKETS_MS, LogNormal, pointMassFractions } from './distribution';
-import { edgeLabelPairs, renderLabels } from './labels';
+import { edgeLabelPairs, renderLabels, workloadSide, type Side } from './labels';
 
 /** The effective parameters of an edge (spec defaults plus the current scenario's adjustment). */
 export interface EdgeParams {
@@ -28,7 +28,21 @@ export interface ModelEdge {
   destinationCluster: string;
   /** Rendered labels for reporter="source" and reporter="destination" (without outcome labels). */
   labels: { source: string; destination: string };
+  /** Both ends as Istio labels them, for the series ambient reporters (ztunnel, waypoints) render. */
+  sides: { source: Side; destination: Side };
+  /** The trust domain of the source's mesh (principals of both ends use it). */
+  trustDomain: string;
 }
+
+/**
+ * A failure on the path of an edge that the scenario did not ask for but the
+ * cluster state implies: `no-healthy-upstream` when the edge goes through a
+ * waypoint with no ready pod (clients get 503 "UH"; tcp connects nowhere).
+ */
+export type PathFault = 'no-healthy-upstream';
+
+/** Decides an edge's path fault from the cluster state at a scrape. */
+export type PathFaultOf = (edge: ModelEdge) => PathFault | undefined;
 
 /** Returns overrides for an edge, or undefined to leave it as specified. */
 export type EdgeAdjuster = (edge: ModelEdge) => Partial<EdgeParams> | undefined;
@@ -56,6 +70,7 @@ interface EdgeState {
   rates: Map<string, Float64Array>;
   anchorMs: number;
   anchor: Map<string, Float64Array>;
+  fault: PathFault | undefined;
 }
 
 /** Outcome totals of an edge at an instant. */
@@ -87,6 +102,12 @@ function outcomesOf(spec: TrafficEdgeSpec, p: EdgeParams): Outcome[] {
     out.push(mk(e.code, e.grpcStatus ?? (grpc ? (e.code === '200' ? '2' : '14') : ''), flags, e.ratio / Math.max(1, errorShare)));
   }
   return out;
+}
+
+/** What clients see on a path with no healthy upstream: every request 503 "UH" (gRPC UNAVAILABLE). */
+function faultOutcomes(spec: TrafficEdgeSpec): Outcome[] {
+  const grpc = spec.protocol === 'grpc' ? '14' : '';
+  return [{ key: `503|${grpc}|UH`, code: '503', grpc, flags: 'UH', ratio: 1 }];
 }
 
 function ratesOf(spec: TrafficEdgeSpec, p: EdgeParams, outcomes: Outcome[]): Map<string, Float64Array> {
@@ -134,6 +155,8 @@ export class TrafficModel {
       const dst = workloads.get(`${spec.destination.cluster}/${spec.destination.namespace}/${spec.destination.workload}`);
       const td = trust.get(meshOf.get(spec.source.cluster) ?? '') ?? 'cluster.local';
       const edge: ModelEdge = {
+        sides: { source: workloadSide(spec.source, src, td), destination: workloadSide(spec.destination, dst, td) },
+        trustDomain: td,
         id: edgeId(spec),
         spec,
         sourceCluster: spec.source.cluster,
@@ -145,7 +168,7 @@ export class TrafficModel {
       };
       const params = baseParams(spec);
       const outcomes = outcomesOf(spec, params);
-      const state: EdgeState = { edge, params, outcomes, rates: ratesOf(spec, params, outcomes), anchorMs: now, anchor: new Map() };
+      const state: EdgeState = { edge, params, outcomes, rates: ratesOf(spec, params, outcomes), anchorMs: now, anchor: new Map(), fault: undefined };
       this.states.push(state);
       this.slot(edge.sourceCluster).source.push(state);
       this.slot(edge.destinationCluster).destination.push(state);
@@ -166,12 +189,25 @@ export class TrafficModel {
   setAdjuster(adjuster: EdgeAdjuster | undefined): void {
     const now = this.clock();
     this.adjuster = adjuster;
-    for (const s of this.states) {
-      s.anchor = this.totalsAt(s, now);
-      s.anchorMs = now;
-      s.params = { ...baseParams(s.edge.spec), ...(adjuster?.(s.edge) ?? {}) };
-      s.outcomes = outcomesOf(s.edge.spec, s.params);
-      s.rates = ratesOf(s.edge.spec, s.params, s.outcomes);
+    for (const s of this.states) this.reanchor(s, now);
+  }
+
+  /** Freezes an edge's totals at `now` and restarts its rates from the current adjuster and path fault. */
+  private reanchor(s: EdgeState, now: number): void {
+    s.anchor = this.totalsAt(s, now);
+    s.anchorMs = now;
+    s.params = { ...baseParams(s.edge.spec), ...(this.adjuster?.(s.edge) ?? {}) };
+    s.outcomes = s.fault ? faultOutcomes(s.edge.spec) : outcomesOf(s.edge.spec, s.params);
+    s.rates = s.fault && s.edge.spec.protocol === 'tcp' ? new Map() : ratesOf(s.edge.spec, s.params, s.outcomes);
+  }
+
+  /** Applies the path fault the cluster state implies for each edge (re-anchoring only edges whose fault changed). */
+  private syncFaults(states: EdgeState[], faultOf: PathFaultOf, now: number): void {
+    for (const s of states) {
+      const fault = faultOf(s.edge);
+      if (fault === s.fault) continue;
+      s.fault = fault;
+      this.reanchor(s, now);
     }
   }
 
@@ -197,9 +233,17 @@ export class TrafficModel {
     return out;
   }
 
-  /** Totals of the edges a cluster's proxies report: as source (client side) and as destination (server side). */
-  clusterTotals(cluster: string, nowMs = this.clock()): { source: EdgeTotals[]; destination: EdgeTotals[] } {
+  /**
+   * Totals of the edges a cluster's proxies report: as source (client side) and as destination (server side).
+   * `faultOf` first brings each edge's path fault up to date with the cluster state, so counters of the
+   * outcomes it replaces stop at that instant and never go backwards.
+   */
+  clusterTotals(cluster: string, nowMs = this.clock(), faultOf?: PathFaultOf): { source: EdgeTotals[]; destination: EdgeTotals[] } {
     const slot = this.byCluster.get(cluster) ?? { source: [], destination: [] };
+    if (faultOf) {
+      this.syncFaults(slot.source, faultOf, nowMs);
+      this.syncFaults(slot.destination, faultOf, nowMs);
+    }
     const conv = (s: EdgeState): EdgeTotals => {
       const totals = this.totalsAt(s, nowMs);
       const known = new Map<string, Outcome>();
