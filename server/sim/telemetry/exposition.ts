@@ -1,29 +1,21 @@
 /** Renders a cluster's Istio standard metrics in the Prometheus text format 0.0.4. */
+import type { DataplaneResolver } from './dataplane-resolver';
 import { BYTE_BUCKETS, DURATION_BUCKETS_MS } from './distribution';
+import { ambientSeries, type Series } from './ambient-series';
 import { SLOT, type EdgeTotals, type TrafficModel } from './traffic-model';
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(3));
 const leLabel = (le: number): string => (le >= 1e21 ? le.toExponential() : String(le));
 
-interface Series {
-  labels: string;
-  totals: Float64Array;
-}
-
-function outcomeSeries(groups: Array<{ reporter: 'source' | 'destination'; edges: EdgeTotals[] }>, protocol: 'http' | 'tcp'): Series[] {
-  const out: Series[] = [];
-  for (const { reporter, edges } of groups) {
-    for (const e of edges) {
-      const isTcp = e.edge.spec.protocol === 'tcp';
-      if (isTcp !== (protocol === 'tcp')) continue;
-      const base = e.edge.labels[reporter];
-      for (const { outcome, totals } of e.outcomes) {
-        const labels = isTcp ? `${base},response_flags="-"` : `${base},response_code="${outcome.code}",grpc_response_status="${outcome.grpc}",response_flags="${outcome.flags}"`;
-        out.push({ labels, totals });
-      }
-    }
+/** The series of one edge as a sidecar or gateway proxy reports it (reporter source or destination). */
+function proxySeries(e: EdgeTotals, reporter: 'source' | 'destination', http: Series[], tcp: Series[], skipNoUpstream = false): void {
+  const isTcp = e.edge.spec.protocol === 'tcp';
+  const base = e.edge.labels[reporter];
+  for (const { outcome, totals } of e.outcomes) {
+    if (isTcp) tcp.push({ labels: `${base},response_flags="-"`, totals });
+    // A server never sees the requests a missing upstream turned away.
+    else if (!(skipNoUpstream && outcome.flags === 'UH')) http.push({ labels: `${base},response_code="${outcome.code}",grpc_response_status="${outcome.grpc}",response_flags="${outcome.flags}"`, totals });
   }
-  return out;
 }
 
 function histogram(lines: string[], name: string, help: string, series: Series[], buckets: number[], bucket0: number, sumSlot: number): void {
@@ -45,6 +37,11 @@ function counter(lines: string[], name: string, help: string, series: Series[], 
 export interface RenderOptions {
   /** Emit _bucket series for istio_request_bytes/istio_response_bytes (default true); false keeps only _sum/_count, a third fewer lines at fleet scale. */
   sizeBuckets?: boolean;
+  /**
+   * Decides from the cluster stores who reports each edge (sidecars, ztunnel, waypoints).
+   * Without it every edge is reported by sidecars on both ends.
+   */
+  dataplane?: DataplaneResolver;
 }
 
 function summaryOnly(lines: string[], name: string, help: string, series: Series[], sumSlot: number): void {
@@ -55,15 +52,37 @@ function summaryOnly(lines: string[], name: string, help: string, series: Series
   }
 }
 
-/** The text a cluster's Envoys would expose together: client-side series reported as source, server-side as destination. */
+/**
+ * The text a cluster's data plane would expose together: sidecar and gateway proxies report client-side
+ * series as source and server-side as destination; with a resolver, ztunnel reports L4 series for ambient
+ * ends and the waypoints of this cluster report the L7 requests through them.
+ */
 export function renderClusterMetrics(model: TrafficModel, cluster: string, nowMs?: number, opts: RenderOptions = {}): string {
-  const totals = model.clusterTotals(cluster, nowMs);
-  const groups = [
-    { reporter: 'source' as const, edges: totals.source },
-    { reporter: 'destination' as const, edges: totals.destination },
-  ];
-  const http = outcomeSeries(groups, 'http');
-  const tcp = outcomeSeries(groups, 'tcp');
+  const resolver = opts.dataplane;
+  const totals = model.clusterTotals(cluster, nowMs, resolver?.faultOf);
+  const http: Series[] = [];
+  const tcp: Series[] = [];
+  const ambient: EdgeTotals[][] = [[], []];
+  for (const e of totals.source) {
+    const d = resolver?.resolve(e.edge);
+    if (!d || d.plain) proxySeries(e, 'source', http, tcp);
+    else {
+      if (!d.clientAmbient) proxySeries(e, 'source', http, tcp);
+      ambient[0]?.push(e);
+    }
+  }
+  for (const e of totals.destination) {
+    const d = resolver?.resolve(e.edge);
+    if (!d || d.plain) proxySeries(e, 'destination', http, tcp);
+    else {
+      if (!d.serverAmbient) proxySeries(e, 'destination', http, tcp, true);
+      ambient[1]?.push(e);
+    }
+  }
+  if (resolver) {
+    const [clientSide = [], serverSide = []] = ambient;
+    ambientSeries(resolver, clientSide, serverSide, http, tcp);
+  }
   const lines: string[] = [];
   counter(lines, 'istio_requests_total', 'Total requests.', http, SLOT.count);
   histogram(lines, 'istio_request_duration_milliseconds', 'Request duration in milliseconds.', http, DURATION_BUCKETS_MS, SLOT.durationBuckets, SLOT.durationSum);
