@@ -5,15 +5,20 @@ import { POLICY_RULES } from './istio/policy/rules';
 import { ROUTING_RULES } from './istio/routing/rules';
 import { WORKLOAD_RULES } from './istio/workloads/rules';
 import { checkSchemasIn } from './istio/meta/schema';
+import { checkDataplaneConsistency, dataplaneConsistencyUnits } from './mesh/dataplane-consistency';
 import { checkDiscoverySymmetry, checkRemoteSecretsSyncedIn } from './mesh/discovery';
 import { checkTrafficPolicyRegionsIn } from './mesh/gtp';
 import { checkDuplicateClusterNames, checkMeshIdentity } from './mesh/identity';
 import { checkCrossNetworkGatewayIn, checkEastWestGatewaysIn, checkNetworkLabelsIn } from './mesh/networks';
 import { checkRemoteOnlyServicesIn } from './mesh/remote-services';
+import { checkRouteStatus, routeStatusUnits } from './mesh/route-status';
 import { checkSubsetSpread, subsetSpreadUnits } from './mesh/subset-spread';
 import { checkTelemetryClusterLabels } from './mesh/telemetry';
 import { checkRootExpiry, checkSplitTrust } from './mesh/trust';
 import { checkControlPlaneSkew, checkProxySkewIn, checkUnusedCanariesIn } from './mesh/versions';
+import { checkWaypointReadinessIn } from './mesh/waypoint-readiness';
+import { checkWaypointSpread, waypointSpreadUnits } from './mesh/waypoint-spread';
+import { checkZtunnelNodesIn } from './mesh/ztunnel';
 
 export { ruleUnits, type Rule } from './rule';
 
@@ -35,6 +40,11 @@ const MESH_RULES: readonly Rule[] = [
   perCluster(['MG0016'], checkTrafficPolicyRegionsIn, ['config:GlobalTrafficPolicy', 'pods', 'nodes'], ['pods', 'nodes']),
   { codes: ['MG0017'], scope: 'mesh', reads: [DR, 'services', 'pods', 'nodes'], run: checkSubsetSpread, units: subsetSpreadUnits },
   { codes: ['MG0018'], scope: 'fleet', reads: [], run: checkTelemetryClusterLabels },
+  { codes: ['MG0019'], scope: 'mesh', reads: ['services', 'pods', 'namespaces'], run: checkDataplaneConsistency, units: dataplaneConsistencyUnits },
+  { codes: ['MG0020'], scope: 'mesh', reads: ['services', 'namespaces', GW], run: checkWaypointSpread, units: waypointSpreadUnits },
+  { codes: ['MG0021'], scope: 'mesh', reads: ['config:HTTPRoute', 'config:GRPCRoute'], run: checkRouteStatus, units: routeStatusUnits },
+  perCluster(['MG0022'], checkWaypointReadinessIn, ['services', 'namespaces', 'pods', GW]),
+  perCluster(['MG0023'], checkZtunnelNodesIn, ['pods', 'namespaces']),
 ];
 
 /** Every rule, in the order findings are listed: Istio's analyzers by area, then Meshglass's. */
