@@ -53,6 +53,7 @@ export function clusterViewOf(e: ClusterEntry, now = Date.now()): ClusterView {
     podLabelKeys: POD_LABELS,
     secretNamespaces: SECRET_NAMESPACES,
     namespaces: values(e.store.namespaces),
+    // Slim Services keep status.conditions (istio.io/WaypointBound): their `status` is ServiceView.status, which IST0171 reads.
     services: values(e.store.services),
     pods: values(e.store.pods),
     deployments: values(e.store.deployments),

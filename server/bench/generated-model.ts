@@ -1,5 +1,5 @@
 import 'server-only';
-import { builtinKinds, configKind, recordKey, type KindSpec } from '../clusters/kinds';
+import { builtinKinds, CONFIG_GROUPS, configKind, recordKey, type KindSpec } from '../clusters/kinds';
 import { FleetModel } from '../fleet/model';
 import { buildCluster, FleetIndex } from '../sim/fleet/build-cluster';
 import { generatedFleet, type GeneratedFleetOptions } from '../sim/fleet/generated-fleet';
@@ -53,9 +53,11 @@ export function watchedKindFor(o: Pick<KubeObject, 'apiVersion' | 'kind' | 'meta
   if (o.kind === 'ConfigMap') return builtin.find((k) => (o.metadata.name === 'istio-ca-root-cert' ? k.role === 'rootcerts' : k.role === 'meshconfigs' && o.metadata.namespace === 'istio-system'));
   const b = builtin.find((k) => k.kind === o.kind && k.group === group && k.role !== 'rootcerts' && k.role !== 'meshconfigs');
   if (b) return b.namespace && b.namespace !== o.metadata.namespace ? undefined : b;
-  if (!/istio\.io$|^admiral\.io$/.test(group)) return undefined;
+  // The groups discovery watches (Istio's, Admiral's, the Gateway API's), as a cluster would.
+  if (!CONFIG_GROUPS.includes(group)) return undefined;
   const id = `${group}/${version}/${o.kind}`;
-  if (!customKinds.has(id)) customKinds.set(id, configKind(group, version, o.kind, `${o.kind.toLowerCase()}s`, true));
+  // GatewayClass is the one cluster-scoped kind of those groups the simulator serves.
+  if (!customKinds.has(id)) customKinds.set(id, configKind(group, version, o.kind, `${o.kind.toLowerCase()}s`, o.kind !== 'GatewayClass'));
   return customKinds.get(id);
 }
 

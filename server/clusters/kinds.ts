@@ -58,7 +58,13 @@ export function builtinKinds(istioNamespace = 'istio-system'): KindSpec[] {
   ] as KindSpec[];
 }
 
-/** A custom resource kind found by API discovery (Istio or Admiral). */
+/** The Kubernetes Gateway API group: istiod reads it for ingress, waypoints and mesh (GAMMA) routing. */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/** API groups whose kinds are watched as config objects when the cluster serves them (see discovery.ts). */
+export const CONFIG_GROUPS: readonly string[] = ['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io', 'admiral.io', GATEWAY_API_GROUP];
+
+/** A custom resource kind found by API discovery (Istio, Admiral or Gateway API). */
 export function configKind(group: string, version: string, kind: string, plural: string, namespaced: boolean): KindSpec<'config'> {
   return builtin('config', group, version, kind, plural, namespaced, (o) => slimConfigObject(o, group, version, kind, namespaced));
 }

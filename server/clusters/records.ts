@@ -33,6 +33,16 @@ export interface SlimService {
   labels: Record<string, string>;
   /** Load-balancer ingress addresses (IP or hostname) and spec.externalIPs. */
   externalAddresses: string[];
+  /** status.conditions, bounded (istiod's istio.io/WaypointBound); absent when the Service has none. */
+  status?: { conditions: readonly SlimCondition[] };
+}
+
+/** A status condition as kept: what IST0171 and the waypoint binding read. */
+export interface SlimCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
 }
 
 /** One endpoint: what the service instance counts (addresses, node and zone had no reader and are not kept). */

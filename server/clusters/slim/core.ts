@@ -1,6 +1,6 @@
 import 'server-only';
-import type { SlimEndpoint, SlimEndpointSlice, SlimNamespace, SlimNode, SlimResult, SlimService, SlimServicePort } from '../records';
-import { intern, internMap } from './intern';
+import type { SlimCondition, SlimEndpoint, SlimEndpointSlice, SlimNamespace, SlimNode, SlimResult, SlimService, SlimServicePort } from '../records';
+import { intern, internMap, internValue } from './intern';
 import { arr, meta, num, obj, str, strMap } from './read';
 
 /** Namespace: name and labels (network, injection, revision, workspace selectors). */
@@ -12,7 +12,7 @@ export function slimNamespace(o: unknown): SlimResult<SlimNamespace> {
   return { ok: true, record: { name: md.name, labels } };
 }
 
-/** Service: type, ports, selector, addresses of load balancers (east-west gateways). */
+/** Service: type, ports, selector, addresses of load balancers (east-west gateways), status conditions (waypoint binding). */
 export function slimService(o: unknown): SlimResult<SlimService> {
   const md = meta(o, true);
   if (typeof md === 'string') return { ok: false, reason: md };
@@ -45,6 +45,7 @@ export function slimService(o: unknown): SlimResult<SlimService> {
     if (addr) externalAddresses.push(addr);
   }
   for (const ip of arr(spec.externalIPs) ?? []) if (str(ip)) externalAddresses.push(ip as string);
+  const conditions = slimConditions(obj(root.status)?.conditions);
   return {
     ok: true,
     record: {
@@ -56,8 +57,35 @@ export function slimService(o: unknown): SlimResult<SlimService> {
       selector,
       labels: internMap(labels),
       externalAddresses,
+      ...(conditions ? { status: { conditions } } : {}),
     },
   };
+}
+
+/** Conditions kept per Service, and the length a message is cut to: istiod writes one or two short ones. */
+export const MAX_CONDITIONS = 8;
+export const MAX_CONDITION_MESSAGE = 512;
+
+/**
+ * status.conditions with type and status, bounded in count and message length,
+ * interned: every Service bound to one waypoint carries the same condition.
+ */
+export function slimConditions(v: unknown): readonly SlimCondition[] | undefined {
+  const out: SlimCondition[] = [];
+  for (const c of arr(v) ?? []) {
+    const co = obj(c);
+    const type = str(co?.type);
+    const status = str(co?.status);
+    if (!type || !status) continue;
+    const cond: SlimCondition = { type, status };
+    const reason = str(co!.reason);
+    const message = str(co!.message);
+    if (reason) cond.reason = reason.slice(0, 128);
+    if (message) cond.message = message.slice(0, MAX_CONDITION_MESSAGE);
+    out.push(cond);
+    if (out.length === MAX_CONDITIONS) break;
+  }
+  return out.length ? internValue(out) : undefined;
 }
 
 const READY: SlimEndpoint = Object.freeze({ ready: true });

@@ -1,10 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { createCa } from '../../sim/pki';
-import { slimEndpointSlice, slimService } from './core';
+import { MAX_CONDITION_MESSAGE, MAX_CONDITIONS, slimEndpointSlice, slimService } from './core';
 import { certificateSummary, MAX_CONFIG_BYTES, slimConfigObject, slimMeshConfig, slimRootCert } from './istio';
 import { imageTag, slimDeployment, slimPod } from './workloads';
 
 describe('slimming', () => {
+  it("keeps a Gateway API route's status parents, within the config size bound", () => {
+    const route = (message: string) => ({
+      metadata: { name: 'cart', namespace: 'shop', resourceVersion: '7' },
+      spec: { parentRefs: [{ kind: 'Service', group: '', name: 'cart', port: 8080 }] },
+      status: { parents: [{ parentRef: { kind: 'Service', group: '', name: 'cart', port: 8080 }, controllerName: 'istio.io/gateway-controller', conditions: [{ type: 'Accepted', status: 'True', reason: 'Accepted', message }] }] },
+    });
+    const r = slimConfigObject(route('Route was valid'), 'gateway.networking.k8s.io', 'v1', 'HTTPRoute', true);
+    expect(r.ok && (r.record.status as { parents: Array<{ conditions: unknown[] }> }).parents[0]!.conditions).toEqual([{ type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Route was valid' }]);
+    const huge = slimConfigObject(route('x'.repeat(MAX_CONFIG_BYTES)), 'gateway.networking.k8s.io', 'v1', 'HTTPRoute', true);
+    expect(huge.ok).toBe(false);
+  });
+  it("keeps a Service's status conditions, bounded and shared between Services bound to one waypoint", () => {
+    const svc = (name: string, conditions: unknown) => ({ metadata: { name, namespace: 'shop' }, spec: { ports: [{ port: 8080 }] }, status: { conditions } });
+    const bound = { type: 'istio.io/WaypointBound', status: 'True', reason: 'WaypointAccepted', message: 'Successfully attached to waypoint shop/waypoint', lastTransitionTime: '2024-01-01T00:00:00Z', observedGeneration: 3 };
+    const a = slimService(svc('cart', [bound]));
+    const b = slimService(JSON.parse(JSON.stringify(svc('pricing', [bound]))));
+    if (!a.ok || !b.ok) throw new Error('not slimmed');
+    expect(a.record.status).toEqual({ conditions: [{ type: 'istio.io/WaypointBound', status: 'True', reason: 'WaypointAccepted', message: 'Successfully attached to waypoint shop/waypoint' }] });
+    expect(b.record.status!.conditions).toBe(a.record.status!.conditions);
+    const many = slimService(svc('x', [...Array.from({ length: 20 }, (_, i) => ({ type: `T${i}`, status: 'False', message: 'm'.repeat(5000) })), { status: 'True' }]));
+    expect(many.ok && many.record.status!.conditions.length).toBe(MAX_CONDITIONS);
+    expect(many.ok && many.record.status!.conditions[0]!.message!.length).toBe(MAX_CONDITION_MESSAGE);
+    // No conditions, or only malformed ones: no status at all.
+    const none = slimService(svc('y', [{ reason: 'x' }, 'junk']));
+    expect(none.ok && 'status' in none.record).toBe(false);
+  });
   it('keeps of a mesh config the identity and the fields analysis reads, nothing else', () => {
     const mesh = 'trustDomain: td\ndefaultConfig:\n  meshId: m1\n  proxyMetadata: {ISTIO_META_DNS_AUTO_ALLOCATE: "true"}\n  tracing: {zipkin: {address: z:9411}}\nextensionProviders:\n- {name: otel, opentelemetry: {service: o, port: 4317}}\naccessLogFile: /dev/stdout\n';
     const r = slimMeshConfig({ metadata: { name: 'istio', namespace: 'istio-system' }, data: { mesh } });
