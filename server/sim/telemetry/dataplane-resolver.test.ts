@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ambientTestFleet, buildStores, EAST, EDGES, WEST, waypointDown } from './ambient-test-fleet';
-import { DataplaneResolver, PLAIN, podWorkloadName } from './dataplane-resolver';
+import { DataplaneResolver, PLAIN } from './dataplane-resolver';
+import { podWorkloadName } from './pod-facts';
 import { TrafficModel, type ModelEdge } from './traffic-model';
 
 function setup() {

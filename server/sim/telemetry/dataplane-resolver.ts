@@ -7,7 +7,8 @@
  * thousands of edges then costs two map lookups and two compares per edge.
  */
 import { namespaceDataplane, podDataplane, waypointFor, waypointTrafficType, GATEWAY_NAME_LABEL, WAYPOINT_CLASS, type WaypointRef } from '../../../lib/fleet/dataplane';
-import type { ClusterStore, KubeObject } from '../kube/types';
+import type { ClusterStore } from '../kube/types';
+import { podHasProxy as hasProxy, podIsReady as isReady, podWorkloadName } from './pod-facts';
 import { sideOf, type ServiceLabels, type Side } from './labels';
 import type { ModelEdge, PathFault } from './traffic-model';
 
@@ -42,23 +43,6 @@ export interface EdgeDataplane {
 
 /** The answer for every edge of a fleet without ambient anything. */
 export const PLAIN: EdgeDataplane = Object.freeze({ plain: true, clientAmbient: false, serverAmbient: false });
-
-const hasProxy = (pod: KubeObject): boolean => {
-  const spec = pod.spec as { containers?: Array<{ name?: string }>; initContainers?: Array<{ name?: string; restartPolicy?: string }> } | undefined;
-  return (spec?.containers ?? []).some((c) => c.name === 'istio-proxy') || (spec?.initContainers ?? []).some((c) => c.name === 'istio-proxy' && c.restartPolicy === 'Always');
-};
-
-const isReady = (pod: KubeObject): boolean =>
-  ((pod.status as { conditions?: Array<{ type?: string; status?: string }> } | undefined)?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-
-/** The workload (Deployment, DaemonSet, StatefulSet) a pod belongs to, by the name its controller gives it. */
-export function podWorkloadName(pod: KubeObject): string {
-  const owner = (pod.metadata.ownerReferences as Array<{ kind?: string; name?: string }> | undefined)?.[0];
-  if (!owner?.name) return pod.metadata.name;
-  const hash = pod.metadata.labels?.['pod-template-hash'];
-  if (owner.kind === 'ReplicaSet' && hash && owner.name.endsWith(`-${hash}`)) return owner.name.slice(0, -hash.length - 1);
-  return owner.name;
-}
 
 /** One cluster's store as of one resourceVersion; every answer computed on first use. */
 class ClusterView {
