@@ -25,6 +25,7 @@ import { fleetKubeconfig } from './kubeconfig';
 import { createCa } from './pki';
 import { startAdminServer } from './admin-server';
 import { ScenarioRunner } from './scenarios/runner';
+import { DataplaneResolver } from './telemetry/dataplane-resolver';
 import { startMetricsServer, type MetricsServerHandle } from './telemetry/metrics-server';
 import { TrafficModel } from './telemetry/traffic-model';
 
@@ -177,7 +178,10 @@ export async function startSimFleet(opts: StartSimFleetOptions = {}): Promise<Si
 
     const model = new TrafficModel(spec);
     const sizeBuckets = opts.sizeHistogramBuckets ?? (!opts.fleet || opts.fleet === 'demo');
-    const metrics: MetricsServerHandle[] = await Promise.all(clusters.map((c) => startMetricsServer(model, c.name, host, { sizeBuckets })));
+    // Who reports each edge (sidecars, ztunnel, waypoints) follows the stores, so scenarios that change them change telemetry.
+    const storesByName = new Map(clusters.map((c) => [c.name, c.store]));
+    const dataplane = new DataplaneResolver((name) => storesByName.get(name));
+    const metrics: MetricsServerHandle[] = await Promise.all(clusters.map((c) => startMetricsServer(model, c.name, host, { sizeBuckets, dataplane })));
     for (const m of metrics) cleanups.push(() => m.stop());
     metrics.forEach((m, i) => {
       const c = clusters[i];
