@@ -1,8 +1,9 @@
 /** Turns a FleetSpec into the Kubernetes objects of one cluster, in apply order. */
 import type { KubeObject } from '../kube/types';
+import { asWaypointServiceObjects, istioGatewayClasses, markAmbient, waypointGateway, waypointSpecs, waypointWorkloadObjects, ztunnelObjects } from './ambient';
 import { AddressAllocator } from './ids';
 import { controlPlaneObjects, controlPlaneSpecs, EASTWEST_NAME, rootCertConfigMap } from './istio-system';
-import type { ClusterSpec, FleetCerts, FleetSpec, MeshSpec, NamespaceSpec, ServiceSpec, WorkloadSpec } from './types';
+import type { ClusterSpec, FleetCerts, FleetSpec, MeshSpec, NamespaceSpec, ServiceSpec, WaypointSpec, WorkloadSpec } from './types';
 import { namespaceObject, nodeObjects, serviceObjects, workloadObjects, type BuiltPod, type ProxyInfo } from './workloads';
 
 export interface BuiltCluster {
@@ -29,6 +30,7 @@ export class FleetIndex {
   readonly workloads = new Map<string, WorkloadSpec[]>();
   readonly services = new Map<string, ServiceSpec[]>();
   readonly extras = new Map<string, KubeObject[]>();
+  readonly waypoints = new Map<string, WaypointSpec[]>();
   constructor(readonly fleet: FleetSpec) {
     const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
       const list = map.get(key);
@@ -39,6 +41,7 @@ export class FleetIndex {
     for (const w of fleet.workloads) push(this.workloads, w.cluster, w);
     for (const s of fleet.services) for (const c of s.clusters) push(this.services, c, s);
     for (const e of fleet.extraObjects) push(this.extras, e.cluster, e.object);
+    for (const w of fleet.waypoints ?? []) push(this.waypoints, w.cluster, w);
   }
 }
 
@@ -70,17 +73,38 @@ export function buildCluster(index: FleetIndex, name: string, certs: FleetCerts)
   }
 
   const pods: BuiltPod[] = [];
+  if (cluster.ztunnel) {
+    const zt = ztunnelObjects(cluster, alloc);
+    objects.push(...zt.objects);
+    pods.push(...zt.pods);
+  }
   for (const w of workloads) {
-    if (!nsByName.has(w.namespace)) throw new Error(`cluster ${name}: workload ${w.namespace}/${w.name} in an undeclared namespace`);
-    const built = workloadObjects(w, cluster, alloc, proxyFor(w, cluster, nsByName.get(w.namespace)), pods.length);
+    const ns = nsByName.get(w.namespace);
+    if (!ns) throw new Error(`cluster ${name}: workload ${w.namespace}/${w.name} in an undeclared namespace`);
+    const built = workloadObjects(w, cluster, alloc, proxyFor(w, cluster, ns), pods.length);
+    if (ns.dataplane === 'ambient' && w.proxyMode !== 'router') markAmbient(built.pods);
     objects.push(built.deployment, ...built.pods.map((p) => p.object));
     pods.push(...built.pods);
+  }
+  const waypointServices: Array<{ spec: ServiceSpec; waypoint: WaypointSpec }> = [];
+  for (const wp of index.waypoints.get(name) ?? []) {
+    if (!nsByName.has(wp.namespace)) throw new Error(`cluster ${name}: waypoint ${wp.namespace}/${wp.name} in an undeclared namespace`);
+    const specs = waypointSpecs(wp, cluster);
+    const built = waypointWorkloadObjects(wp, specs.workload, cluster, alloc, pods.length);
+    objects.push(waypointGateway(wp), built.deployment, ...built.pods.map((p) => p.object));
+    objects.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: specs.workload.serviceAccount, namespace: wp.namespace } });
+    pods.push(...built.pods);
+    waypointServices.push({ spec: specs.service, waypoint: wp });
   }
   for (const s of services) {
     if (!nsByName.has(s.namespace)) throw new Error(`cluster ${name}: service ${s.namespace}/${s.name} in an undeclared namespace`);
     const gateway = s.name === EASTWEST_NAME && s.namespace === 'istio-system';
-    objects.push(...serviceObjects(s, alloc, pods, gateway ? { type: 'LoadBalancer', loadBalancerIp: cluster.eastWestAddress } : undefined));
+    const lb = gateway ? cluster.eastWestAddress : s.loadBalancerIp;
+    objects.push(...serviceObjects(s, alloc, pods, lb ? { type: 'LoadBalancer', loadBalancerIp: lb } : undefined));
   }
+  for (const { spec, waypoint } of waypointServices) objects.push(...asWaypointServiceObjects(serviceObjects(spec, alloc, pods), waypoint));
+  // istiod creates its GatewayClasses wherever the Gateway API CRDs are served (every simulated cluster).
+  objects.push(...istioGatewayClasses());
   objects.push(...controlPlaneObjects(cluster, mesh), ...(index.extras.get(name) ?? []).map((o) => structuredClone(o)));
   return { cluster, mesh, objects, pods };
 }
@@ -91,7 +115,7 @@ function proxyFor(w: WorkloadSpec, cluster: ClusterSpec, ns: NamespaceSpec | und
     const rev = cluster.revisions[0];
     return rev ? { mode: 'router', revision: rev.revision, version: rev.version } : undefined;
   }
-  if (!ns?.revision || w.labels['sidecar.istio.io/inject'] === 'false') return undefined;
+  if (ns?.dataplane === 'ambient' || !ns?.revision || w.labels['sidecar.istio.io/inject'] === 'false') return undefined;
   const rev = cluster.revisions.find((r) => r.revision === ns.revision);
   return rev ? { mode: 'sidecar', revision: rev.revision, version: rev.version } : undefined;
 }

@@ -4,8 +4,9 @@
  * Workloads come from Istio's and Admiral's samples, read in place.
  */
 import type { KubeObject } from '../kube/types';
+import { addAmbientDemo, ZTUNNEL_CLUSTERS } from './ambient-demo';
 import { loadVendoredYaml, sampleObjects, serviceSpecFrom, workloadSpecFrom } from './samples';
-import type { ClusterSpec, FleetSpec, NamespaceSpec, ServiceSpec, TrafficEdgeSpec, WorkloadSpec } from './types';
+import type { ClusterSpec, FleetSpec, NamespaceSpec, ServiceSpec, TrafficEdgeSpec, WaypointSpec, WorkloadSpec } from './types';
 
 export const PROD = ['us-east-1', 'us-west-2', 'eu-central-1'] as const;
 export const STAGING = 'staging-us-east-1';
@@ -158,6 +159,12 @@ export function demoFleet(): FleetSpec {
   workloads.push({ cluster: STAGING, namespace: 'legacy', name: 'batch-report', labels: { app: 'batch-report', version: 'v3' }, replicas: 1, serviceAccount: 'default', image: 'ghcr.io/meshglass/batch-report:3.0.2', containerPorts: [8080] });
   services.push({ name: 'batch-report', namespace: 'legacy', clusters: [STAGING], selector: { app: 'batch-report' }, ports: [{ name: 'http', port: 8080 }] });
 
+  // Ambient mode and Gateway API: the shop namespace in two prod clusters, ztunnel in every prod cluster.
+  for (const c of clusters) if ((ZTUNNEL_CLUSTERS as readonly string[]).includes(c.name)) c.ztunnel = { version: c.revisions[0]?.version ?? '1.30.3' };
+  const waypoints: WaypointSpec[] = [];
+  const edges = demoEdges();
+  addAmbientDemo({ namespaces, services, workloads, edges, extraObjects, waypoints });
+
   return {
     name: 'demo',
     meshes: [
@@ -169,7 +176,8 @@ export function demoFleet(): FleetSpec {
     services,
     workloads,
     extraObjects,
-    edges: demoEdges(),
+    edges,
+    waypoints,
   };
 }
 

@@ -76,6 +76,8 @@ export interface ServiceSpec {
   ports: PortSpec[];
   selector: Record<string, string>;
   labels?: Record<string, string>;
+  /** A LoadBalancer Service with this TEST-NET ingress address (data only, never dialled). */
+  loadBalancerIp?: string;
 }
 
 /** A Deployment in one cluster and its pods. */

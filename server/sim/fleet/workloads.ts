@@ -30,6 +30,7 @@ export function namespaceObject(ns: NamespaceSpec, cluster: ClusterSpec): KubeOb
   const labels: Record<string, string> = { 'kubernetes.io/metadata.name': ns.name, ...ns.labels };
   if (ns.revision === 'default') labels['istio-injection'] = 'enabled';
   else if (ns.revision) labels['istio.io/rev'] = ns.revision;
+  if (ns.dataplane === 'ambient') labels['istio.io/dataplane-mode'] = 'ambient';
   if (ns.name === 'istio-system') labels['topology.istio.io/network'] = cluster.network;
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.name, labels }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
 }
@@ -68,6 +69,37 @@ export function nodeObjects(cluster: ClusterSpec): KubeObject[] {
   }));
 }
 
+/** The labels injection (or a gateway's proxy) adds to a pod, in the order workloadObjects writes them. */
+export function proxyLabels(labels: Record<string, string>, proxy: ProxyInfo, network: string, workload: string): Record<string, string> {
+  const app = labels.app ?? workload;
+  const out: Record<string, string> = {
+    'service.istio.io/canonical-name': labels['service.istio.io/canonical-name'] ?? app,
+    'service.istio.io/canonical-revision': labels['service.istio.io/canonical-revision'] ?? labels.version ?? 'latest',
+    'topology.istio.io/network': network,
+    'istio.io/rev': proxy.revision,
+  };
+  if (proxy.mode === 'sidecar') out['security.istio.io/tlsMode'] = 'istio';
+  return out;
+}
+
+/** The injected istio-proxy container. */
+export const sidecarContainer = (version: string) => ({
+  name: 'istio-proxy',
+  image: proxyImage(version),
+  args: ['proxy', 'sidecar', '--domain', `$(POD_NAMESPACE).svc.cluster.local`],
+  ports: [{ containerPort: 15090, name: 'http-envoy-prom', protocol: 'TCP' }],
+});
+
+/** The annotations the injector writes on a pod (sidecar status, Prometheus merge). */
+export function sidecarAnnotations(revision: string): Record<string, string> {
+  return {
+    'sidecar.istio.io/status': JSON.stringify({ initContainers: ['istio-init'], containers: ['istio-proxy'], volumes: ['istio-envoy', 'istio-data', 'istio-podinfo', 'istio-token', 'istiod-ca-cert'], imagePullSecrets: null, revision }),
+    'prometheus.io/scrape': 'true',
+    'prometheus.io/port': '15020',
+    'prometheus.io/path': '/stats/prometheus',
+  };
+}
+
 /** A Deployment and its pods; `proxy` adds an istio-proxy sidecar (or makes the pod a gateway proxy). */
 export function workloadObjects(
   w: WorkloadSpec,
@@ -81,13 +113,7 @@ export function workloadObjects(
   const app = w.labels.app ?? w.name;
   const version = w.labels.version ?? 'latest';
   const podLabels: Record<string, string> = { ...w.labels, 'pod-template-hash': rsHash };
-  if (proxy) {
-    podLabels['service.istio.io/canonical-name'] = w.labels['service.istio.io/canonical-name'] ?? app;
-    podLabels['service.istio.io/canonical-revision'] = w.labels['service.istio.io/canonical-revision'] ?? version;
-    podLabels['topology.istio.io/network'] = cluster.network;
-    podLabels['istio.io/rev'] = proxy.revision;
-    if (proxy.mode === 'sidecar') podLabels['security.istio.io/tlsMode'] = 'istio';
-  }
+  if (proxy) Object.assign(podLabels, proxyLabels(w.labels, proxy, cluster.network, w.name));
   const nodes = nodeNames(cluster);
   const appContainer = {
     name: proxy?.mode === 'router' ? 'istio-proxy' : app,
@@ -96,14 +122,7 @@ export function workloadObjects(
     resources: { requests: { cpu: '10m', memory: '40Mi' } },
   };
   const containers: unknown[] = [appContainer];
-  if (proxy?.mode === 'sidecar') {
-    containers.push({
-      name: 'istio-proxy',
-      image: proxyImage(proxy.version),
-      args: ['proxy', 'sidecar', '--domain', `$(POD_NAMESPACE).svc.cluster.local`],
-      ports: [{ containerPort: 15090, name: 'http-envoy-prom', protocol: 'TCP' }],
-    });
-  }
+  if (proxy?.mode === 'sidecar') containers.push(sidecarContainer(proxy.version));
   const pods: BuiltPod[] = [];
   for (let i = 0; i < w.replicas; i++) {
     const name = `${w.name}-${rsHash}-${stableSuffix(`${cluster.name}/${w.namespace}/${w.name}/${i}`, 5)}`;
@@ -111,12 +130,7 @@ export function workloadObjects(
     const ip = alloc.podIp();
     const isReady = i < ready;
     const annotations: Record<string, string> = { ...w.podAnnotations };
-    if (proxy?.mode === 'sidecar') {
-      annotations['sidecar.istio.io/status'] = JSON.stringify({ initContainers: ['istio-init'], containers: ['istio-proxy'], volumes: ['istio-envoy', 'istio-data', 'istio-podinfo', 'istio-token', 'istiod-ca-cert'], imagePullSecrets: null, revision: proxy.revision });
-      annotations['prometheus.io/scrape'] = 'true';
-      annotations['prometheus.io/port'] = '15020';
-      annotations['prometheus.io/path'] = '/stats/prometheus';
-    }
+    if (proxy?.mode === 'sidecar') Object.assign(annotations, sidecarAnnotations(proxy.revision));
     const object: KubeObject = {
       apiVersion: 'v1',
       kind: 'Pod',

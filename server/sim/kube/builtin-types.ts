@@ -22,6 +22,8 @@ export function builtinTypes(): ResourceType[] {
     core('Node', 'nodes', false, ['no'], ['status']),
     core('ServiceAccount', 'serviceaccounts', true, ['sa']),
     { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', namespaced: true, shortNames: ['deploy'], subresources: ['status'] },
+    // ztunnel runs as a DaemonSet in ambient clusters.
+    { group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', namespaced: true, shortNames: ['ds'], subresources: ['status'] },
     { group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true },
     {
       group: 'apiextensions.k8s.io',
