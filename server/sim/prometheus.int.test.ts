@@ -4,7 +4,7 @@ import { queryPrometheus, startPrometheus, type PrometheusHandle, type PromSampl
 import { startSimFleet, type SimFleet } from './runtime';
 
 const TOLERANCE = 0.15;
-const QUERY = 'sum(rate(istio_requests_total{reporter="destination"}[10s])) by (source_workload, destination_workload, destination_cluster)';
+const QUERY = 'sum(rate(istio_requests_total{reporter=~"destination|waypoint"}[10s])) by (source_workload, destination_workload, destination_cluster)';
 const haveProm = existsSync(process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus');
 
 let fleet: SimFleet;
