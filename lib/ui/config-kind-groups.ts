@@ -1,7 +1,8 @@
 /**
- * The API group of each config kind Meshglass watches (Istio and Admiral).
- * Findings name objects by kind only; the config browser's compare view needs
- * the group to pick "the same object" in every cluster.
+ * The API group of each config kind Meshglass watches (Istio, Gateway API and
+ * Admiral). Findings name objects by kind only; the config browser's compare
+ * view needs the group to pick "the same object" in every cluster. `Gateway`
+ * is Istio's here, though the Gateway API has one too: see AMBIGUOUS_KINDS.
  */
 export const CONFIG_KIND_GROUPS: Readonly<Record<string, string>> = {
   VirtualService: 'networking.istio.io',
@@ -18,9 +19,18 @@ export const CONFIG_KIND_GROUPS: Readonly<Record<string, string>> = {
   RequestAuthentication: 'security.istio.io',
   Telemetry: 'telemetry.istio.io',
   WasmPlugin: 'extensions.istio.io',
+  HTTPRoute: 'gateway.networking.k8s.io',
+  GRPCRoute: 'gateway.networking.k8s.io',
+  TCPRoute: 'gateway.networking.k8s.io',
+  TLSRoute: 'gateway.networking.k8s.io',
+  ReferenceGrant: 'gateway.networking.k8s.io',
+  BackendTLSPolicy: 'gateway.networking.k8s.io',
   GlobalTrafficPolicy: 'admiral.io',
   Dependency: 'admiral.io',
   DependencyProxy: 'admiral.io',
   OutlierDetection: 'admiral.io',
   RoutingPolicy: 'admiral.io',
 };
+
+/** Kinds more than one watched group defines (Istio's and the Gateway API's Gateway): a kind alone does not pick the object. */
+export const AMBIGUOUS_KINDS: ReadonlySet<string> = new Set(['Gateway']);

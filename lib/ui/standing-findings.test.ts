@@ -27,6 +27,11 @@ describe('standingFindings', () => {
     expect(findingHref({ kind: 'Pod', namespace: 'bookinfo', name: 'reviews-1', cluster: 'us-east-1' })).toBe('/clusters/us-east-1');
     expect(findingHref(undefined)).toBe('/config');
   });
+
+  it('opens Gateway API routes compared across clusters, and a Gateway (Istio\'s or a waypoint) as the list filtered to its name', () => {
+    expect(findingHref({ kind: 'HTTPRoute', namespace: 'shop', name: 'storefront', cluster: 'us-west-2' })).toBe('/config?kind=HTTPRoute&cluster=us-west-2&object=gateway.networking.k8s.io%2FHTTPRoute%2Fshop%2Fstorefront');
+    expect(findingHref({ kind: 'Gateway', namespace: 'shop', name: 'waypoint', cluster: 'us-east-1' })).toBe('/config?kind=Gateway&cluster=us-east-1&namespace=shop&q=waypoint');
+  });
 });
 
 describe('standingFindings and live state', () => {

@@ -1,5 +1,5 @@
 import type { FindingItem } from '../api/findings';
-import { CONFIG_KIND_GROUPS } from './config-kind-groups';
+import { AMBIGUOUS_KINDS, CONFIG_KIND_GROUPS } from './config-kind-groups';
 import { configKey } from './config-view';
 import { LIVE_STATE_CODES } from './fleet-state-problems';
 import { groupFindings } from './problems';
@@ -14,7 +14,8 @@ export function findingHref(o: FindingItem['objects'][number] | undefined): stri
   if (!o) return '/config';
   if (o.kind === 'Service') return serviceHref(o.namespace, o.name, undefined, o.cluster);
   if (WORKLOAD_KINDS.has(o.kind) || !o.namespace) return o.cluster ? `/clusters/${enc(o.cluster)}` : '/clusters';
-  const group = CONFIG_KIND_GROUPS[o.kind];
+  // A Gateway may be Istio's or the Gateway API's (a waypoint): the list filtered to the name shows whichever it is.
+  const group = AMBIGUOUS_KINDS.has(o.kind) ? undefined : CONFIG_KIND_GROUPS[o.kind];
   // A known kind opens the object's cluster-by-cluster comparison; an unknown one, the list filtered to it.
   if (group) return `/config?kind=${enc(o.kind)}&cluster=${enc(o.cluster)}&object=${enc(configKey({ group, kind: o.kind, namespace: o.namespace, name: o.name }))}`;
   return `/config?kind=${enc(o.kind)}&cluster=${enc(o.cluster)}&namespace=${enc(o.namespace)}&q=${enc(o.name)}`;

@@ -50,3 +50,12 @@ describe('services health filter and telemetry sorts', () => {
     expect(parseServicesState(new URLSearchParams('health=sick')).health).toBeUndefined();
   });
 });
+
+describe('services data-plane filter', () => {
+  it('round-trips a mode and drops an unknown one', () => {
+    const st = parseServicesState(new URLSearchParams('dataplane=ambient&namespace=shop'));
+    expect(st.dataplane).toBe('ambient');
+    expect(serialiseServicesState(st)).toBe('?namespace=shop&dataplane=ambient');
+    expect(parseServicesState(new URLSearchParams('dataplane=istio')).dataplane).toBeUndefined();
+  });
+});

@@ -1,3 +1,6 @@
+import { DATAPLANE_ORDER } from './dataplane-view';
+import type { DataplaneSummary } from '../fleet/dataplane';
+
 /**
  * Page state that lives in the URL (filters, sort, choices), so every view is
  * deep-linkable. Parsers never throw: unknown or bad values fall back to defaults.
@@ -11,6 +14,8 @@ function get(s: Search, key: string): string | undefined {
   return one === null || one === undefined || one === '' ? undefined : one;
 }
 const pick = <T extends string>(v: string | undefined, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+/** `v` when it is one of `allowed`, else undefined. */
+export const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined => (allowed.includes(v as T) ? (v as T) : undefined);
 const list = (v: string | undefined): string[] => (v ? [...new Set(v.split(',').map((x) => x.trim()).filter(Boolean))] : []);
 
 /** Drops defaults and empties so URLs stay short, in a stable key order. */
@@ -37,6 +42,8 @@ export interface ServicesUrlState {
   kind?: 'Service' | 'ServiceEntry';
   /** Only services in this health status (server-side, from telemetry). */
   health?: (typeof HEALTH_FILTERS)[number];
+  /** Rows with an instance in this data-plane mode in any cluster (server-side). */
+  dataplane?: DataplaneSummary;
   sort: (typeof SERVICE_SORTS)[number];
 }
 export function parseServicesState(s: Search): ServicesUrlState {
@@ -48,11 +55,12 @@ export function parseServicesState(s: Search): ServicesUrlState {
     namespace: get(s, 'namespace'),
     kind: kind === 'Service' || kind === 'ServiceEntry' ? kind : undefined,
     health: (HEALTH_FILTERS as readonly string[]).includes(get(s, 'health') ?? '') ? (get(s, 'health') as ServicesUrlState['health']) : undefined,
+    dataplane: oneOf(get(s, 'dataplane'), DATAPLANE_ORDER),
     sort: pick(get(s, 'sort'), SERVICE_SORTS, 'name'),
   };
 }
 export function serialiseServicesState(st: ServicesUrlState): string {
-  return toQuery([['q', st.q, undefined], ['cluster', st.cluster, undefined], ['mesh', st.mesh, undefined], ['namespace', st.namespace, undefined], ['kind', st.kind, undefined], ['health', st.health, undefined], ['sort', st.sort, 'name']]);
+  return toQuery([['q', st.q, undefined], ['cluster', st.cluster, undefined], ['mesh', st.mesh, undefined], ['namespace', st.namespace, undefined], ['kind', st.kind, undefined], ['health', st.health, undefined], ['dataplane', st.dataplane, undefined], ['sort', st.sort, 'name']]);
 }
 
 export interface ConfigUrlState {
