@@ -5,6 +5,7 @@ import type { ServiceSummary } from '@/lib/fleet/services';
 import { formatMs, formatPercent, formatRate } from '@/lib/ui/format';
 import { errorBreakdown, errorPercent } from '@/lib/ui/signals';
 import { HealthBadge } from '@/components/ui/health-badge';
+import { DataplaneCell } from './dataplane-cell';
 
 export interface ServiceRowProps {
   /** The row, with its signals summed over its mesh's clusters when telemetry is configured. */
@@ -16,7 +17,7 @@ export interface ServiceRowProps {
 }
 
 /** Column widths shared by the header and the virtual rows. */
-export const SERVICE_GRID = 'grid grid-cols-[minmax(12rem,2fr)_minmax(16rem,3fr)_6rem_6rem_6rem_6rem] items-center gap-3 px-3';
+export const SERVICE_GRID = 'grid grid-cols-[minmax(12rem,2fr)_minmax(16rem,3fr)_7rem_6rem_6rem_6rem_6rem] items-center gap-3 px-3';
 
 /** The mesh as the list names it. */
 export const meshLabel = (mesh: string) => (mesh ? `mesh ${mesh}` : 'no mesh ID');
@@ -50,6 +51,7 @@ export function ServiceRow({ service: s, signals: given, telemetry = true }: Ser
           );
         })}
       </div>
+      <DataplaneCell namespace={s.namespace} name={s.name} modes={s.dataplanes} />
       <div role="cell" className="text-sm tabular-nums">{s.endpoints.ready}{s.endpoints.notReady ? <span className="text-amber-700 dark:text-amber-300"> +{s.endpoints.notReady}</span> : null}</div>
       <div role="cell" className="text-sm tabular-nums">{formatRate(signals?.rps)}</div>
       <div role="cell" className="text-sm tabular-nums" title={signals ? errorBreakdown(signals) : undefined}>{signals ? formatPercent(errorPercent(signals)) : '—'}</div>

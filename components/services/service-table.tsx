@@ -52,6 +52,7 @@ export function ServiceTable({ rows, total, signals, telemetry, hasMore, loadMor
         <div role="row" className={`${SERVICE_GRID} border-b border-slate-200 py-2 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:text-slate-400`}>
           <div role="columnheader">Service</div>
           <div role="columnheader">Clusters and health</div>
+          <div role="columnheader">Data plane</div>
           <div role="columnheader">Endpoints</div>
           <div role="columnheader">Rate</div>
           <div role="columnheader">Error %</div>
@@ -72,7 +73,7 @@ export function ServiceTable({ rows, total, signals, telemetry, hasMore, loadMor
                 className={`${SERVICE_GRID} absolute inset-x-0 border-b border-slate-100 dark:border-slate-800`}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
               >
-                {s ? <ServiceRow service={s} signals={signals.get(meshServiceKey(s))} telemetry={telemetry} /> : <div role="cell" className="col-span-6 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
+                {s ? <ServiceRow service={s} signals={signals.get(meshServiceKey(s))} telemetry={telemetry} /> : <div role="cell" className="col-span-7 h-4 animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading row" />}
               </div>
             );
           })}

@@ -2,6 +2,7 @@
 
 import { ClusterSelect } from '@/components/ui/cluster-select';
 import { FILTER_CONTROL, useDebouncedPatch } from '@/components/ui/filter-controls';
+import { DATAPLANE_HINTS, DATAPLANE_ORDER } from '@/lib/ui/dataplane-view';
 import { HEALTH_FILTERS, SERVICE_SORTS, TELEMETRY_SORTS, type ServicesUrlState } from '@/lib/ui/url-state';
 
 export interface ServicesFiltersProps {
@@ -21,7 +22,7 @@ const SORT_LABELS: Record<(typeof SERVICE_SORTS)[number], string> = {
 };
 const control = FILTER_CONTROL;
 
-/** Search, cluster, mesh, namespace, kind and sort; every change goes to the URL. */
+/** Search, cluster, mesh, namespace, kind, data plane, health and sort; every change goes to the URL. */
 export function ServicesFilters({ state, clusters, meshes, telemetry, onChange }: ServicesFiltersProps) {
   const debounced = useDebouncedPatch<ServicesUrlState>(onChange);
   return (
@@ -52,6 +53,15 @@ export function ServicesFilters({ state, clusters, meshes, telemetry, onChange }
           <option value="">Services and ServiceEntries</option>
           <option value="Service">Services</option>
           <option value="ServiceEntry">ServiceEntries</option>
+        </select>
+      </label>
+      <label className="flex flex-col text-xs">
+        Data plane
+        <select aria-label="Data plane" data-testid="dataplane-filter" value={state.dataplane ?? ''} onChange={(e) => onChange({ dataplane: (e.target.value || undefined) as ServicesUrlState['dataplane'] })} className={control}>
+          <option value="">Any data plane</option>
+          {DATAPLANE_ORDER.map((m) => (
+            <option key={m} value={m} title={DATAPLANE_HINTS[m]}>{m === 'mixed' ? 'mixed pods in a cluster' : `${m} in any cluster`}</option>
+          ))}
         </select>
       </label>
       {telemetry ? (

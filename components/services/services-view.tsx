@@ -25,7 +25,7 @@ export function ServicesView() {
   const signalMap = useMemo(() => new Map<string, ServiceSignals>((signals.data?.data.items ?? []).map((s) => [meshServiceKey(s), s])), [signals.data]);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data.items) ?? [], [list.data]);
   const first = list.data?.pages[0];
-  const filtered = !!(state.q || state.cluster || state.mesh || state.namespace || state.kind || state.health);
+  const filtered = !!(state.q || state.cluster || state.mesh || state.namespace || state.kind || state.health || state.dataplane);
   // Telemetry is configured when any cluster's signals come from a Prometheus (answered or not).
   const telemetry = Object.values(signals.data?.data.telemetry ?? {}).some((t) => t.state !== 'not-configured' && t.state !== 'disabled');
   return (

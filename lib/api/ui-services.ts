@@ -12,6 +12,8 @@ export interface ServicesListParams {
   namespace?: string;
   kind?: string;
   health?: string;
+  /** Rows with an instance in this data-plane mode in any cluster. */
+  dataplane?: string;
   sort?: string;
 }
 
