@@ -1,23 +1,29 @@
 'use client';
 
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { useCluster, useClusters } from '@/lib/api/clusters';
 import { useControlPlanes } from '@/lib/api/controlplanes';
 import { useWorkloads } from '@/lib/api/workloads';
 import { ApiRequestError } from '@/lib/api/fetch-json';
 import { meshTrust, isOddRoot } from '@/lib/ui/trust';
+import { runsAmbient } from '@/lib/ui/ztunnel-view';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
 import { DataAge } from '@/components/ui/data-age';
 import { QueryView } from '@/components/ui/query-view';
+import { Skeleton } from '@/components/ui/skeleton';
 import { ClusterFacts } from './cluster-facts';
+import { ClusterWorkloads } from './cluster-workloads';
 import { ControlPlanePanel } from './control-plane-panel';
 import { ProxySyncTable } from './proxy-sync-table';
+import { WaypointsPanel } from './waypoints-panel';
+import { ZtunnelPanel } from './ztunnel-panel';
 
 export interface ClusterDetailViewProps {
   name: string;
 }
 
-/** One cluster: connection, inventory, each istiod revision, and its proxies' sync state. */
+/** One cluster: connection, inventory, each istiod revision, ambient mode (ztunnel, waypoints), workloads and proxy sync. */
 export function ClusterDetailView({ name }: ClusterDetailViewProps) {
   const cluster = useCluster(name);
   const all = useClusters();
@@ -43,6 +49,12 @@ export function ClusterDetailView({ name }: ClusterDetailViewProps) {
                 <ControlPlanePanel key={cp.revision} cp={cp} oddRoot={isOddRoot(meshT, cp.rootCert?.fingerprint)} />
               ))}
             </section>
+            <ZtunnelPanel cluster={res.data} />
+            {runsAmbient(res.data) ? <WaypointsPanel cluster={res.data} /> : null}
+            {/* It reads ?dataplane= from the URL: a boundary of its own keeps the rest rendering. */}
+            <Suspense fallback={<Skeleton rows={4} label="Loading workloads" />}>
+              <ClusterWorkloads cluster={name} />
+            </Suspense>
             <ProxySyncTable cluster={name} />
             <DataAge clusters={res.clusters} revision={res.revision} />
           </div>

@@ -14,7 +14,7 @@ export default async function ClusterPage({ params }: Props) {
   const name = decodeURIComponent((await params).name);
   return (
     <>
-      <PageHeader title={name} description="Connection, control planes, discovery, gateways and proxy sync of this cluster." />
+      <PageHeader title={name} description="Connection, control planes, discovery, gateways, ambient mode, workloads and proxy sync of this cluster." />
       <ClusterDetailView name={name} />
     </>
   );
