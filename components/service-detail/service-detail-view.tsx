@@ -17,6 +17,7 @@ import { ClusterComparison } from './cluster-comparison';
 import { meshName, otherMeshes, signalsInMesh } from './mesh-scope';
 import { NeighboursPanel } from './neighbours-panel';
 import { useCapability } from '@/lib/api/workspaces-ui';
+import { RoutesPanel } from './routes-panel';
 import { ServiceProxies } from './service-proxies';
 import { ServiceChanges } from './service-changes';
 import { SignalChart, type ChartMarker } from './signal-chart';
@@ -29,7 +30,8 @@ export interface ServiceDetailViewProps {
 
 /**
  * One mesh's service (?mesh=, else the mesh of ?cluster=, else the first mesh that has it):
- * per-cluster comparison, signal charts, routing, neighbours, proxies, all cut to that
+ * per-cluster comparison (data plane and waypoint too), signal charts, routes with their
+ * status per cluster, routing config, neighbours, proxies, all cut to that
  * mesh's clusters, with links to the same namespace/name in other meshes.
  */
 export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
@@ -79,6 +81,7 @@ export function ServiceDetailView({ namespace, name }: ServiceDetailViewProps) {
             </div>
           ) : null}
           <ServiceChanges namespace={namespace} name={name} answer={changes.data && { ...changes.data, items: changeItems }} error={changes.error} />
+          <RoutesPanel namespace={namespace} name={name} routes={res.data.routes} clusters={res.data.clusters} />
           <TrafficSplitPanel namespace={namespace} name={name} clusters={res.data.clusters} />
           <NeighboursPanel namespace={namespace} name={name} clusters={res.data.clusters} />
           {canSeeProxies ? <ServiceProxies namespace={namespace} name={name} clusters={res.data.clusters} /> : null}
