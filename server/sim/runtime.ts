@@ -1,7 +1,8 @@
 /**
- * The running simulated fleet: per cluster a store, a Kubernetes API server
- * (HTTPS, port-forward to istiod's debug server) and a metrics endpoint; one
- * traffic model; a kubeconfig; an admin HTTP endpoint; named scenarios.
+ * The running simulated fleet: per cluster a store with istiod's Gateway
+ * status writer, a Kubernetes API server (HTTPS, port-forward to istiod's
+ * debug server and ztunnel's admin port) and a metrics endpoint; one traffic
+ * model; a kubeconfig; an admin HTTP endpoint; named scenarios.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { demoFleet } from './fleet/demo-fleet';
 import { generatedFleet, type GeneratedFleetOptions } from './fleet/generated-fleet';
 import { remoteSecret } from './fleet/istio-system';
 import type { FleetSpec } from './fleet/types';
+import { startGatewayStatusController } from './gateway-status/controller';
 import { createIstiodDebugServer, type PeerView } from './istiod/debug-server';
 import type { SyncFaults } from './istiod/proxies';
 import { startKubeApiServer } from './kube/api-server';
@@ -28,6 +30,7 @@ import { ScenarioRunner } from './scenarios/runner';
 import { DataplaneResolver } from './telemetry/dataplane-resolver';
 import { startMetricsServer, type MetricsServerHandle } from './telemetry/metrics-server';
 import { TrafficModel } from './telemetry/traffic-model';
+import { createZtunnelDebugServer } from './ztunnel/debug-server';
 
 export type { GeneratedFleetOptions } from './fleet/generated-fleet';
 
@@ -122,6 +125,9 @@ export async function startSimFleet(opts: StartSimFleetOptions = {}): Promise<Si
       const store = createClusterStore();
       installVendoredCrds(store);
       for (const o of built.objects) store.apply(o);
+      // istiod's status writer for Gateways, routes and waypoint-bound Services; follows the store from here on.
+      const statusController = startGatewayStatusController(store);
+      cleanups.push(() => statusController.stop());
       const faults: SyncFaults = new Map();
       syncFaults.set(c.name, faults);
       const adminToken = token();
@@ -140,10 +146,18 @@ export async function startSimFleet(opts: StartSimFleetOptions = {}): Promise<Si
         host,
         port: 0,
         portForward: (namespace, pod, port) => {
-          if (namespace !== 'istio-system' || (port !== 15014 && port !== 8080)) return undefined;
+          if (namespace !== 'istio-system') return undefined;
           const podObj = store.get('v1', 'Pod', namespace, pod);
-          if (podObj?.metadata.labels?.app !== 'istiod') return undefined;
           const key = `${c.name}/${pod}`;
+          if (port === 15000 && podObj?.metadata.labels?.app === 'ztunnel') {
+            let server = debugServers.get(key);
+            if (!server) {
+              server = createZtunnelDebugServer({ cluster: c.name, podName: pod, store, trustDomain: spec.meshes.find((m) => m.id === c.mesh)?.trustDomain ?? 'cluster.local' });
+              debugServers.set(key, server);
+            }
+            return server;
+          }
+          if ((port !== 15014 && port !== 8080) || podObj?.metadata.labels?.app !== 'istiod') return undefined;
           let server = debugServers.get(key);
           if (!server) {
             server = createIstiodDebugServer({
