@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Config' };
 export default function ConfigPage() {
   return (
     <>
-      <PageHeader title="Config" description="Istio and Admiral configuration across clusters; pick an object to compare it cluster by cluster." />
+      <PageHeader title="Config" description="Istio, Gateway API and Admiral configuration across clusters, with each object's status; pick one to compare it cluster by cluster." />
       <Suspense fallback={<Skeleton rows={8} label="Loading config" />}>
         <ConfigView />
       </Suspense>

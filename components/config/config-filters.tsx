@@ -2,6 +2,7 @@
 
 import { ClusterSelect } from '@/components/ui/cluster-select';
 import { FILTER_CONTROL, useDebouncedPatch } from '@/components/ui/filter-controls';
+import { CONFIG_KIND_FAMILIES, isListedKind, kindLabel } from '@/lib/ui/config-kinds';
 import type { ConfigUrlState } from '@/lib/ui/url-state';
 
 export interface ConfigFiltersProps {
@@ -10,7 +11,6 @@ export interface ConfigFiltersProps {
   onChange: (next: Partial<ConfigUrlState>) => void;
 }
 
-const KINDS = ['VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'EnvoyFilter', 'WorkloadEntry', 'GlobalTrafficPolicy', 'Dependency'];
 const control = FILTER_CONTROL;
 
 /** Kind, cluster, namespace and text filters of the config list, kept in the URL. */
@@ -22,7 +22,13 @@ export function ConfigFilters({ state, clusters, onChange }: ConfigFiltersProps)
         Kind
         <select value={state.kind ?? ''} onChange={(e) => onChange({ kind: e.target.value || undefined })} className={control}>
           <option value="">All kinds</option>
-          {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+          {/* A link may name a kind the list does not offer (a bare Gateway, a kind from a finding): keep it selectable. */}
+          {state.kind && !isListedKind(state.kind) ? <option value={state.kind}>{kindLabel(state.kind)}</option> : null}
+          {CONFIG_KIND_FAMILIES.map((f) => (
+            <optgroup key={f.label} label={f.label}>
+              {f.kinds.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+            </optgroup>
+          ))}
         </select>
       </label>
       <ClusterSelect value={state.cluster} clusters={clusters} onChange={(cluster) => onChange({ cluster })} />

@@ -2,6 +2,7 @@
 
 import { useClusters } from '@/lib/api/clusters';
 import { useConfigObjects } from '@/lib/api/config';
+import { useCapability } from '@/lib/api/workspaces-ui';
 import { configKey, groupConfigObjects, parseConfigKey } from '@/lib/ui/config-view';
 import { parseConfigState, serialiseConfigState } from '@/lib/ui/url-state';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
@@ -10,9 +11,11 @@ import { QueryView } from '@/components/ui/query-view';
 import { panelClass, rowClass, tableClass, tdClass, thClass, theadClass } from '@/components/ui/table-styles';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { ConfigCompare } from './config-compare';
+import { ConfigStatusCell } from './config-status-cell';
 import { ConfigFilters } from './config-filters';
+import { useConfigStatuses } from './use-config-statuses';
 
-/** Istio and Admiral config across clusters: filter, pick an object, compare it cluster by cluster. */
+/** Istio, Gateway API and Admiral config across clusters: filter, see each object's status, pick one, compare it cluster by cluster. */
 export function ConfigView() {
   const [state, setState] = useUrlState(parseConfigState, serialiseConfigState);
   const list = useConfigObjects({ kind: state.kind, cluster: state.cluster, namespace: state.namespace, q: state.q, pageSize: 500 });
@@ -20,6 +23,8 @@ export function ConfigView() {
   const selected = parseConfigKey(state.object);
   // The object's clusters come from an unfiltered lookup, so a cluster filter never hides a difference.
   const peers = useConfigObjects(selected ? { kind: selected.kind, namespace: selected.namespace, q: selected.name, pageSize: 500 } : { pageSize: 1 });
+  // Object details are operator detail: a role the server would refuse asks for none.
+  const statusOf = useConfigStatuses(list.data?.data.items ?? [], useCapability('configSpecs') !== false);
   const peerClusters = selected ? (peers.data?.data.items ?? []).filter((o) => configKey(o) === state.object).map((o) => o.cluster) : [];
   return (
     <div className="space-y-4">
@@ -34,7 +39,7 @@ export function ConfigView() {
               <ClusterBanners clusters={res.clusters} />
               <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{res.data.total} objects{res.data.total > res.data.items.length ? ` (first ${res.data.items.length} shown; filter to narrow)` : ''} as {rows.length} distinct names</p>
               {rows.length === 0 ? (
-                <EmptyState title="No config objects match">Istio config appears here as clusters sync; try clearing the filters.</EmptyState>
+                <EmptyState title="No config objects match">Istio and Gateway API config appears here as clusters sync; try clearing the filters.</EmptyState>
               ) : (
                 <div className={`${panelClass} overflow-x-auto`}>
                   <table className={tableClass} aria-label="Config objects">
@@ -44,6 +49,7 @@ export function ConfigView() {
                         <th className={thClass}>Namespace</th>
                         <th className={thClass}>Name</th>
                         <th className={thClass}>Clusters</th>
+                        <th className={thClass}>Status</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -57,6 +63,7 @@ export function ConfigView() {
                             </button>
                           </td>
                           <td className={tdClass}>{r.clusters.join(', ')}</td>
+                          <td className={tdClass}><ConfigStatusCell object={r.first} status={statusOf(r.key)} /></td>
                         </tr>
                       ))}
                     </tbody>
