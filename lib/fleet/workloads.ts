@@ -45,7 +45,7 @@ export const workloadsQuerySchema = pagingQuerySchema.extend({
   mesh: meshParam.optional(),
   namespace: z.string().min(1).optional(),
   q: z.string().max(200).optional(),
-  /** Groups with a workload in this data-plane mode. */
+  /** Workloads in this data-plane mode only (a group keeps just those). */
   dataplane: dataplaneModeSchema.optional(),
 });
 export type WorkloadsQuery = z.infer<typeof workloadsQuerySchema>;

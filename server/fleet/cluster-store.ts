@@ -2,6 +2,7 @@ import 'server-only';
 import type { AnyRecord, KindSpec } from '../clusters/kinds';
 import { changeKeys } from '@/lib/fleet/change-keys';
 import { admiralKeys, podGlobalName } from './admiral';
+import { boundServiceKeys, gatewayPodKey, isZtunnelPod, namespaceModeKeys, routeServiceKeys, serviceWaypointChanged, waypointConfigKeys } from './ambient-keys';
 import type {
   SlimConfigObject, SlimDeployment, SlimMeshConfig, SlimEndpointSlice, SlimNamespace, SlimNode, SlimPod, SlimRootCert, SlimSecretMeta, SlimService,
 } from '../clusters/records';
@@ -43,15 +44,25 @@ export class ClusterStore {
   readonly istiodPods = new Set<string>();
   /** Keys of east-west gateway Services (istio=eastwestgateway), so the summary never walks every Service. */
   readonly eastWestGateways = new Set<string>();
+  /** Keys of ztunnel pods (app=ztunnel), so ztunnel state per node never walks every pod. */
+  readonly ztunnelPods = new Set<string>();
+  /** 'ns/gateway' -> keys of the pods labelled gateway.networking.k8s.io/gateway-name (waypoint and gateway pods). */
+  readonly gatewayPods = new Map<string, Set<string>>();
   /** Spec ids of the kinds whose first list has been applied: a later list is a relist, which may find missed events. */
   private readonly listed = new Set<string>();
   private rev = 0;
+  private configRev = 0;
 
   constructor(readonly cluster: string) {}
 
   /** Bumped by every write that changes a record of this cluster: what per-cluster memos are keyed by. */
   get revision(): number {
     return this.rev;
+  }
+
+  /** Bumped by config object writes only: memos of routes, which pod churn must not rebuild. */
+  get configRevision(): number {
+    return this.configRev;
   }
 
   /** Keys every record of the cluster touches when the cluster goes away. */
@@ -114,10 +125,12 @@ export class ClusterStore {
     const c = this.cluster;
     switch (spec.role) {
       case 'namespaces':
-        return [changeKeys.namespace(c, key), changeKeys.cluster(c)];
+        return [changeKeys.namespace(c, key), changeKeys.cluster(c), ...namespaceModeKeys(this, old as SlimNamespace | undefined, record as SlimNamespace | undefined)];
       case 'services': {
         const s = (record ?? old) as SlimService;
         const keys = [changeKeys.service(s.namespace, s.name)];
+        // The cluster's waypoints list the services bound to them.
+        if (serviceWaypointChanged(old as SlimService | undefined, record as SlimService | undefined)) keys.push(changeKeys.cluster(c));
         const isGateway = (record as SlimService | undefined)?.labels.istio === 'eastwestgateway';
         if ((old as SlimService | undefined)?.labels.istio === 'eastwestgateway' || isGateway) keys.push(changeKeys.cluster(c));
         if (isGateway) this.eastWestGateways.add(key);
@@ -139,9 +152,13 @@ export class ClusterStore {
       case 'rootcerts':
         return [changeKeys.controlPlanes(c)];
       case 'config': {
+        this.configRev++;
         const o = (record ?? old) as SlimConfigObject;
         const keys = [changeKeys.config(c, o)];
         if (o.kind === 'ServiceEntry') keys.push(changeKeys.service(o.namespace, o.name));
+        // Routes show on the services they send traffic to; a waypoint's state on the services bound to it.
+        keys.push(...routeServiceKeys(this, old as SlimConfigObject | undefined, record as SlimConfigObject | undefined));
+        keys.push(...waypointConfigKeys(this, old as SlimConfigObject | undefined, record as SlimConfigObject | undefined));
         if (o.group === 'admiral.io') for (const x of [old, record] as Array<SlimConfigObject | undefined>) if (x) keys.push(...admiralKeys(x));
         return [...new Set(keys)];
       }
@@ -154,6 +171,7 @@ export class ClusterStore {
     const t = this.config.get(specId);
     if (!t) return [];
     this.rev++;
+    this.configRev++;
     this.config.delete(specId);
     return [...t.values()].map((o) => changeKeys.config(this.cluster, o));
   }
@@ -208,11 +226,30 @@ export class ClusterStore {
     }
     if (next && isIstiod(next)) this.istiodPods.add(key);
     else this.istiodPods.delete(key);
+    for (const k of this.indexAmbientPod(key, old, next)) keys.add(k);
     const p = (next ?? old)!;
     const refs = this.podServices.get(p.namespace)?.get(p.name);
     if (typeof refs === 'string') keys.add(changeKeys.service(p.namespace, refs));
     else for (const svc of refs?.keys() ?? []) keys.add(changeKeys.service(p.namespace, svc));
     return [...keys];
+  }
+
+  /** ztunnel and gateway pod indexes; the keys of what shows them (the cluster, the services bound to a waypoint). */
+  private indexAmbientPod(key: string, old: SlimPod | undefined, next: SlimPod | undefined): string[] {
+    const keys: string[] = [];
+    if (next && isZtunnelPod(next)) this.ztunnelPods.add(key);
+    else this.ztunnelPods.delete(key);
+    if ((old && isZtunnelPod(old)) || (next && isZtunnelPod(next))) keys.push(changeKeys.cluster(this.cluster));
+    const gwOld = old && gatewayPodKey(old);
+    const gwNext = next && gatewayPodKey(next);
+    if (gwOld && gwOld !== gwNext) setMember(this.gatewayPods, gwOld, key, false);
+    if (gwNext) setMember(this.gatewayPods, gwNext, key, true);
+    // A waypoint's readiness moves with its pods coming, going or turning (not) ready, not with every status write.
+    if ((gwOld || gwNext) && (gwOld !== gwNext || old?.ready !== next?.ready)) {
+      keys.push(changeKeys.cluster(this.cluster));
+      for (const gw of new Set([gwOld, gwNext])) if (gw) keys.push(...boundServiceKeys(this, gw));
+    }
+    return keys;
   }
 }
 

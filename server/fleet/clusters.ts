@@ -4,6 +4,9 @@ import type { ClusterDetail, ClusterList, ClusterSummary, EastWestGateway } from
 import type { ClusterEntry, FleetModel } from './model';
 import { envelope } from './envelope';
 import { ALL, allows, type VisibilityScope } from './scope';
+import { ambientCounts } from './ambient';
+import { clusterWaypoints } from './waypoints';
+import { clusterZtunnels } from './ztunnels';
 
 /** The network of a cluster: the configured override, else the istio-system namespace's topology label. */
 export function clusterNetwork(e: ClusterEntry): string | undefined {
@@ -29,7 +32,9 @@ function gateways(e: ClusterEntry): EastWestGateway[] {
 
 /** The fields that move with time or the connection rather than with the cluster's records. */
 type LiveFields = 'state' | 'reason' | 'dataAgeSeconds' | 'syncedKinds' | 'totalKinds' | 'forbiddenKinds' | 'notServedKinds' | 'skippedObjects' | 'kubernetesVersion' | 'apiLatency' | 'watchExpiries';
-type StoreDerived = Omit<ClusterDetail, LiveFields>;
+/** The detail without its per-node and per-waypoint lists, which only GET /clusters/{name} works out. */
+type ClusterBase = Omit<ClusterDetail, 'ztunnels' | 'waypoints'>;
+type StoreDerived = Omit<ClusterBase, LiveFields>;
 
 interface Memo {
   revision: number;
@@ -77,6 +82,7 @@ function storeDerived(e: ClusterEntry): StoreDerived {
     eastWestGateways: gateways(e),
     remoteSecretCount: 0,
     remoteSecrets: [...st.secrets.values()].filter((s) => s.labels['istio/multiCluster'] === 'true').map((s) => ({ name: s.name, clusters: s.dataKeys })),
+    ambient: ambientCounts(st, ALL),
   };
   derived.remoteSecretCount = derived.remoteSecrets.length;
   memos.set(e, { revision: st.revision, info: e.info, controlPlanes: e.controlPlanes, derived });
@@ -88,8 +94,8 @@ function apiLatencyOf(e: ClusterEntry): ClusterDetail['apiLatency'] {
   return l && { ms: l.ms, timedOut: l.timedOut, measuredAt: new Date(l.at).toISOString() };
 }
 
-/** One cluster with its remote secrets: state, counts, topology, control planes, gateways. Only the state part is derived per call. */
-export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail {
+/** One cluster with its remote secrets: state, counts, topology, control planes, gateways, ambient counts. Only the state part is derived per call. */
+function clusterBase(e: ClusterEntry, now = Date.now()): ClusterBase {
   const d = storeDerived(e);
   const c = e.view.condition(now);
   return {
@@ -116,6 +122,7 @@ export function clusterDetail(e: ClusterEntry, now = Date.now()): ClusterDetail 
     eastWestGateways: d.eastWestGateways,
     remoteSecretCount: d.remoteSecretCount,
     remoteSecrets: d.remoteSecrets,
+    ...(d.ambient ? { ambient: d.ambient } : {}),
   };
 }
 
@@ -146,18 +153,27 @@ function sourceKind(source: string): string {
 
 /**
  * What a caller who sees only some namespaces may know of a cluster: counts of
- * those namespaces, the kind of source without its path, and only remote
- * secrets whose every peer it sees (a secret's name and keys name its peers).
+ * those namespaces (ambient namespaces and waypoints too), the kind of source
+ * without its path, and only remote secrets whose every peer it sees (a
+ * secret's name and keys name its peers).
  */
-function scopedDetail(d: ClusterDetail, e: ClusterEntry, scope: VisibilityScope): ClusterDetail {
+function scopedBase(d: ClusterBase, e: ClusterEntry, scope: VisibilityScope): ClusterBase {
   if (scope.kind === 'all') return d;
   const remoteSecrets = d.remoteSecrets.filter((s) => s.clusters.every((c) => allows(scope, c)));
-  return { ...d, source: sourceKind(d.source), counts: scopedCounts(e, scope), remoteSecrets, remoteSecretCount: remoteSecrets.length };
+  const { ambient: _all, ...rest } = d;
+  void _all;
+  const ambient = d.ambient && ambientCounts(e.store, scope);
+  return { ...rest, source: sourceKind(d.source), counts: scopedCounts(e, scope), remoteSecrets, remoteSecretCount: remoteSecrets.length, ...(ambient ? { ambient } : {}) };
 }
 
-/** One cluster's row in the list: the detail without the remote secrets' names (their count only). */
+/** One cluster as GET /api/v1/clusters/{name} answers it: with ztunnel per node and waypoints, as the scope sees them. */
+export function clusterDetail(e: ClusterEntry, scope: VisibilityScope = ALL, now = Date.now()): ClusterDetail {
+  return { ...scopedBase(clusterBase(e, now), e, scope), ztunnels: clusterZtunnels(e.store, scope), waypoints: clusterWaypoints(e.store, scope) };
+}
+
+/** One cluster's row in the list: without the remote secrets' names (their count only), ztunnels or waypoints. */
 export function clusterSummary(e: ClusterEntry, now = Date.now(), scope: VisibilityScope = ALL): ClusterSummary {
-  const { remoteSecrets: _list, ...summary } = scopedDetail(clusterDetail(e, now), e, scope);
+  const { remoteSecrets: _list, ...summary } = scopedBase(clusterBase(e, now), e, scope);
   void _list;
   return summary;
 }
@@ -188,5 +204,5 @@ export function getClusters(model: FleetModel, scope: VisibilityScope): FleetRes
 /** GET /api/v1/clusters/{name}, or undefined (404). */
 export function getCluster(model: FleetModel, scope: VisibilityScope, name: string): FleetResponse<ClusterDetail> | undefined {
   const e = model.cluster(name);
-  return e && allows(scope, name) ? envelope(model, scope, scopedDetail(clusterDetail(e), e, scope)) : undefined;
+  return e && allows(scope, name) ? envelope(model, scope, clusterDetail(e, scope)) : undefined;
 }

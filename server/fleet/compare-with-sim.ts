@@ -1,4 +1,5 @@
 import 'server-only';
+import { CONFIG_GROUPS } from '../clusters/kinds';
 import type { FleetModel } from './model';
 
 /** What a simulated cluster's store offers for comparison (structural, so product code never imports the simulator). */
@@ -15,7 +16,6 @@ const BUILTIN: Array<[string, string, keyof Pick<import('./cluster-store').Clust
   ['apps/v1', 'Deployment', 'deployments'],
   ['v1', 'Node', 'nodes'],
 ];
-const CONFIG_GROUP = /(\.istio\.io|^admiral\.io)$/;
 
 /**
  * Differences between what the model holds for a cluster and a store's
@@ -36,7 +36,8 @@ export function diffModelWithStore(model: FleetModel, cluster: string, store: St
   const expected = new Map<string, string | undefined>();
   const seen = new Set<string>();
   for (const t of store.types()) {
-    if (!CONFIG_GROUP.test(t.group) || seen.has(`${t.group}/${t.kind}`)) continue;
+    // The groups discovery watches (Istio's, Admiral's, the Gateway API's).
+    if (!CONFIG_GROUPS.includes(t.group) || seen.has(`${t.group}/${t.kind}`)) continue;
     seen.add(`${t.group}/${t.kind}`);
     for (const o of store.list(`${t.group}/${t.version}`, t.kind)) expected.set(`${t.group}/${t.kind}/${key(o)}`, o.metadata.resourceVersion);
   }

@@ -1,10 +1,13 @@
 import 'server-only';
-import type { SlimConfigObject, SlimService } from '../clusters/records';
+import type { SlimConfigObject, SlimPod, SlimService } from '../clusters/records';
+import { DATAPLANE_SUMMARIES } from './dataplane-order';
+import { instanceDataplane } from './ambient';
+import { instanceWaypoint } from './waypoints';
 import type { ServiceDetail, ServiceInstance, ServiceSummary } from '@/lib/fleet/services';
 import type { ClusterStore } from './cluster-store';
 import { canonicalRevision } from './derive-workloads';
 
-/** One cluster's instance of a Service: ports, endpoints, the workloads and proxies behind it. */
+/** One cluster's instance of a Service: ports, endpoints, the workloads and proxies behind it, its data-plane mode and waypoint. */
 export function serviceInstance(store: ClusterStore, svc: SlimService): ServiceInstance {
   let ready = 0;
   let notReady = 0;
@@ -20,9 +23,11 @@ export function serviceInstance(store: ClusterStore, svc: SlimService): ServiceI
   const versions = new Set<string>();
   const proxyVersions: Record<string, number> = {};
   let proxies = 0;
+  const pods: SlimPod[] = [];
   for (const pk of podKeys) {
     const pod = store.pods.get(pk);
     if (!pod) continue;
+    pods.push(pod);
     const version = canonicalRevision(pod.labels);
     if (version !== 'latest') versions.add(version);
     const wk = `${pod.workload.kind}/${pod.workload.name}`;
@@ -46,13 +51,17 @@ export function serviceInstance(store: ClusterStore, svc: SlimService): ServiceI
     workloads: [...workloads.values()].sort((a, b) => a.name.localeCompare(b.name)),
     versions: [...versions].sort(),
     proxies: { total: proxies, versions: proxyVersions },
+    dataplane: instanceDataplane(pods, store.namespaces.get(svc.namespace)?.labels),
+    ...withWaypoint(instanceWaypoint(store, svc)),
   };
 }
+
+const withWaypoint = (w: ServiceInstance['waypoint']) => (w ? { waypoint: w } : {});
 
 const portSig = (i: ServiceInstance) => i.ports.map((p) => `${p.port}/${p.protocol}`).sort().join(',');
 
 /** The merged row of a service across its (visible) instances in one mesh, with IST0170-style inconsistencies. */
-export function summariseService(mesh: string, namespace: string, name: string, instances: ServiceInstance[]): ServiceDetail {
+export function summariseService(mesh: string, namespace: string, name: string, instances: ServiceInstance[]): Omit<ServiceDetail, 'routes'> {
   const ports = new Map<string, ServiceInstance['ports'][number]>();
   for (const i of instances) for (const p of i.ports) ports.set(`${p.port}/${p.protocol}`, p);
   const inconsistencies: string[] = [];
@@ -70,6 +79,7 @@ export function summariseService(mesh: string, namespace: string, name: string, 
     endpoints: instances.reduce((a, i) => ({ ready: a.ready + i.endpoints.ready, notReady: a.notReady + i.endpoints.notReady }), { ready: 0, notReady: 0 }),
     versions: [...new Set(instances.flatMap((i) => i.versions))].sort(),
     proxies: instances.reduce((a, i) => a + i.proxies.total, 0),
+    dataplanes: DATAPLANE_SUMMARIES.filter((m) => instances.some((i) => i.dataplane === m)),
     inconsistencies,
     instances,
   };
@@ -104,6 +114,7 @@ export function serviceEntrySummary(mesh: string, namespace: string, name: strin
     endpoints: { ready: endpoints, notReady: 0 },
     versions: [],
     proxies: 0,
+    dataplanes: [],
     inconsistencies: [],
     location: location ?? 'MESH_EXTERNAL',
     resolution: resolution ?? 'NONE',

@@ -2,6 +2,7 @@ import 'server-only';
 import type { SlimPod } from '../clusters/records';
 import type { Workload } from '@/lib/fleet/workloads';
 import type { ClusterStore } from './cluster-store';
+import { workloadDataplane } from './ambient';
 
 /** Istio's canonical service name of a pod's labels, with the workload name as the last resort. */
 export function canonicalService(labels: Record<string, string>, fallback: string): string {
@@ -13,7 +14,7 @@ export function canonicalRevision(labels: Record<string, string>): string {
   return labels['service.istio.io/canonical-revision'] ?? labels['app.kubernetes.io/version'] ?? labels.version ?? 'latest';
 }
 
-/** The workloads of one cluster, each from its pods (and its Deployment's desired replicas). */
+/** The workloads of one cluster, each from its pods (and its Deployment's desired replicas), with its data-plane mode. */
 export function clusterWorkloads(store: ClusterStore): Workload[] {
   const out: Workload[] = [];
   for (const [wk, podKeys] of store.podsByWorkload) {
@@ -36,6 +37,7 @@ export function clusterWorkloads(store: ClusterStore): Workload[] {
       proxies: pods.filter((p) => p.hasProxy).length,
       proxyVersions: [...new Set(pods.flatMap((p) => (p.hasProxy && p.proxyVersion ? [p.proxyVersion] : [])))].sort(),
       identity: first.labels.identity,
+      dataplane: workloadDataplane(pods, store.namespaces.get(namespace)?.labels),
     });
   }
   // Deployments scaled to zero have no pods but are still workloads.
@@ -45,6 +47,7 @@ export function clusterWorkloads(store: ClusterStore): Workload[] {
       cluster: store.cluster, namespace: d.namespace, kind: 'Deployment', name: d.name,
       canonicalService: canonicalService(d.labels, d.name), canonicalRevision: canonicalRevision(d.labels),
       desiredReplicas: d.replicas, pods: 0, readyPods: 0, proxies: 0, proxyVersions: [], identity: d.labels.identity,
+      dataplane: workloadDataplane([], store.namespaces.get(d.namespace)?.labels, d),
     });
   }
   return out;

@@ -3,7 +3,7 @@ import type { ServiceSummary, ServicesQuery } from '@/lib/fleet/services';
 import { ServiceIndex } from './service-index';
 
 const row = (namespace: string, name: string, clusters: string[], ready: number, kind: ServiceSummary['kind'] = 'Service', mesh = 'prod'): ServiceSummary => ({
-  kind, mesh, namespace, name, hosts: [`${name}.${namespace}.svc.cluster.local`], clusters, ports: [], endpoints: { ready, notReady: 0 }, versions: [], proxies: 0, inconsistencies: [],
+  kind, mesh, namespace, name, hosts: [`${name}.${namespace}.svc.cluster.local`], clusters, ports: [], endpoints: { ready, notReady: 0 }, versions: [], proxies: 0, dataplanes: [], inconsistencies: [],
 });
 const q = (over: Partial<ServicesQuery> = {}): ServicesQuery => ({ page: 1, pageSize: 1000, sort: 'name', ...over });
 const ids = (items: ServiceSummary[]) => items.map((s) => `${s.kind}:${s.namespace}/${s.name}${s.mesh === 'prod' ? '' : `@${s.mesh}`}`);

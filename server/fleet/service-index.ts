@@ -11,6 +11,7 @@ interface Row {
   mesh: string;
   namespace: string;
   clusters: string[];
+  dataplanes: readonly string[];
   search: string;
 }
 
@@ -65,7 +66,7 @@ export class ServiceIndex {
     const bulk = this.dirty.size > Math.max(1000, this.rows.size / 8);
     for (const key of this.dirty) {
       if (!bulk) for (const r of this.rows.get(key) ?? []) this.remove(r);
-      const next = compute(key).map((summary): Row => ({ summary, kind: summary.kind, mesh: summary.mesh, namespace: summary.namespace, clusters: summary.clusters, search: `${summary.namespace}/${summary.name} ${summary.hosts.join(' ')}`.toLowerCase() }));
+      const next = compute(key).map((summary): Row => ({ summary, kind: summary.kind, mesh: summary.mesh, namespace: summary.namespace, clusters: summary.clusters, dataplanes: summary.dataplanes, search: `${summary.namespace}/${summary.name} ${summary.hosts.join(' ')}`.toLowerCase() }));
       if (next.length) this.rows.set(key, next);
       else this.rows.delete(key);
       if (!bulk) for (const r of next) this.insert(r);
@@ -91,14 +92,14 @@ export class ServiceIndex {
     const at = (i: number) => arr[desc ? arr.length - 1 - i : i]!;
     const q = query.q?.toLowerCase();
     const page = { page: query.page, pageSize: query.pageSize };
-    if (!q && !query.namespace && !query.cluster && !query.kind && query.mesh === undefined) {
+    if (!q && !query.namespace && !query.cluster && !query.kind && !query.dataplane && query.mesh === undefined) {
       const items: ServiceSummary[] = [];
       for (let i = start; i < Math.min(arr.length, start + query.pageSize); i++) items.push(at(i).summary);
       return { items, total: arr.length, ...page };
     }
     const items: ServiceSummary[] = [];
     let total = 0;
-    const { kind, namespace, cluster, mesh } = query;
+    const { kind, namespace, cluster, mesh, dataplane } = query;
     for (let i = 0; i < arr.length; i++) {
       const r = at(i);
       if (kind && r.kind !== kind) continue;
@@ -106,6 +107,7 @@ export class ServiceIndex {
       if (namespace && r.namespace !== namespace) continue;
       if (q && !r.search.includes(q)) continue;
       if (cluster && !r.clusters.includes(cluster)) continue;
+      if (dataplane && !r.dataplanes.includes(dataplane)) continue;
       if (total >= start && items.length < query.pageSize) items.push(r.summary);
       total++;
     }

@@ -5,6 +5,7 @@ import type { ServiceDetail, ServiceDetailQuery, ServiceInstance, ServiceSummary
 import type { SlimConfigObject } from '../clusters/records';
 import { serviceEntrySummary, summariseService } from './derive-services';
 import { envelope } from './envelope';
+import { serviceRoutes } from './gateway-routes';
 import type { FleetModel } from './model';
 import { ALL, allows, allowsNamespaceSomewhere, type VisibilityScope } from './scope';
 import { paginate } from './paginate';
@@ -80,14 +81,18 @@ export function getServices(model: FleetModel, scope: VisibilityScope, query: Se
     if (!allowsNamespaceSomewhere(scope, r.namespace)) continue;
     const key = `${r.namespace}/${r.name}`;
     const scoped = model.scopedServiceRows.get(sk, key, () => rowsFor(model, scope, key)).find((s) => s.kind === r.kind && s.mesh === r.mesh);
-    if (scoped && (!query.cluster || scoped.clusters.includes(query.cluster))) rows.push(scoped);
+    if (!scoped || (query.cluster && !scoped.clusters.includes(query.cluster))) continue;
+    // The index matched the whole fleet's row; the scope's may lack the mode of a cluster it cannot see.
+    if (query.dataplane && !scoped.dataplanes.includes(query.dataplane)) continue;
+    rows.push(scoped);
   }
   return envelope(model, scope, paginate(rows, query));
 }
 
 /**
  * GET /api/v1/services/{namespace}/{name}: the service in one mesh with each of
- * that mesh's visible clusters' instance, and the other meshes that have it;
+ * that mesh's visible clusters' instance, the routes sending traffic to it
+ * (HTTPRoute, GRPCRoute, VirtualService, per cluster), and the other meshes that have it;
  * undefined (404) when no visible cluster has it, or not in the mesh asked for.
  * The mesh: `mesh`, else the one holding `cluster`, else the first in mesh order.
  */
@@ -99,5 +104,6 @@ export function getService(model: FleetModel, scope: VisibilityScope, namespace:
       : ((query.cluster !== undefined ? groups.find(([, is]) => is.some((i) => i.cluster === query.cluster)) : undefined) ?? groups[0]);
   if (!chosen) return undefined;
   const d = summariseService(chosen[0], namespace, name, chosen[1]);
-  return envelope(model, scope, { ...d, meshes: groups.map(([mesh, is]) => ({ mesh, clusters: is.map((i) => i.cluster) })) });
+  const routes = serviceRoutes(model, scope, chosen[0], namespace, name);
+  return envelope(model, scope, { ...d, meshes: groups.map(([mesh, is]) => ({ mesh, clusters: is.map((i) => i.cluster) })), routes });
 }

@@ -15,6 +15,7 @@ const str = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * and revision, across the clusters of each mesh (namespace sameness holds within
  * a mesh only, as for /services). One service's groups in several meshes sit side
  * by side: ordered by namespace, canonical service, mesh, then revision.
+ * `dataplane` keeps the workloads in that mode (a group holds only those).
  */
 export function getWorkloads(model: FleetModel, scope: VisibilityScope, query: WorkloadsQuery): FleetResponse<Page<WorkloadGroup>> {
   const q = query.q?.toLowerCase();
@@ -26,6 +27,7 @@ export function getWorkloads(model: FleetModel, scope: VisibilityScope, query: W
     for (const w of model.workloads(e.info.name)) {
       if (!allows(scope, w.cluster, w.namespace)) continue;
       if (query.namespace && w.namespace !== query.namespace) continue;
+      if (query.dataplane && w.dataplane !== query.dataplane) continue;
       if (q && !`${w.namespace}/${w.name} ${w.canonicalService}`.toLowerCase().includes(q)) continue;
       const key = `${mesh}\u0000${w.namespace}/${w.canonicalService}/${w.canonicalRevision}`;
       const g = groups.get(key) ?? { mesh, namespace: w.namespace, canonicalService: w.canonicalService, canonicalRevision: w.canonicalRevision, clusters: [], workloads: [] };
