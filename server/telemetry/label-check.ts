@@ -18,7 +18,8 @@ export async function findClusterLabels(svc: TelemetryService, clusters: string[
   const { client } = svc;
   const presence = await client.instant(
     // Waypoint reports too: a cluster whose services are all ambient behind waypoints has no destination report.
-    (ctx) => labelPresenceQuery(ctx.clusterLabel ? [ctx.clusterLabel, 'destination_cluster'] : ['destination_cluster'], window, [reporterMatcher(INBOUND_REPORTERS)]),
+    // By reporter: a waypoint's report lives in the client's cluster, whatever its destination_cluster.
+    (ctx) => labelPresenceQuery(ctx.clusterLabel ? [ctx.clusterLabel, 'destination_cluster', 'reporter'] : ['destination_cluster', 'reporter'], window, [reporterMatcher(INBOUND_REPORTERS)]),
     clusters,
   );
   const found: FoundLabel[] = [];
@@ -28,9 +29,11 @@ export async function findClusterLabels(svc: TelemetryService, clusters: string[
     const source = client.mode === 'global' ? 'global' : (s.scrapeCluster ?? 'global');
     const own = label ? s.metric[label] : undefined;
     const dest = s.metric.destination_cluster;
+    const atSource = s.metric.reporter === 'waypoint';
     if (label && own !== undefined) found.push({ label, value: own, source });
-    if (dest !== undefined) found.push({ label: 'destination_cluster', value: dest, source });
-    if (own && dest) pairs.set(own, (pairs.get(own) ?? new Set()).add(dest));
+    if (dest !== undefined) found.push(atSource ? { label: 'destination_cluster', value: dest, source, scrapedAtSource: true } : { label: 'destination_cluster', value: dest, source });
+    // A waypoint's cluster label is the client's cluster, not the destination's: no pair.
+    if (own && dest && !atSource) pairs.set(own, (pairs.get(own) ?? new Set()).add(dest));
   }
   return { presence, found, pairs };
 }

@@ -26,6 +26,11 @@ describe('labelMismatch', () => {
     expect(r.messages.some((m) => m.includes('"zz"'))).toBe(true);
   });
 
+  it('does not flag a waypoint report of a cross-cluster call in the client cluster\'s Prometheus, and counts its cluster', () => {
+    const r = labelMismatch(['a', 'b'], [{ label: 'destination_cluster', value: 'a', source: 'a' }, { label: 'destination_cluster', value: 'b', source: 'a', scrapedAtSource: true }]);
+    expect(r).toEqual({ clustersWithoutMetrics: [], labelValuesWithoutCluster: [], messages: [] });
+  });
+
   it('keeps hostile label values as data', () => {
     const r = labelMismatch([], [{ label: 'cluster', value: '"}<script>', source: 'global' }]);
     expect(r.labelValuesWithoutCluster[0]?.value).toBe('"}<script>');

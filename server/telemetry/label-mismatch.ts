@@ -6,6 +6,11 @@ export interface FoundLabel {
   value: string;
   /** The source it came from ('global' or the configured cluster). */
   source: string;
+  /**
+   * Seen on a waypoint's report, which is scraped in the client's cluster: its destination_cluster
+   * names a cluster, but another cluster's Prometheus may rightly hold it (a cross-cluster call).
+   */
+  scrapedAtSource?: boolean;
 }
 
 /**
@@ -31,7 +36,7 @@ export function labelMismatch(fleetClusters: string[], found: FoundLabel[], conf
     messages.push(`metrics from ${f.source} name cluster "${f.value}" in label ${f.label}, which is not a fleet cluster${hint}`);
   }
   for (const f of found) {
-    if (f.source !== 'global' && f.label === 'destination_cluster' && f.value && f.value !== 'unknown' && f.value !== f.source) {
+    if (f.source !== 'global' && f.label === 'destination_cluster' && !f.scrapedAtSource && f.value && f.value !== 'unknown' && f.value !== f.source) {
       messages.push(`the Prometheus configured for cluster ${f.source} holds inbound metrics of cluster "${f.value}": check telemetry.perCluster`);
     }
   }
