@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Services and ServiceEntries, one row per mesh, namespace and name (with signals and health when telemetry is configured):
- * ?cluster&mesh&namespace&q&kind&health&sort&window&page&pageSize.
+ * ?cluster&mesh&namespace&q&kind&dataplane&health&sort&window&page&pageSize.
  * One answer per query, visibility, model revision and telemetry answer, shared for at most a second: pages that
  * many viewers refresh are made once (at M, 100 requests/s of one page made 100 joined pages and 100 envelopes a second).
  */

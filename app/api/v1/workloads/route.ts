@@ -5,7 +5,7 @@ import { workloadsQuerySchema } from '@/lib/fleet/workloads';
 
 export const dynamic = 'force-dynamic';
 
-/** Workloads grouped per mesh by canonical service and revision: ?cluster&mesh&namespace&q&page&pageSize. */
+/** Workloads grouped per mesh by canonical service and revision, each with its data-plane mode: ?cluster&mesh&namespace&q&dataplane&page&pageSize. */
 export const GET = apiRoute('workloads.list', (req, ctx) => {
   const query = parseQuery(req, workloadsQuerySchema);
   const model = ctx.app.model;

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 const params = z.strictObject({ name: clusterNameSchema });
 
-/** One cluster; 400 for a malformed name, 404 when unknown. */
+/** One cluster with its remote secrets, ztunnel per node and waypoints; 400 for a malformed name, 404 when unknown. */
 export const GET = apiRoute('clusters.get', (_req, ctx) => {
   const { name } = parseParams(ctx.params, params);
   const model = ctx.app.model;

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 const params = z.strictObject({ namespace: dnsLabelSchema, name: objectNameSchema });
 
-/** One mesh's service with each of its clusters' instance (?mesh, else the mesh of ?cluster, else the first); 404 when no visible cluster has it. */
+/** One mesh's service with each of its clusters' instance and the routes sending traffic to it (?mesh, else the mesh of ?cluster, else the first); 404 when no visible cluster has it. */
 export const GET = apiRoute('services.get', (req, ctx) => {
   const { namespace, name } = parseParams(ctx.params, params);
   const query = parseQuery(req, serviceDetailQuerySchema);
