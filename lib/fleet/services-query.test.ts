@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { servicesQuerySchema } from './services';
+import { workloadsQuerySchema } from './workloads';
 
 describe('servicesQuerySchema', () => {
   it('reads health as a comma list and accepts the telemetry orders', () => {
@@ -11,5 +12,15 @@ describe('servicesQuerySchema', () => {
     expect(servicesQuerySchema.safeParse({ health: '' }).success).toBe(false);
     expect(servicesQuerySchema.safeParse({ sort: 'latency' }).success).toBe(false);
     expect(servicesQuerySchema.safeParse({ window: '1y' }).success).toBe(false);
+  });
+});
+
+describe('dataplane filters', () => {
+  it('take the modes the API answers, and refuse others', () => {
+    expect(servicesQuerySchema.parse({ dataplane: 'mixed' }).dataplane).toBe('mixed');
+    expect(workloadsQuerySchema.parse({ dataplane: 'ambient' }).dataplane).toBe('ambient');
+    // A workload has one mode: 'mixed' is a service's only.
+    expect(workloadsQuerySchema.safeParse({ dataplane: 'mixed' }).success).toBe(false);
+    expect(servicesQuerySchema.safeParse({ dataplane: 'waypoint' }).success).toBe(false);
   });
 });
