@@ -114,3 +114,20 @@ describe.each(['global', 'per-cluster'])('ambient shop traffic in %s mode', (mod
     expect(of('inventory-db')?.signals.tcpBytesPerSecond).toBeGreaterThan(0);
   });
 });
+
+describe('waypoint-down (both modes)', () => {
+  it('fails the waypoint and shows the router client\'s 503s, then recovers', async () => {
+    await sim.setScenario('waypoint-down');
+    const direct = `${wl(E, 'istio-ingress', 'public-istio')}->${storefront}:http`;
+    for (const svc of [modes.global!, modes['per-cluster']!]) {
+      const t = await waitUntil(async () => {
+        const d = (await getTopology(svc, facts(), { graphType: 'workload', hideIdle: false, hops: 1, window: WINDOW })).data;
+        return (edge(d, direct)?.errorPercent ?? 0) > 90 && !edge(d, `${storefront}->${wp(E)}:http`) ? d : undefined;
+      }, 40_000, 'the waypoint to be down in the graph');
+      expect(t.elements.nodes.find((n) => n.data.id === wp(E))?.data.health).toBe('failure');
+      expect(edge(t, direct)?.health).toBe('failure');
+    }
+    await sim.setScenario('healthy');
+    await waitUntil(async () => missing(await topo(modes.global!)).length === 0, 40_000, 'the shop graph back through the waypoint');
+  });
+});
