@@ -30,11 +30,23 @@ export function namespaceDataplane(labels: Labels): DataplaneMode {
 }
 
 /**
- * A pod's mode. A sidecar wins (Istio skips ambient redirection for injected
- * pods); then istio-cni's redirection annotation; then what the pod and its
- * namespace ask for, for a pod not yet redirected.
+ * Whether a pod is itself Istio's (a gateway, a waypoint, istiod): its proxy,
+ * if any, is the workload, not a sidecar capturing someone else's traffic.
+ */
+export function isIstioInfrastructurePod(labels: Labels): boolean {
+  if (!labels) return false;
+  if (labels[GATEWAY_NAME_LABEL] !== undefined || labels.app === 'istiod' || labels.istio === 'pilot') return true;
+  return /gateway$/.test(labels.istio ?? '');
+}
+
+/**
+ * A pod's mode. Gateways, waypoints and istiod are `none` (nothing captures
+ * their traffic). A sidecar wins (Istio skips ambient redirection for
+ * injected pods); then istio-cni's redirection annotation; then what the pod
+ * and its namespace ask for, for a pod not yet redirected.
  */
 export function podDataplane(pod: { hasProxy: boolean; labels: Labels; annotations?: Labels }, namespaceLabels: Labels): DataplaneMode {
+  if (isIstioInfrastructurePod(pod.labels)) return 'none';
   if (pod.hasProxy) return 'sidecar';
   if (pod.annotations?.[AMBIENT_REDIRECTION_ANNOTATION] === 'enabled') return 'ambient';
   const own = pod.labels?.[DATAPLANE_MODE_LABEL];
