@@ -1,4 +1,5 @@
 /** Small helpers shared by scenarios. */
+import type { KubeObject } from '../kube/types';
 import type { EdgeParams, ModelEdge } from '../telemetry/traffic-model';
 import type { ScenarioCluster, ScenarioFleet } from './types';
 
@@ -41,3 +42,9 @@ export function shiftTraffic(
 
 /** An adjuster from a map of edge id -> overrides. */
 export const fromMap = (m: Map<string, Partial<EdgeParams>>) => (e: ModelEdge) => m.get(e.id);
+
+/** Strips server-assigned metadata so an object can be re-applied as it was. */
+export function restorable(obj: KubeObject): KubeObject {
+  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, generation: _g, managedFields: _mf, ...metadata } = obj.metadata;
+  return { ...structuredClone(obj), metadata: structuredClone(metadata) as KubeObject['metadata'] };
+}

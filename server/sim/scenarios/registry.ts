@@ -1,15 +1,20 @@
 /** Every named scenario, in the order the docs list them. */
 import { clusterDown, slowApi, tokenExpired, watchExpiry } from './api-faults';
 import { configChurn } from './config-churn';
+import { dataplaneMismatch } from './dataplane-mismatch';
 import { errorSpike } from './error-spike';
 import { failover } from './failover';
 import { healthy } from './healthy';
 import { latency } from './latency';
 import { missingEastwestAddress } from './missing-eastwest-address';
+import { routeNotAccepted } from './route-not-accepted';
 import { splitTrust } from './split-trust';
 import { staleProxies } from './stale-proxies';
 import type { Scenario } from './types';
 import { versionSkew } from './version-skew';
+import { waypointDown } from './waypoint-down';
+import { waypointMissing } from './waypoint-missing';
+import { ztunnelNodeDown } from './ztunnel-node-down';
 
 export const SCENARIOS: Scenario[] = [
   healthy,
@@ -25,6 +30,11 @@ export const SCENARIOS: Scenario[] = [
   tokenExpired,
   watchExpiry,
   configChurn,
+  waypointDown,
+  routeNotAccepted,
+  ztunnelNodeDown,
+  dataplaneMismatch,
+  waypointMissing,
 ];
 
 export const scenarioByName = (name: string): Scenario | undefined => SCENARIOS.find((s) => s.name === name);

@@ -3,6 +3,7 @@ import type { FleetSpec } from '../fleet/types';
 import type { KubeObject } from '../kube/types';
 import type { TrafficModel } from '../telemetry/traffic-model';
 import { createCa } from '../pki';
+import { restorable } from './helpers';
 import { scenarioByName, scenarioNames } from './registry';
 import type { Scenario, ScenarioCluster, ScenarioFleet } from './types';
 
@@ -15,11 +16,6 @@ interface Activation {
 
 const NO_FAULTS = { refuseConnections: false, delayMs: 0, rejectAllTokens: false, expireWatches: false };
 
-/** Strips server-assigned metadata so an object can be re-applied as it was. */
-function restorable(obj: KubeObject): KubeObject {
-  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, generation: _g, managedFields: _mf, ...metadata } = obj.metadata;
-  return { ...structuredClone(obj), metadata: structuredClone(metadata) as KubeObject['metadata'] };
-}
 
 export class ScenarioRunner {
   private active: Activation | undefined;
