@@ -90,7 +90,7 @@ export interface ServiceView {
   annotations?: Record<string, string>;
   /** Load-balancer ingress addresses and spec.externalIPs. */
   externalAddresses: string[];
-  /** The Service's status (conditions), when the source keeps it (manifests do, the fleet model does not). */
+  /** The Service's status (conditions: istio.io/WaypointBound), when the source keeps it (manifests and the fleet model do). */
   status?: unknown;
 }
 

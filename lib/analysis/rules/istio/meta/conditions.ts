@@ -50,7 +50,7 @@ export function checkNegativeConditionsIn(_ctx: AnalysisContext, c: ClusterView)
     const f = istioFinding('IST0171', [ref(c.name, kind, namespace, name)], [cond.type, cond.reason, cond.message], FIX);
     found.set(f.id, f);
   };
-  // Status is absent where the source does not keep it (the fleet model's Services): nothing to judge then.
+  // Status is absent where the source does not keep it: nothing to judge then.
   for (const s of c.services) for (const cond of negative('/Service', conditionsOf('Service', s.status))) report('Service', s.namespace, s.name, cond);
   for (const o of c.config) {
     const key = `${o.group}/${o.kind}`;
