@@ -46,7 +46,7 @@ test('cluster-down: the dead cluster gets a banner while the others stay usable'
   const clusters = await simClusters();
   const dead = clusters[2]!.name;
   await setScenario('cluster-down');
-  await page.goto('/services');
+  await page.goto('/services?namespace=bookinfo');
   await expect(page.getByTestId(`cluster-banner-${dead}`)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId(`cluster-banner-${dead}`)).not.toContainText(/\bok\b/);
   await expect(page.getByTestId('service-row-bookinfo-productpage')).toBeVisible();

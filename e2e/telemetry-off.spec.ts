@@ -32,13 +32,13 @@ test.afterAll(async () => {
 });
 
 test('services show "—" for rate, errors and p95 when telemetry is off', async ({ page }) => {
-  await page.goto(`${APP}/services`);
+  await page.goto(`${APP}/services?namespace=bookinfo`);
   const reviews = page.getByTestId('service-row-bookinfo-reviews');
   await expect(reviews.locator('[data-cluster]').first()).toBeVisible();
   const cells = reviews.getByRole('cell');
-  // name, clusters, endpoints, rate, errors, p95
-  await expect(cells.nth(2)).toHaveText(/^[1-9]\d*/);
-  for (const i of [3, 4, 5]) await expect(cells.nth(i)).toHaveText('—');
+  // name, clusters, data plane, endpoints, rate, errors, p95
+  await expect(cells.nth(3)).toHaveText(/^[1-9]\d*/);
+  for (const i of [4, 5, 6]) await expect(cells.nth(i)).toHaveText('—');
   await expect(page.getByText(/\b0(\.0)?\/s\b/)).toHaveCount(0);
   await expect(page.getByText(/^0(\.0+)?%$/)).toHaveCount(0);
 });
