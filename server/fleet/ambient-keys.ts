@@ -1,9 +1,9 @@
 import 'server-only';
 import type { SlimConfigObject, SlimNamespace, SlimPod, SlimService } from '../clusters/records';
 import { GATEWAY_API_GROUP } from '../clusters/kinds';
-import { configServices } from '../changes/config-services';
 import { changeKeys } from '@/lib/fleet/change-keys';
 import { DATAPLANE_MODE_LABEL, GATEWAY_NAME_LABEL, USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL, WAYPOINT_CLASS } from '@/lib/fleet/dataplane';
+import { routeServices } from './gateway-routes';
 import { serviceWaypoint } from './service-waypoint';
 import type { ClusterStore } from './cluster-store';
 
@@ -72,21 +72,15 @@ export function waypointConfigKeys(store: ClusterStore, old: SlimConfigObject | 
   return [changeKeys.cluster(store.cluster), ...boundServiceKeys(store, `${o.namespace}/${o.name}`)];
 }
 
-const ROUTE_KINDS: ReadonlySet<string> = new Set(['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute']);
-
 /**
  * A route written (Gateway API or VirtualService): the services of this
- * cluster it names, before and after. A host no Service of the cluster has
- * touches nothing: an unknown service key would reach every scoped stream
- * as the bare `services` prefix.
+ * cluster it sends traffic to, before and after. A host no Service of the
+ * cluster has touches nothing: an unknown service key would reach every
+ * scoped stream as the bare `services` prefix.
  */
 export function routeServiceKeys(store: ClusterStore, old: SlimConfigObject | undefined, next: SlimConfigObject | undefined): string[] {
-  const o = next ?? old;
-  if (!o) return [];
-  const isRoute = (o.group === GATEWAY_API_GROUP && ROUTE_KINDS.has(o.kind)) || (o.group === 'networking.istio.io' && o.kind === 'VirtualService');
-  if (!isRoute) return [];
   const out = new Set<string>();
-  for (const x of [old, next]) if (x) for (const s of configServices(x)) if (store.services.has(s)) out.add(s);
+  for (const x of [old, next]) if (x) for (const s of routeServices(x)) if (store.services.has(s)) out.add(s);
   return [...out].map((s) => {
     const i = s.indexOf('/');
     return changeKeys.service(s.slice(0, i), s.slice(i + 1));

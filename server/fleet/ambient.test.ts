@@ -21,6 +21,9 @@ describe('data-plane modes', () => {
       'shop/pricing-v1': 'ambient',
       'bookinfo/productpage-v1': 'sidecar',
       'legacy/old': 'none',
+      // Istio's own proxies: nothing captures their traffic.
+      'shop/waypoint': 'none',
+      'istio-system/istiod': 'none',
     });
   });
 
@@ -57,14 +60,13 @@ describe('data-plane modes', () => {
     expect(rows.find((r) => r.name === 'cart')).toBeUndefined();
     expect(getServices(m, ALL, { page: 1, pageSize: 100, sort: 'name', dataplane: 'mixed' }).data.items.map((r) => r.name)).toEqual(['cart']);
     expect(rows.map((r) => `${r.namespace}/${r.name}`)).not.toContain('bookinfo/productpage');
-    // west's inventory-db pod was never redirected and its namespace no longer asks for ambient.
-    expect(getServices(m, ALL, { page: 1, pageSize: 100, sort: 'name', dataplane: 'none' }).data.items.map((r) => `${r.namespace}/${r.name}`)).toEqual(['shop/inventory-db', 'legacy/old']);
+    // west's inventory-db pod was never redirected and its namespace no longer asks for ambient; a waypoint is Istio's own (none).
+    expect(getServices(m, ALL, { page: 1, pageSize: 100, sort: 'name', dataplane: 'none' }).data.items.map((r) => `${r.namespace}/${r.name}`)).toEqual(['shop/inventory-db', 'legacy/old', 'shop/waypoint']);
     // The relabelled namespace re-derives west's workloads: the Deployment without pods now asks for sidecars.
     expect(workloadModes(m)['shop/pricing-v1']).toBe('ambient');
     expect(m.workloads('west').find((w) => w.name === 'pricing-v1')?.dataplane).toBe('sidecar');
-    // A waypoint's pods run istio-proxy: podDataplane (lib/fleet/dataplane.ts) calls that a sidecar.
     const groups = getWorkloads(m, ALL, { page: 1, pageSize: 100, dataplane: 'sidecar', namespace: 'shop' }).data.items;
-    expect(groups.flatMap((g) => g.workloads.map((w) => `${w.cluster}/${w.name}`)).sort()).toEqual(['east/cart-v2', 'east/waypoint', 'west/cart-v2', 'west/pricing-v1', 'west/storefront-v1', 'west/waypoint']);
+    expect(groups.flatMap((g) => g.workloads.map((w) => `${w.cluster}/${w.name}`)).sort()).toEqual(['east/cart-v2', 'west/cart-v2', 'west/pricing-v1', 'west/storefront-v1']);
   });
 
   it('keeps a scoped caller to the modes of the clusters it sees', () => {

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { SlimConfigObject } from '../clusters/records';
 import { GATEWAY_API_GROUP } from '../clusters/kinds';
-import { hostService } from '../changes/host-services';
 import type { RouteParent, ServiceRoute } from '@/lib/fleet/routes';
 import type { ClusterStore } from './cluster-store';
 import { conditionOf, configObjects } from './gateway-api';
+import { destinationService } from './route-hosts';
 import type { FleetModel } from './model';
 import { allows, type VisibilityScope } from './scope';
 
@@ -16,6 +16,16 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 /** The controller whose status a route parent is read from when several controllers wrote one. */
 const ISTIO_CONTROLLER = 'istio.io/gateway-controller';
+
+/** Gateway API route kinds whose backendRefs and parentRefs name Services. */
+export const GATEWAY_ROUTE_KINDS: ReadonlySet<string> = new Set(['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute']);
+
+/** The services a route sends traffic to (Gateway API or VirtualService); empty for other objects. */
+export function routeServices(o: SlimConfigObject): Set<string> {
+  if (o.group === GATEWAY_API_GROUP && GATEWAY_ROUTE_KINDS.has(o.kind)) return gatewayRoute(o).services;
+  if (o.group === 'networking.istio.io' && o.kind === 'VirtualService') return virtualServiceRoute(o).services;
+  return new Set();
+}
 
 /** One route as one cluster holds it. */
 export interface ClusterRoute {
@@ -104,7 +114,7 @@ export function virtualServiceRoute(o: SlimConfigObject): { route: ClusterRoute;
         const ro = obj(r);
         const host = str(obj(ro?.destination)?.host);
         if (!host) continue;
-        const svc = hostService(host, o.namespace);
+        const svc = destinationService(host, o.namespace);
         if (svc) services.add(svc);
         const weight = num(ro?.weight);
         pushBackend(backends, { service: svc ?? host, ...(weight === undefined ? {} : { weight }) });
