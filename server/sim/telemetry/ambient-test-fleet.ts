@@ -5,12 +5,10 @@
  * `sample` namespace, and one edge per reporting case. No ztunnel pods: the
  * telemetry reads pods' redirection, not ztunnel's.
  */
-import { buildCluster, FleetIndex } from '../fleet/build-cluster';
+import { buildStores as buildStoresOf } from '../fleet/build-stores';
 import type { FleetSpec, TrafficEdgeSpec, WorkloadSpec } from '../fleet/types';
-import { installVendoredCrds } from '../kube/vendored-crds';
-import { createClusterStore, type MemoryClusterStore } from '../kube/store';
+import type { MemoryClusterStore } from '../kube/store';
 import type { KubeObject } from '../kube/types';
-import { createCa } from '../pki';
 
 export const EAST = 'east';
 export const WEST = 'west';
@@ -118,19 +116,7 @@ export function ambientTestFleet(): FleetSpec {
 }
 
 /** The stores of a FleetSpec's clusters (vendored CRDs served, every built object applied). */
-export function buildStores(spec: FleetSpec): Map<string, MemoryClusterStore> {
-  const ca = createCa('ambient-test root').certPem;
-  const roots = Object.fromEntries(spec.meshes.map((m) => [m.rootId, ca]));
-  const index = new FleetIndex(spec);
-  const stores = new Map<string, MemoryClusterStore>();
-  for (const c of spec.clusters) {
-    const store = createClusterStore();
-    installVendoredCrds(store);
-    for (const o of buildCluster(index, c.name, { roots, apiCaPem: ca }).objects) store.apply(o);
-    stores.set(c.name, store);
-  }
-  return stores;
-}
+export const buildStores = (spec: FleetSpec): Map<string, MemoryClusterStore> => buildStoresOf(spec, 'ambient-test root');
 
 /** Marks every pod of the cluster's shop/waypoint not ready, as the waypoint-down scenario does. */
 export function waypointDown(store: MemoryClusterStore): void {

@@ -5,12 +5,9 @@
  * Prints one JSON line: median milliseconds per render, plain (no resolver), resolved (stores unchanged
  * between scrapes, the usual case) and churned (a store write before every scrape: every decision recomputed).
  */
-import { buildCluster, FleetIndex } from '../fleet/build-cluster';
+import { buildStores } from '../fleet/build-stores';
 import { demoFleet } from '../fleet/demo-fleet';
 import { generatedFleet, type GeneratedFleetOptions } from '../fleet/generated-fleet';
-import { installVendoredCrds } from '../kube/vendored-crds';
-import { createClusterStore, type MemoryClusterStore } from '../kube/store';
-import { createCa } from '../pki';
 import { DataplaneResolver } from './dataplane-resolver';
 import { renderClusterMetrics } from './exposition';
 import { TrafficModel } from './traffic-model';
@@ -47,16 +44,7 @@ function time(runs: number, before: () => void, fn: () => number): { ms: number;
 function main(): void {
   const { fleet, runs } = parse(process.argv.slice(2));
   const spec = fleet === 'demo' ? demoFleet() : generatedFleet(fleet);
-  const ca = createCa('measure-scrape root').certPem;
-  const roots = Object.fromEntries(spec.meshes.map((m) => [m.rootId, ca]));
-  const index = new FleetIndex(spec);
-  const stores = new Map<string, MemoryClusterStore>();
-  for (const c of spec.clusters) {
-    const store = createClusterStore();
-    installVendoredCrds(store);
-    for (const o of buildCluster(index, c.name, { roots, apiCaPem: ca }).objects) store.apply(o);
-    stores.set(c.name, store);
-  }
+  const stores = buildStores(spec, 'measure-scrape root');
   // A fixed clock: counters stand still, so the texts with and without the resolver can be compared.
   const model = new TrafficModel(spec, () => 1_700_000_000_000);
   const cluster = spec.clusters[0]?.name ?? '';
