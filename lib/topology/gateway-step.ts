@@ -1,3 +1,4 @@
+import { addHopTraffic } from './edge-merge';
 import { requestHealth, type RequestRates } from '../health/request-health';
 import { emptyRates } from '../health/response-class';
 import { edgeRequestHealth } from './edge-health';
@@ -26,14 +27,7 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, v
     return undefined;
   }
   if (proto.hbone) e.hbone = true;
-  for (const k of ['total', 'http5xx', 'http4xx', 'grpc', 'noResponse'] as const) e.rates[k] += proto.rates[k];
-  e.tcpBytes += proto.tcpBytes;
-  e.mtlsRate += proto.mtlsRate;
-  e.securedBase += proto.securedBase;
-  e.mtlsShare = e.securedBase > 0 ? e.mtlsRate / e.securedBase : null;
-  e.p95Ms = e.p95Ms === null ? proto.p95Ms : proto.p95Ms === null ? e.p95Ms : Math.max(e.p95Ms, proto.p95Ms);
-  e.crossCluster ||= crossCluster;
-  return e;
+  return addHopTraffic(e, proto, crossCluster);
 }
 
 /**

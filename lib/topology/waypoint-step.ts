@@ -1,3 +1,4 @@
+import { addHopTraffic } from './edge-merge';
 import { workloadHealth } from '../health/instance-health';
 import type { ReadinessCounts } from '../health/readiness-health';
 import type { RequestRates } from '../health/request-health';
@@ -29,14 +30,7 @@ function mergeInto(g: Graph, proto: GraphEdge, source: string, target: string, c
     g.edges.set(id, { id, source, target, protocol: proto.protocol, rates, tcpBytes: proto.tcpBytes, mtlsRate: proto.mtlsRate, securedBase: proto.securedBase, mtlsShare: proto.mtlsShare, p95Ms: proto.p95Ms, crossCluster, crossNetwork: false, hbone: true, waypoint: proto.waypoint, health: proto.health });
     return undefined;
   }
-  for (const k of RATE_KEYS) e.rates[k] += proto.rates[k];
-  e.tcpBytes += proto.tcpBytes;
-  e.mtlsRate += proto.mtlsRate;
-  e.securedBase += proto.securedBase;
-  e.mtlsShare = e.securedBase > 0 ? e.mtlsRate / e.securedBase : null;
-  e.p95Ms = e.p95Ms === null ? proto.p95Ms : proto.p95Ms === null ? e.p95Ms : Math.max(e.p95Ms, proto.p95Ms);
-  e.crossCluster ||= crossCluster;
-  return e;
+  return addHopTraffic(e, proto, crossCluster);
 }
 
 /**
