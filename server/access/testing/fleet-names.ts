@@ -12,8 +12,9 @@ type Allows = (cluster: string, namespace?: string) => boolean;
 
 // Shorter names are too likely to occur by chance inside unrelated text (v1, app, tcp).
 const MIN_TOKEN = 5;
-// Names that are also words of every answer: the `default` namespace is also the default revision, service account, ...
-const VOCABULARY = new Set(['default']);
+// Names that are also words of every answer: the `default` namespace is also the default revision, service account, ...;
+// `waypoint`, istioctl's default waypoint name, is also an API field and part of the visible `istio-waypoint` class.
+const VOCABULARY = new Set(['default', 'waypoint']);
 
 /** A cluster's own infrastructure in istio-system is part of its health, which everyone who sees the cluster sees. */
 const visibleIn = (allows: Allows, cluster: string, namespace?: string) => (namespace === undefined || namespace === 'istio-system' ? allows(cluster) : allows(cluster, namespace));
