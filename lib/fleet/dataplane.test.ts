@@ -22,7 +22,8 @@ describe('podDataplane', () => {
     expect(podDataplane({ hasProxy: false, labels: { 'istio.io/dataplane-mode': 'ambient' } }, {})).toBe('ambient');
     expect(podDataplane({ hasProxy: false, labels: {} }, { 'istio-injection': 'enabled' })).toBe('none');
   });
-  it('counts gateways, waypoints and istiod as none: their proxy is the workload', () => {
+  it('counts gateways, waypoints, ztunnel and istiod as none: their proxy is the workload', () => {
+    expect(podDataplane({ hasProxy: true, labels: { app: 'ztunnel', 'istio.io/dataplane-mode': 'none' } }, {})).toBe('none');
     expect(podDataplane({ hasProxy: true, labels: { 'gateway.networking.k8s.io/gateway-name': 'waypoint' } }, ambientNs)).toBe('none');
     expect(podDataplane({ hasProxy: true, labels: { istio: 'eastwestgateway' } }, {})).toBe('none');
     expect(podDataplane({ hasProxy: true, labels: { app: 'istiod', istio: 'pilot' } }, {})).toBe('none');

@@ -30,18 +30,19 @@ export function namespaceDataplane(labels: Labels): DataplaneMode {
 }
 
 /**
- * Whether a pod is itself Istio's (a gateway, a waypoint, istiod): its proxy,
- * if any, is the workload, not a sidecar capturing someone else's traffic.
+ * Whether a pod is itself Istio's (a gateway, a waypoint, ztunnel, istiod):
+ * its proxy, if any, is the workload, not a sidecar capturing someone else's
+ * traffic. ztunnel's container is named istio-proxy, so it reads as proxied.
  */
 export function isIstioInfrastructurePod(labels: Labels): boolean {
   if (!labels) return false;
-  if (labels[GATEWAY_NAME_LABEL] !== undefined || labels.app === 'istiod' || labels.istio === 'pilot') return true;
+  if (labels[GATEWAY_NAME_LABEL] !== undefined || labels.app === 'istiod' || labels.istio === 'pilot' || labels.app === 'ztunnel') return true;
   return /gateway$/.test(labels.istio ?? '');
 }
 
 /**
- * A pod's mode. Gateways, waypoints and istiod are `none` (nothing captures
- * their traffic). A sidecar wins (Istio skips ambient redirection for
+ * A pod's mode. Gateways, waypoints, ztunnel and istiod are `none` (nothing
+ * captures their traffic). A sidecar wins (Istio skips ambient redirection for
  * injected pods); then istio-cni's redirection annotation; then what the pod
  * and its namespace ask for, for a pod not yet redirected.
  */
