@@ -31,8 +31,8 @@ const BUILTIN_LISTS = [
   '/api/v1/namespaces/istio-system/secrets',
   '/api/v1/namespaces/istio-system/configmaps',
 ];
-/** Groups whose kinds the dashboard discovers and lists (server/clusters/discovery.ts CONFIG_GROUPS). */
-const CONFIG_GROUPS = ['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io', 'admiral.io'];
+/** Groups whose kinds the dashboard discovers and lists (server/clusters/kinds.ts CONFIG_GROUPS; the sim may not import it). */
+const CONFIG_GROUPS = ['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io', 'admiral.io', 'gateway.networking.k8s.io'];
 
 interface Ready {
   kubeconfigPath: string;
