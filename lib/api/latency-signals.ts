@@ -15,7 +15,7 @@ export const quantileNowBaselineSchema = z.object({ nowMs: z.number(), baselineM
  * workload, the destination service and workload, in the destination's cluster.
  */
 export const edgeLatencyRegressionSchema = z.object({
-  /** The destination's cluster, where the time is measured (reporter="destination"). */
+  /** The destination's cluster (destination_cluster of the sidecar's or waypoint's report). */
   cluster: z.string(),
   /** The destination service's namespace and name. */
   namespace: z.string(),

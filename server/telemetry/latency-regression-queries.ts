@@ -1,14 +1,15 @@
 import 'server-only';
 import type { QueryBuilder, QueryContext } from './fan-out';
 import type { Matcher } from './promql/escape';
-import { durationCountRateQuery, histogramPresentQuery, latencyQuantileQuery, type IstioQueryOptions } from './promql/istio-queries';
+import { durationCountRateQuery, histogramPresentQuery, INBOUND_REPORTERS, latencyQuantileQuery, type IstioQueryOptions } from './promql/istio-queries';
 import { durationSeconds } from './signal-queries';
 
 /**
  * Labels of an edge as its destination reports it: the destination service
  * and workload in their cluster, and the calling workload in its own.
- * Destination-reported, like the golden signals: the server's proxy measures
- * the time the service took, and its series live in the destination's cluster.
+ * Inbound-reported, like the golden signals: the server's sidecar, or for an
+ * ambient service the waypoint in front of it, measures the time the service
+ * took (INBOUND_REPORTERS).
  */
 export const EDGE_LATENCY_LABELS = [
   'destination_cluster',
@@ -42,7 +43,7 @@ export const LATENCY_THRESHOLDS: LatencyThresholds = { factor: 3, minExtraMs: 20
 
 function options(ctx: QueryContext, window: string, matchers: Matcher[], offset?: string): IstioQueryOptions {
   const groupBy = ctx.clusterLabel ? [...EDGE_LATENCY_LABELS, ctx.clusterLabel] : EDGE_LATENCY_LABELS;
-  return { reporter: 'destination', window, groupBy, matchers: [...ctx.clusterMatchers, ...matchers], ...(offset ? { offset } : {}) };
+  return { reporter: INBOUND_REPORTERS, window, groupBy, matchers: [...ctx.clusterMatchers, ...matchers], ...(offset ? { offset } : {}) };
 }
 
 /**

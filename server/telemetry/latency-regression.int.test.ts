@@ -3,7 +3,8 @@
  * Prometheus (one global, one per cluster), with a baseline shortened to
  * 20 s ending 25 s ago so that history builds up in under a minute: healthy
  * shows nothing, the `latency` scenario flags productpage-v1 -> reviews-v2 in
- * us-east-1 with its factor, and back in healthy the edge clears.
+ * us-east-1 with its factor, and back in healthy the edge clears; so does
+ * `waypoint-latency`, an ambient edge only its waypoint reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EdgeLatencyRegression } from '@/lib/api/latency-signals';
@@ -84,5 +85,32 @@ describe('the latency scenario (both modes)', () => {
   it('clears once the scenario is back to healthy', async () => {
     await sim.setScenario('healthy');
     for (const svc of Object.values(modes)) await waitUntil(async () => !(await regressions(svc)).items.some(isTarget), 30_000, 'the edge cleared');
+  });
+});
+
+describe('the waypoint-latency scenario (both modes)', () => {
+  const isShopEdge = (i: EdgeLatencyRegression) => i.cluster === 'us-east-1' && i.namespace === 'shop' && i.workload === 'cart-v1' && i.source?.workload === 'storefront-v1';
+  const reportedBy = (reporter: 'destination' | 'waypoint') => (ctx: Parameters<Parameters<TelemetryService['client']['instant']>[0]>[0]) =>
+    histogramPresentQuery({ reporter, groupBy: ctx.clusterLabel ? [...EDGE_LATENCY_LABELS, ctx.clusterLabel] : EDGE_LATENCY_LABELS, matchers: [{ label: 'destination_workload', op: '=', value: 'cart-v1' }, { label: 'source_workload', op: '=', value: 'storefront-v1' }] }, '46s');
+
+  it('names storefront-v1 -> cart-v1 in us-east-1 from the waypoint\'s reports, the only L7 ones of that ambient edge', async () => {
+    for (const svc of Object.values(modes)) {
+      expect((await svc.client.instant(reportedBy('waypoint'), ['us-east-1'])).samples.length).toBeGreaterThan(0);
+      expect((await svc.client.instant(reportedBy('destination'), ['us-east-1'])).samples).toEqual([]);
+    }
+    await sim.setScenario('waypoint-latency');
+    for (const svc of Object.values(modes)) {
+      const hit = await waitUntil(async () => (await regressions(svc)).items.find((i) => isShopEdge(i) && i.nowMs > 600), 30_000, 'the ambient edge flagged at its full p99');
+      expect(hit.source).toEqual({ cluster: 'us-east-1', namespace: 'shop', workload: 'storefront-v1' });
+      expect(hit.baselineMs).toBeLessThan(200);
+      expect(hit.factor).toBeGreaterThanOrEqual(3);
+      // Only that edge: the sidecar edges keep their latency.
+      expect((await regressions(svc)).items.filter((i) => !isShopEdge(i))).toEqual([]);
+    }
+  });
+
+  it('clears once the scenario is back to healthy', async () => {
+    await sim.setScenario('healthy');
+    for (const svc of Object.values(modes)) await waitUntil(async () => !(await regressions(svc)).items.some(isShopEdge), 30_000, 'the ambient edge cleared');
   });
 });

@@ -16,7 +16,7 @@ describe('latency regression PromQL', () => {
   const q = latencyRegressionQueries(0.99, '1m', DEFAULT_LATENCY_BASELINE, LATENCY_THRESHOLDS, [{ label: 'destination_service_namespace', op: '=', value: 'bookinfo' }]);
 
   it('asks for busy, slow edges with history back to the baseline start, fleet-wide in one query', () => {
-    const sel = '{reporter="destination",destination_service_namespace="bookinfo"}';
+    const sel = '{reporter=~"destination|waypoint",destination_service_namespace="bookinfo"}';
     expect(q.now(perCluster)).toBe(
       `(histogram_quantile(0.99, sum by (le,${EDGE}) (rate(istio_request_duration_milliseconds_bucket${sel}[1m]))) >= 200)` +
         ` and (sum by (${EDGE}) (rate(istio_request_duration_milliseconds_count${sel}[1m])) >= 1)` +
@@ -26,7 +26,7 @@ describe('latency regression PromQL', () => {
 
   it('asks for the same edges over 30m ending 5m ago', () => {
     expect(q.baseline(perCluster)).toBe(
-      `histogram_quantile(0.99, sum by (le,${EDGE}) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_service_namespace="bookinfo"}[30m] offset 5m))) and (${q.now(perCluster)})`,
+      `histogram_quantile(0.99, sum by (le,${EDGE}) (rate(istio_request_duration_milliseconds_bucket{reporter=~"destination|waypoint",destination_service_namespace="bookinfo"}[30m] offset 5m))) and (${q.now(perCluster)})`,
     );
   });
 

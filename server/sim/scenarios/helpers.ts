@@ -48,3 +48,13 @@ export function restorable(obj: KubeObject): KubeObject {
   const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, generation: _g, managedFields: _mf, ...metadata } = obj.metadata;
   return { ...structuredClone(obj), metadata: structuredClone(metadata) as KubeObject['metadata'] };
 }
+
+/** Makes one edge's tail slower: its median stays, its p99 grows by `extraMs` (50 ms when the edge names none). */
+export function slowerTail(fleet: ScenarioFleet, target: ModelEdge | undefined, extraMs: number): void {
+  if (!target) return;
+  fleet.model.setAdjuster((e) => {
+    if (e.id !== target.id) return undefined;
+    const l = e.spec.latency ?? { p50Ms: 10, p99Ms: 50 };
+    return { latency: { p50Ms: l.p50Ms, p99Ms: l.p99Ms + extraMs } };
+  });
+}

@@ -13,6 +13,7 @@ import { staleProxies } from './stale-proxies';
 import type { Scenario } from './types';
 import { versionSkew } from './version-skew';
 import { waypointDown } from './waypoint-down';
+import { waypointLatency } from './waypoint-latency';
 import { waypointMissing } from './waypoint-missing';
 import { ztunnelNodeDown } from './ztunnel-node-down';
 
@@ -35,6 +36,7 @@ export const SCENARIOS: Scenario[] = [
   ztunnelNodeDown,
   dataplaneMismatch,
   waypointMissing,
+  waypointLatency,
 ];
 
 export const scenarioByName = (name: string): Scenario | undefined => SCENARIOS.find((s) => s.name === name);

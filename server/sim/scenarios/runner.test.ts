@@ -50,7 +50,7 @@ const snapshot = (c: ScenarioCluster) =>
   );
 
 /** Scenarios about the demo's ambient shop and Gateway API objects: on a fleet without them they change nothing. */
-const DEMO_ONLY = new Set(['waypoint-down', 'route-not-accepted', 'ztunnel-node-down', 'dataplane-mismatch', 'waypoint-missing']);
+const DEMO_ONLY = new Set(['waypoint-down', 'route-not-accepted', 'ztunnel-node-down', 'dataplane-mismatch', 'waypoint-missing', 'waypoint-latency']);
 
 afterEach(() => {
   vi.useRealTimers();
