@@ -98,10 +98,21 @@ test('route-not-accepted: the route is accepted in one cluster and not the other
   await expect.poll(async () => findingCount(request, 'MG0021'), { timeout: 60_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: 'test-results/screenshots/route-not-accepted.png' });
 
+  // The config browser's status column, from the list itself: the failing parent with its cluster.
+  await page.goto('/config?kind=HTTPRoute');
+  const cell = page.getByTestId('config-status-HTTPRoute-shop-storefront');
+  await expect(cell).toHaveAttribute('data-status', 'error');
+  await expect(cell).toContainText(`${WEST} · Gateway istio-ingress/public:https: Accepted False NoMatchingParent`);
+  await expect(cell).not.toContainText(EAST);
+
   await setScenario('healthy');
   await expect.poll(async () => findingCount(request, 'MG0021'), { timeout: 60_000 }).toBe(0);
   await page.goto('/services/bookinfo/productpage');
   await expect(page.getByTestId('route-HTTPRoute-istio-ingress-bookinfo').locator(`[data-cluster="${WEST}"]`)).toHaveAttribute('data-resolved', 'True', { timeout: 30_000 });
+  await expect(async () => {
+    await page.goto('/config?kind=HTTPRoute');
+    await expect(page.getByTestId('config-status-HTTPRoute-shop-storefront')).toHaveAttribute('data-status', 'ok', { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 });
 
 test('ztunnel-node-down: the node without a ready ztunnel stands out on the cluster page', async ({ page, request }) => {

@@ -1,16 +1,12 @@
-import { describeFailure } from '@/lib/ui/config-status';
-import type { RowStatus } from './use-config-statuses';
+import { describeFailure, type MergedStatus } from '@/lib/fleet/config-status';
 
 export interface ConfigStatusCellProps {
   object: { kind: string; namespace: string; name: string };
-  status: RowStatus;
+  status: MergedStatus | undefined;
 }
 
 /** An object's status over its clusters: ok, or each failing condition (per route parent) with its cluster and reason. */
-export function ConfigStatusCell({ object: o, status }: ConfigStatusCellProps) {
-  if (status.kind === 'loading') return <span className="text-xs text-slate-500 dark:text-slate-400">…</span>;
-  if (status.kind === 'not-asked') return <span className="text-xs text-slate-500 dark:text-slate-400" title="Filter by kind or namespace to see the status of these objects">filter to see</span>;
-  const s = status.status;
+export function ConfigStatusCell({ object: o, status: s }: ConfigStatusCellProps) {
   if (!s) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return (
     <div data-testid={`config-status-${o.kind}-${o.namespace}-${o.name}`} data-status={s.state} className="text-xs">

@@ -2,7 +2,7 @@
 
 import { useClusters } from '@/lib/api/clusters';
 import { useConfigObjects } from '@/lib/api/config';
-import { useCapability } from '@/lib/api/workspaces-ui';
+import { configStatuses } from '@/lib/ui/config-statuses';
 import { configKey, groupConfigObjects, parseConfigKey } from '@/lib/ui/config-view';
 import { parseConfigState, serialiseConfigState } from '@/lib/ui/url-state';
 import { ClusterBanners } from '@/components/ui/cluster-banners';
@@ -13,7 +13,6 @@ import { useUrlState } from '@/components/ui/use-url-state';
 import { ConfigCompare } from './config-compare';
 import { ConfigStatusCell } from './config-status-cell';
 import { ConfigFilters } from './config-filters';
-import { useConfigStatuses } from './use-config-statuses';
 
 /** Istio, Gateway API and Admiral config across clusters: filter, see each object's status, pick one, compare it cluster by cluster. */
 export function ConfigView() {
@@ -23,8 +22,6 @@ export function ConfigView() {
   const selected = parseConfigKey(state.object);
   // The object's clusters come from an unfiltered lookup, so a cluster filter never hides a difference.
   const peers = useConfigObjects(selected ? { kind: selected.kind, namespace: selected.namespace, q: selected.name, pageSize: 500 } : { pageSize: 1 });
-  // Object details are operator detail: a role the server would refuse asks for none.
-  const statusOf = useConfigStatuses(list.data?.data.items ?? [], useCapability('configSpecs') !== false);
   const peerClusters = selected ? (peers.data?.data.items ?? []).filter((o) => configKey(o) === state.object).map((o) => o.cluster) : [];
   return (
     <div className="space-y-4">
@@ -34,6 +31,7 @@ export function ConfigView() {
       <QueryView query={list} what="config objects">
         {(res) => {
           const rows = groupConfigObjects(res.data.items);
+          const statusOf = configStatuses(res.data.items);
           return (
             <>
               <ClusterBanners clusters={res.clusters} />

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { pagingQuerySchema } from './paging';
 import { clusterNameSchema, dnsLabelSchema, groupParamSchema, kindParamSchema, objectNameSchema } from './params';
 
-/** An Istio or Admiral config object in a list (no spec). */
+const failingConditionSchema = z.object({
+  where: z.string().optional(),
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+
+/** An Istio, Gateway API or Admiral config object in a list (no spec). */
 export const configSummarySchema = z.object({
   cluster: z.string(),
   group: z.string(),
@@ -13,6 +21,8 @@ export const configSummarySchema = z.object({
   resourceVersion: z.string().optional(),
   creationTimestamp: z.string().optional(),
   labels: z.record(z.string(), z.string()),
+  /** What its controller reports of it in this cluster (Gateway API kinds that carry conditions): ok, or the failing conditions. */
+  statusSummary: z.object({ state: z.enum(['ok', 'error']), failing: z.array(failingConditionSchema) }).optional(),
 });
 export type ConfigSummary = z.infer<typeof configSummarySchema>;
 

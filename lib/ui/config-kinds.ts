@@ -1,4 +1,4 @@
-import { GATEWAY_API_GROUP } from './config-status';
+import { GATEWAY_API_GROUP } from '@/lib/fleet/config-status';
 
 /** One choice of the config browser's kind filter: `value` is what the API's `kind=` takes. */
 export interface KindOption {

@@ -6,6 +6,7 @@ import { diffModelWithStore } from './compare-with-sim';
 import { getCluster, getClusters } from './clusters';
 import { getService, getServices } from './services';
 import { getWorkloads } from './workloads';
+import { getConfigObjects } from './config';
 import { ALL } from './scope';
 
 /** Polls until check() is true; fails with `what` after ms. */
@@ -117,5 +118,23 @@ describe('ambient mode and Gateway API in the simulated demo fleet', () => {
     await sim.setScenario('healthy');
     await until(() => cluster('us-east-1').ztunnels.every((z) => z.state === 'ready'), 15_000, 'every ztunnel ready again');
     await until(inSync, 15_000, 'the model equal to the stores again');
+  });
+
+  it('lists Gateway API objects with their status; route-not-accepted turns one cluster\'s into errors, healthy clears it', async () => {
+    const routes = () => getConfigObjects(fleet.model, ALL, { kind: 'HTTPRoute', page: 1, pageSize: 100 }).data.items;
+    const row = (c: string, ns: string, name: string) => routes().find((o) => o.cluster === c && o.namespace === ns && o.name === name);
+    for (const c of AMBIENT) expect(row(c, 'istio-ingress', 'bookinfo')?.statusSummary).toEqual({ state: 'ok', failing: [] });
+    // Istio kinds and ReferenceGrants carry none.
+    expect(getConfigObjects(fleet.model, ALL, { kind: 'ReferenceGrant', page: 1, pageSize: 100 }).data.items.every((o) => o.statusSummary === undefined)).toBe(true);
+    expect(getConfigObjects(fleet.model, ALL, { kind: 'VirtualService', page: 1, pageSize: 100 }).data.items.every((o) => o.statusSummary === undefined)).toBe(true);
+
+    await sim.setScenario('route-not-accepted');
+    await until(() => row('us-west-2', 'shop', 'storefront')?.statusSummary?.state === 'error' && row('us-west-2', 'istio-ingress', 'bookinfo')?.statusSummary?.state === 'error', 15_000, 'the routes failing in us-west-2');
+    expect(row('us-west-2', 'shop', 'storefront')!.statusSummary!.failing).toEqual([expect.objectContaining({ where: 'Gateway istio-ingress/public:https', type: 'Accepted', status: 'False', reason: 'NoMatchingParent' })]);
+    expect(row('us-west-2', 'istio-ingress', 'bookinfo')!.statusSummary!.failing).toEqual([expect.objectContaining({ type: 'ResolvedRefs', status: 'False', reason: 'RefNotPermitted' })]);
+    expect(row('us-east-1', 'shop', 'storefront')?.statusSummary?.state).toBe('ok');
+
+    await sim.setScenario('healthy');
+    await until(() => routes().every((o) => o.statusSummary?.state === 'ok'), 15_000, 'every route accepted again');
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { FleetResponse } from '@/lib/api/envelope';
 import type { ConfigDetail, ConfigQuery, ConfigSummary } from '@/lib/fleet/config';
+import { carriesStatus, configStatus } from '@/lib/fleet/config-status';
 import type { Page } from '@/lib/fleet/paging';
 import type { SlimConfigObject } from '../clusters/records';
 import { envelope } from './envelope';
@@ -13,16 +14,26 @@ const summary = (cluster: string, o: SlimConfigObject): ConfigSummary => ({
   resourceVersion: o.resourceVersion, creationTimestamp: o.creationTimestamp, labels: o.labels,
 });
 
+/** The summary with its controller's verdict, for kinds that carry conditions: the list answers the status column itself. */
+function withStatus(row: { cluster: string; o: SlimConfigObject }): ConfigSummary {
+  const s = summary(row.cluster, row.o);
+  const statusSummary = carriesStatus(row.o) ? configStatus(row.o.status, row.o.namespace) : undefined;
+  return statusSummary ? { ...s, statusSummary } : s;
+}
+
+const byKindClusterName = (a: { cluster: string; o: SlimConfigObject }, b: { cluster: string; o: SlimConfigObject }) =>
+  a.o.kind.localeCompare(b.o.kind) || a.cluster.localeCompare(b.cluster) || a.o.namespace.localeCompare(b.o.namespace) || a.o.name.localeCompare(b.o.name);
+
 /** Whether `kind` names the object's kind ('VirtualService', 'virtualservice', 'virtualservices' or 'VirtualService.networking.istio.io'). */
 function kindMatches(o: SlimConfigObject, plural: string, kind: string): boolean {
   const k = kind.toLowerCase();
   return k === o.kind.toLowerCase() || k === plural || k === `${o.kind}.${o.group}`.toLowerCase();
 }
 
-/** GET /api/v1/config: Istio and Admiral config objects by kind, cluster and namespace (no specs). */
+/** GET /api/v1/config: Istio, Gateway API and Admiral config objects by kind, cluster and namespace (no specs; Gateway API statuses). */
 export function getConfigObjects(model: FleetModel, scope: VisibilityScope, query: ConfigQuery): FleetResponse<Page<ConfigSummary>> {
   const q = query.q?.toLowerCase();
-  const rows: ConfigSummary[] = [];
+  const rows: Array<{ cluster: string; o: SlimConfigObject }> = [];
   for (const e of model.clusters()) {
     if (query.cluster && e.info.name !== query.cluster) continue;
     for (const [id, table] of e.store.config) {
@@ -32,12 +43,14 @@ export function getConfigObjects(model: FleetModel, scope: VisibilityScope, quer
         if (query.namespace && o.namespace !== query.namespace) continue;
         if (!allows(scope, e.info.name, o.namespace || undefined)) continue;
         if (q && !`${o.namespace}/${o.name}`.toLowerCase().includes(q)) continue;
-        rows.push(summary(e.info.name, o));
+        rows.push({ cluster: e.info.name, o });
       }
     }
   }
-  rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  return envelope(model, scope, paginate(rows, query));
+  rows.sort(byKindClusterName);
+  // Statuses only for the page answered: a fleet's list may hold many thousands of rows.
+  const page = paginate(rows, query);
+  return envelope(model, scope, { ...page, items: page.items.map(withStatus) });
 }
 
 /** GET /api/v1/config/{cluster}/{group}/{kind}/{namespace}/{name}: one object with its spec, or undefined (404). */

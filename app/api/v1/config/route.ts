@@ -5,7 +5,7 @@ import { configQuerySchema } from '@/lib/fleet/config';
 
 export const dynamic = 'force-dynamic';
 
-/** Istio and Admiral config objects: ?kind&cluster&namespace&q&page&pageSize. */
+/** Istio, Gateway API and Admiral config objects, Gateway API ones with their status: ?kind&cluster&namespace&q&page&pageSize. */
 export const GET = apiRoute('config.list', (req, ctx) => {
   const query = parseQuery(req, configQuerySchema);
   const model = ctx.app.model;
