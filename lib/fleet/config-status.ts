@@ -1,25 +1,24 @@
 /**
- * The status cell of the config browser: whether an object's controller
- * reports it healthy, read from the conditions Gateway API objects carry
- * (status.conditions, each listener's, each route parent's) and Istio's
- * status.conditions when istiod writes them.
+ * Whether a config object's controller reports it healthy, read from the
+ * conditions Gateway API objects carry (status.conditions, each listener's,
+ * each route parent's): the config list answers it, the browser shows it.
  */
+import { z } from 'zod';
 
 /** A condition that is not as it should be, and where it sits. */
-export interface FailingCondition {
+const failingConditionSchema = z.object({
   /** 'listener http', 'Gateway istio-ingress/public:http' (a route parent); absent for the object's own conditions. */
-  where?: string;
-  type: string;
-  status: string;
-  reason?: string;
-  message?: string;
-}
+  where: z.string().optional(),
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
+export type FailingCondition = z.infer<typeof failingConditionSchema>;
 
 /** One object's status in one cluster. */
-export interface ConfigStatusView {
-  state: 'ok' | 'error';
-  failing: FailingCondition[];
-}
+export const configStatusViewSchema = z.object({ state: z.enum(['ok', 'error']), failing: z.array(failingConditionSchema) });
+export type ConfigStatusView = z.infer<typeof configStatusViewSchema>;
 
 /** Conditions whose True is the bad news (Gateway API's negative polarity). */
 const NEGATIVE: ReadonlySet<string> = new Set(['Conflicted', 'PartiallyInvalid']);

@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { configStatusViewSchema } from './config-status';
 import { pagingQuerySchema } from './paging';
 import { clusterNameSchema, dnsLabelSchema, groupParamSchema, kindParamSchema, objectNameSchema } from './params';
-
-const failingConditionSchema = z.object({
-  where: z.string().optional(),
-  type: z.string(),
-  status: z.string(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-});
 
 /** An Istio, Gateway API or Admiral config object in a list (no spec). */
 export const configSummarySchema = z.object({
@@ -22,7 +15,7 @@ export const configSummarySchema = z.object({
   creationTimestamp: z.string().optional(),
   labels: z.record(z.string(), z.string()),
   /** What its controller reports of it in this cluster (Gateway API kinds that carry conditions): ok, or the failing conditions. */
-  statusSummary: z.object({ state: z.enum(['ok', 'error']), failing: z.array(failingConditionSchema) }).optional(),
+  statusSummary: configStatusViewSchema.optional(),
 });
 export type ConfigSummary = z.infer<typeof configSummarySchema>;
 

@@ -14,6 +14,7 @@ import { ALL } from '../fleet/scope';
 import { startPrometheus, type PrometheusHandle } from '../sim/prometheus';
 import { startSimFleet, type SimFleet } from '../sim/runtime';
 import { waitUntil } from '../sim/sim-test-support';
+import type { QueryContext } from './fan-out';
 import { fleetFacts } from './fleet-facts';
 import { getLatencyRegressions } from './latency-regression';
 import { EDGE_LATENCY_LABELS, type LatencyBaseline } from './latency-regression-queries';
@@ -90,7 +91,7 @@ describe('the latency scenario (both modes)', () => {
 
 describe('the waypoint-latency scenario (both modes)', () => {
   const isShopEdge = (i: EdgeLatencyRegression) => i.cluster === 'us-east-1' && i.namespace === 'shop' && i.workload === 'cart-v1' && i.source?.workload === 'storefront-v1';
-  const reportedBy = (reporter: 'destination' | 'waypoint') => (ctx: Parameters<Parameters<TelemetryService['client']['instant']>[0]>[0]) =>
+  const reportedBy = (reporter: 'destination' | 'waypoint') => (ctx: QueryContext) =>
     histogramPresentQuery({ reporter, groupBy: ctx.clusterLabel ? [...EDGE_LATENCY_LABELS, ctx.clusterLabel] : EDGE_LATENCY_LABELS, matchers: [{ label: 'destination_workload', op: '=', value: 'cart-v1' }, { label: 'source_workload', op: '=', value: 'storefront-v1' }] }, '46s');
 
   it('names storefront-v1 -> cart-v1 in us-east-1 from the waypoint\'s reports, the only L7 ones of that ambient edge', async () => {
